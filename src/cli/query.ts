@@ -1,0 +1,129 @@
+// `sitrep events | figures | show | search`: read the database and print records in the wire
+// vocabulary (GOLD-FORMAT.md field names) as a table, JSON or CSV.
+import type { Config } from "../config/config.ts";
+import { SitrepError } from "../domain/errors.ts";
+import { eventToWire, figureToWire } from "../domain/wire.ts";
+import { EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
+import { openStore } from "../store/store.ts";
+import type { CliIo } from "./main.ts";
+import { renderCsv, renderTable, type OutputFormat } from "./output.ts";
+
+interface FilterOptions {
+  group?: string;
+  country?: string;
+  since?: string;
+  until?: string;
+  format: OutputFormat;
+  limit?: number;
+}
+
+const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
+
+function checkFilters(options: FilterOptions): void {
+  for (const [flag, value] of [["--since", options.since], ["--until", options.until]] as const) {
+    if (value !== undefined && !PARTIAL_DATE.test(value)) throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
+  }
+  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
+    throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
+  }
+}
+
+function checkedEventType(value: string): EventType {
+  if (!isEventType(value)) throw new SitrepError("USAGE", `--type must be one of ${EVENT_TYPES.join(", ")} (got "${value}")`);
+  return value;
+}
+
+const EVENT_COLUMNS = ["id", "date", "event_type", "sub_event_type", "country", "location", "actor1", "perpetrator_group", "fatalities", "status"] as const;
+
+export async function runEvents(options: FilterOptions & { type?: string; status?: string; text?: string }, config: Config, io: CliIo): Promise<number> {
+  checkFilters(options);
+  const store = await openStore({ path: config.databasePath });
+  try {
+    const events = await store.findEvents({
+      group: options.group,
+      country: options.country?.toUpperCase(),
+      since: options.since,
+      until: options.until,
+      eventType: options.type === undefined ? undefined : checkedEventType(options.type),
+      status: options.status as EventStatus | undefined,
+      text: options.text,
+      limit: options.limit,
+    });
+    const wire = events.map(eventToWire);
+    if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
+    else {
+      const rows = wire.map((event) => EVENT_COLUMNS.map((column) => event[column]));
+      if (options.format === "csv") io.stdout(renderCsv([...EVENT_COLUMNS, "sources", "evidence"], wire.map((event, i) => [...rows[i]!, event.sources, event.evidence.map((span) => span.text).join(" ... ")])));
+      else io.stdout(renderTable(EVENT_COLUMNS, rows) + `\n${wire.length} events\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+const FIGURE_COLUMNS = ["id", "measure", "group", "country", "period_start", "period_end", "value", "qualifier", "derived", "source"] as const;
+
+export async function runFigures(options: FilterOptions & { measure?: FigureMeasure }, config: Config, io: CliIo): Promise<number> {
+  checkFilters(options);
+  const store = await openStore({ path: config.databasePath });
+  try {
+    const figures = await store.findFigures({ group: options.group, country: options.country?.toUpperCase(), since: options.since, until: options.until, measure: options.measure });
+    const wire = figures.slice(0, options.limit ?? figures.length).map(figureToWire);
+    if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
+    else {
+      const rows = wire.map((figure) => FIGURE_COLUMNS.map((column) => figure[column]));
+      if (options.format === "csv") io.stdout(renderCsv([...FIGURE_COLUMNS, "evidence"], wire.map((figure, i) => [...rows[i]!, figure.evidence.map((span) => span.text).join(" ... ")])));
+      else io.stdout(renderTable(FIGURE_COLUMNS, rows) + `\n${wire.length} figures\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runShow(id: string, options: { format: "text" | "json" }, config: Config, io: CliIo): Promise<number> {
+  const store = await openStore({ path: config.databasePath });
+  try {
+    const found = await store.getEvent(id);
+    if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
+    const wire = eventToWire(found.event);
+    if (options.format === "json") {
+      io.stdout(JSON.stringify({ ...wire, documents: found.documents }, null, 2) + "\n");
+      return 0;
+    }
+    const lines = [
+      `Event ${wire.id}`,
+      `  type          ${wire.event_type} / ${wire.sub_event_type ?? "-"}`,
+      `  status        ${wire.status}`,
+      `  date          ${wire.date ?? "unknown"}${wire.date_precision ? ` (${wire.date_precision})` : ""}`,
+      `  place         ${[wire.location, wire.admin1, wire.country].filter(Boolean).join(", ") || "unknown"}${wire.geo_precision ? ` (${wire.geo_precision})` : ""}${wire.lat !== null && wire.lon !== null ? ` at ${wire.lat}, ${wire.lon}` : ""}`,
+      `  actor1        ${wire.actor1 ?? "-"}`,
+      `  actor2        ${wire.actor2 ?? "-"}`,
+      `  perpetrator   ${wire.perpetrator_group ?? "-"}`,
+      `  fatalities    ${wire.fatalities ?? "not reported"}`,
+      `  attributed to ${wire.sources.length > 0 ? wire.sources.join("; ") : "-"}`,
+      "",
+      "Sources",
+      ...found.documents.map((doc) => `  ${doc.id}  ${doc.title ?? "(untitled)"}${doc.publisher ? ` - ${doc.publisher}` : ""}${doc.publishedDate ? `, ${doc.publishedDate}` : ""}  [${doc.url ?? doc.origin}]`),
+      "",
+      "Evidence",
+      ...wire.evidence.map((span) => `  [${span.document_id} ${span.start}-${span.end}] ${span.text.replace(/\s+/g, " ")}`),
+    ];
+    io.stdout(lines.join("\n") + "\n");
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+export async function runSearch(query: string, options: { limit: number }, config: Config, io: CliIo): Promise<number> {
+  const store = await openStore({ path: config.databasePath });
+  try {
+    const hits = await store.searchDocuments(query, options.limit);
+    io.stdout(renderTable(["document", "title", "snippet"], hits.map((hit) => [hit.documentId, hit.title, hit.snippet])) + `\n${hits.length} documents\n`);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}

@@ -1,0 +1,43 @@
+// Errors carry a stable code and the stage they come from (STYLE.md, practice 5). The CLI prints
+// the message and the code; an HTTP status is chosen only at the API edge.
+export type ErrorCategory = "ingest" | "extract" | "resolve" | "store" | "config" | "cli";
+
+export const ERROR_CODES = {
+  INPUT_NOT_FOUND: { category: "ingest", summary: "the path does not exist" },
+  INPUT_UNREADABLE: { category: "ingest", summary: "the file could not be read" },
+  INPUT_EMPTY: { category: "ingest", summary: "the input holds no text" },
+  INPUT_BINARY: { category: "ingest", summary: "the input is binary, not a supported document" },
+  INPUT_TOO_LARGE: { category: "ingest", summary: "the input is larger than the limit" },
+  INPUT_UNSUPPORTED: { category: "ingest", summary: "the format is not supported" },
+  ENCODING_INVALID: { category: "ingest", summary: "the text could not be decoded" },
+  HTML_NO_TEXT: { category: "ingest", summary: "the HTML page holds no readable text" },
+  PDF_NO_TEXT: { category: "ingest", summary: "the PDF has no text layer" },
+  PDF_INVALID: { category: "ingest", summary: "the PDF could not be parsed" },
+  EXTRACT_FAILED: { category: "extract", summary: "extraction failed on this document" },
+  STORE_WRITE_FAILED: { category: "store", summary: "the database write failed" },
+  STORE_OPEN_FAILED: { category: "store", summary: "the database could not be opened" },
+  RECORD_NOT_FOUND: { category: "store", summary: "no record has that id" },
+  CONFIG_INVALID: { category: "config", summary: "a setting is invalid" },
+  USAGE: { category: "cli", summary: "the command line is invalid" },
+} as const satisfies Record<string, { category: ErrorCategory; summary: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class SitrepError extends Error {
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
+  /** The input the error is about (a path, a URL, an id), when there is one. */
+  readonly input: string | undefined;
+
+  constructor(code: ErrorCode, message: string, options: { input?: string; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = "SitrepError";
+    this.code = code;
+    this.category = ERROR_CODES[code].category;
+    this.input = options.input;
+  }
+}
+
+export function isSitrepError(value: unknown): value is SitrepError {
+  return value instanceof SitrepError;
+}

@@ -1,0 +1,78 @@
+// Who said it: "according to X", "X said", "X told Reuters", "officials reported". The source
+// phrase is kept as written (GOLD-FORMAT.md, Event.sources), trimmed to the noun phrase.
+
+export interface Attribution {
+  /** The source as written: "five Iraqi counter-terrorism officials", "SITE Intelligence Group". */
+  readonly source: string;
+  /** The reporting cue: "according to", "said", "told Reuters". */
+  readonly cue: string;
+  /** Offsets of the source phrase within the sentence. */
+  readonly start: number;
+  readonly end: number;
+}
+
+const REPORTING_VERBS =
+  "said|says|say|told|reported|reports|report|stated|states|announced|announces|confirmed|confirms|added|noted|claimed|claims|warned|warns|explained|declared|revealed|disclosed|insisted|admitted|estimated|estimates|indicated|assessed|assesses";
+
+// A source noun phrase: up to eight words, stopping at punctuation that closes a clause.
+const SOURCE_PHRASE = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)(?:[ \\t]+(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)){0,8})";
+
+const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "giu");
+const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b`, "giu");
+const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS})[ \\t]+${SOURCE_PHRASE}`, "giu");
+const TOLD = new RegExp(`\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`, "gu");
+
+const STOP_WORDS = /\b(?:that|who|which|when|while|because|and the|but|as|if|on|in|at|after|before|during|since|to|for|with|from)\b.*$/iu;
+const LEADING_NOISE = /^(?:but|however|and|so|also|meanwhile|moreover|in addition|the report|he|she|it|they|we|i|this|that|there)\b[\s,]*/iu;
+const PRONOUNS = /^(?:he|she|it|they|we|i|you|this|that|there|officials?|sources?)$/iu;
+
+function cleanSource(phrase: string): string | null {
+  let text = phrase.replace(STOP_WORDS, "").trim().replace(/[,.;:]+$/, "");
+  text = text.replace(/^(?:the|a|an)\s+/iu, (article) => article.toLowerCase() === "the " ? "" : article);
+  if (!text || PRONOUNS.test(text)) return text && /^officials?$|^sources?$/iu.test(text) ? text : null;
+  if (text.split(/\s+/).length > 9) return null;
+  return text;
+}
+
+/** Attributions in one sentence, in order of appearance. */
+export function findAttributions(sentence: string): Attribution[] {
+  const found: Attribution[] = [];
+  const add = (source: string | null, cue: string, start: number): void => {
+    if (!source) return;
+    if (found.some((item) => item.source === source)) return;
+    found.push({ source, cue, start, end: start + source.length });
+  };
+  for (const match of sentence.matchAll(ACCORDING_TO)) {
+    const phrase = match[1] ?? "";
+    add(cleanSource(phrase), "according to", (match.index ?? 0) + match[0].length - phrase.length);
+  }
+  for (const match of sentence.matchAll(SAID_SUBJECT)) {
+    const phrase = match[1] ?? "";
+    add(cleanSource(phrase), "said", (match.index ?? 0) + match[0].length - phrase.length);
+  }
+  for (const match of sentence.matchAll(SUBJECT_SAID)) {
+    // Take the last few words before the verb: the subject, not the whole clause.
+    const words = (match[1] ?? "").split(/\s+/);
+    const tail = words.slice(Math.max(0, words.length - 6)).join(" ");
+    const source = cleanSubject(tail);
+    add(source, match[0].trim().split(/\s+/).pop() ?? "said", (match.index ?? 0) + (match[1] ?? "").length - tail.length);
+  }
+  for (const match of sentence.matchAll(TOLD)) {
+    const last = found[found.length - 1];
+    if (last && last.cue !== "according to" && !last.cue.startsWith("told")) {
+      found[found.length - 1] = { ...last, cue: `told ${match[1]}` };
+    }
+  }
+  return found;
+}
+
+// In "Five Iraqi counter-terrorism officials said", keep from the first determiner, number or
+// capitalised word after any clause break.
+function cleanSubject(tail: string): string | null {
+  const afterBreak = tail.split(/[,;:()"“”]/).pop()?.trim() ?? "";
+  const trimmed = afterBreak.replace(LEADING_NOISE, "").trim();
+  if (!trimmed) return null;
+  if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
+  if (!/^(?:[A-Z0-9]|the |a |an |two |three |four |five |several |some |many |local |security |military |police |government |iraqi |syrian )/iu.test(trimmed)) return null;
+  return trimmed.replace(/^the\s+/iu, "");
+}

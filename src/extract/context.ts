@@ -1,0 +1,125 @@
+// Everything the rules need about one report, computed once: sentences, the reference date,
+// and per-sentence annotations (groups, state forces, places, dates, numbers, attributions).
+import type { PartialDate } from "../domain/records.ts";
+import { findDateline, findDates, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
+import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
+import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
+import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
+import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
+import { countryOfDateline, findPlaces, type PlaceMention } from "./places.ts";
+import { findAttributions, type Attribution } from "./attribution.ts";
+
+export interface AnnotatedSentence extends Sentence {
+  readonly lower: string;
+  readonly groups: readonly GroupMention[];
+  readonly forces: readonly StateForceMention[];
+  readonly places: readonly PlaceMention[];
+  readonly dates: readonly DateMention[];
+  readonly numbers: readonly NumberMention[];
+  readonly attributions: readonly Attribution[];
+}
+
+export interface DocumentContext {
+  readonly documentId: string;
+  readonly text: string;
+  readonly allCapitals: boolean;
+  readonly referenceDate: PartialDate | null;
+  readonly referenceDateSource: "published" | "dateline" | "inferred" | "none";
+  /** Country the report is mainly about: the dateline's, or the one its places name most. */
+  readonly mainCountry: string | null;
+  readonly sentences: readonly AnnotatedSentence[];
+}
+
+export interface ExtractInput {
+  readonly documentId: string;
+  readonly text: string;
+  readonly publishedDate: PartialDate | null;
+  readonly title?: string | null;
+}
+
+export function buildContext(input: ExtractInput): DocumentContext {
+  const text = input.text;
+  const allCapitals = isMostlyCapitals(text);
+  const dateline = findDateline(text);
+  let referenceDate: PartialDate | null = null;
+  let referenceDateSource: DocumentContext["referenceDateSource"] = "none";
+  if (input.publishedDate) {
+    referenceDate = input.publishedDate;
+    referenceDateSource = "published";
+  } else if (dateline?.date) {
+    referenceDate = dateline.date;
+    referenceDateSource = "dateline";
+  } else {
+    // Never today's date: an undated report is dated by what it says (../shared/eval/README.md).
+    const inferred = inferReferenceDate(text);
+    if (inferred) {
+      referenceDate = inferred;
+      referenceDateSource = "inferred";
+    }
+  }
+
+  // Places are matched once over the whole text, with the dateline's country as a hint, then
+  // handed to the sentence that holds them.
+  const datelineCountry = dateline?.place ? countryOfDateline(dateline.place) : null;
+  // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
+  // and when its events happened, so its place and date are not read as the first sentence's.
+  const bodyStart = dateline?.end ?? 0;
+  const allPlaces = findPlaces(text, { allCapitals, country: datelineCountry }).filter((place) => place.start >= bodyStart);
+  const sentences: AnnotatedSentence[] = [];
+  let anchorDate: string | null = referenceDate;
+  const countryVotes = new Map<string, number>();
+  for (const sentence of splitSentences(text)) {
+    const dates = findDates(sentence.text, { referenceDate, anchorDate }).filter((date) => sentence.start + date.start >= bodyStart);
+    for (const date of dates) {
+      // Relative expressions ("eleven days later") count from the last day-precise date.
+      if (date.kind === "point" && date.value && date.value.length >= 7) anchorDate = date.value;
+    }
+    const places = allPlaces
+      .filter((place) => place.start >= sentence.start && place.end <= sentence.end)
+      .map((place) => ({ ...place, start: place.start - sentence.start, end: place.end - sentence.start }));
+    const forces = findStateForces(sentence.text);
+    const groups = findGroupMentions(sentence.text, { allCapitals });
+    // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not
+    // where anything happened.
+    const freePlaces = places.filter((place) => !groups.some((g) => place.start < g.end && g.start < place.end) && !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"));
+    for (const place of freePlaces) {
+      // "U.S. forces" says nothing about where a report is set; "in Syria" does.
+      const locative = place.precision !== "country" || /\b(?:in|inside|across|throughout|near|at|into|within)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 15), place.start));
+      if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + 1);
+    }
+    sentences.push({
+      ...sentence,
+      lower: sentence.text.toLowerCase(),
+      groups,
+      forces,
+      places: freePlaces,
+      dates,
+      numbers: findNumbers(sentence.text),
+      attributions: findAttributions(sentence.text),
+    });
+  }
+
+  let mainCountry: string | null = null;
+  if (datelineCountry) mainCountry = datelineCountry;
+  else {
+    let best = 0;
+    for (const [country, votes] of countryVotes) {
+      if (votes > best) {
+        best = votes;
+        mainCountry = country;
+      }
+    }
+  }
+
+  // A small place abroad is more often a misreading (a surname, a word in capitals) than a real
+  // place: it stays only when it is notable or its country is named in the same sentence.
+  const localized = sentences.map((sentence) => {
+    const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
+    const places = sentence.places.filter(
+      (place) => !mainCountry || place.precision === "country" || place.country === mainCountry || place.notable || named.has(place.country),
+    );
+    return places.length === sentence.places.length ? sentence : { ...sentence, places };
+  });
+
+  return { documentId: input.documentId, text, allCapitals, referenceDate, referenceDateSource, mainCountry, sentences: localized };
+}

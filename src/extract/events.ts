@@ -1,0 +1,438 @@
+// Events from annotated sentences: find triggers, drop hypothetical and aggregate mentions, attach
+// date, place, actors, fatalities, status and sources, then merge the mentions of one incident.
+import type { DatePrecision, Event, Evidence, GeoPrecision, PartialDate } from "../domain/records.ts";
+import { datePrecisionOf } from "../domain/records.ts";
+import { recordId } from "../domain/ids.ts";
+import type { EventStatus, EventType } from "../domain/taxonomy.ts";
+import type { DateMention } from "../nlp/dates.ts";
+import type { AnnotatedSentence, DocumentContext } from "./context.ts";
+import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
+import { findFatalities } from "./fatalities.ts";
+import { demonymOf, type PlaceMention } from "./places.ts";
+
+interface TriggerHit {
+  readonly rule: TriggerRule;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** An event as found in one sentence, before mentions of the same incident are merged. */
+/** "the attack", "that explosion": a reference back to an incident already reported. */
+const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
+
+interface EventMention {
+  /** True when the mention only refers back ("the attack"); it never starts a new event. */
+  anaphoric: boolean;
+  eventType: EventType;
+  subEventType: string;
+  generic: boolean;
+  triggerClass: TriggerRule["triggerClass"];
+  sentenceIndex: number;
+  paragraph: number;
+  eventDate: PartialDate | null;
+  /** False when the date was not in the sentence but taken from the report's reference date. */
+  dateExplicit: boolean;
+  place: PlaceMention | null;
+  country: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  perpetratorGroup: string | null;
+  /** The first state force the sentence names, for actors of later merges. */
+  stateForce: string | null;
+  fatalities: number | null;
+  status: EventStatus;
+  sources: string[];
+  evidence: Evidence[];
+}
+
+const NEGATION_BEFORE = /\b(?:no|not|never|neither|nor|without|denied|deny|denies|false|rumou?rs? of|no one|nobody)\b[^.;,]{0,25}$/;
+const ATTEMPT_CUES = /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
+const ALLEGED_CUES = /\b(?:allegedly|alleged|accused of|suspected of|reportedly|unconfirmed)\b/;
+const CLAIM_CUES = /\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b/;
+const AGGREGATE_NOUNS =
+  /\b(?:attacks|strikes|assaults|operations|plots|plans|bombings|claims|incidents|arrests|raids|kidnappings|killings|explosions|ambushes|clashes|engagements|operatives|fighters|members)\b/;
+const GENERIC_PERIOD_WORDS = /\b(?:this year|last year|the previous year|so far this year|since (?:the )?(?:start|beginning)|per (?:month|week|year)|a month|each month|every month|annually|in recent (?:months|years|weeks))\b/;
+
+function triggerHits(sentence: AnnotatedSentence): TriggerHit[] {
+  const hits: TriggerHit[] = [];
+  for (const rule of TRIGGER_RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let match = rule.pattern.exec(sentence.lower); match; match = rule.pattern.exec(sentence.lower)) {
+      hits.push({ rule, start: match.index, end: match.index + match[0].length });
+    }
+  }
+  return hits.sort((a, b) => a.start - b.start);
+}
+
+// Plural incident nouns that, without a number, a date or a place, describe a pattern ("ISIS
+// continued to conduct ambushes and IED attacks") rather than an incident.
+const PLURAL_INCIDENT = /^(?:attacks|assaults|bombings|explosions|blasts|ambushes|clashes|strikes|air ?strikes|airstrikes|raids|ieds|kidnappings|abductions|killings|assassinations|murders|shellings|arrests|detentions|engagements|firefights|operations|rockets|missiles|mortars|protests|demonstrations|riots)$/;
+const COUNTED_BEFORE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|a series of|a string of|a wave of|a spate of|several|both|simultaneous|twin|coordinated)\s+(?:[a-z-]+\s+){0,2}$/;
+// Weapons seized or found are not weapons used.
+const SEIZURE_BEFORE = /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
+
+function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  const word = sentence.lower.slice(hit.start, hit.end);
+  if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
+  if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
+  const dated = sentence.dates.some((date) => date.value !== null && date.value.length >= 7);
+  const placed = sentence.places.some((place) => place.precision === "town" || place.precision === "district");
+  return !dated && !placed;
+}
+
+function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
+  if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
+  return SEIZURE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 80), hit.start));
+}
+
+function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  const before = sentence.lower.slice(Math.max(0, hit.start - 60), hit.start);
+  const clause = before.split(/[;:]|,\s(?:but|while|although)\s/).pop() ?? before;
+  if (NEGATION_BEFORE.test(clause)) return true;
+  const words = clause.trim().split(/\s+/).slice(-7).join(" ");
+  // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
+  if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
+  if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
+  return HYPOTHETICAL_CUES.test(words);
+}
+
+/**
+ * "38 strikes in Syria in the first five months of 2025" reports a count over a period: that is
+ * a figure (./figures.ts), not an incident.
+ */
+function isAggregateStatement(sentence: AnnotatedSentence): boolean {
+  const hasPeriod = sentence.dates.some((date) => date.kind === "period") || GENERIC_PERIOD_WORDS.test(sentence.lower);
+  if (!hasPeriod) return false;
+  if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
+  for (const number of sentence.numbers) {
+    if (number.isFraction || number.isPercent) continue;
+    const after = sentence.lower.slice(number.end, number.end + 40);
+    if (AGGREGATE_NOUNS.test(after.split(/\s+/).slice(0, 4).join(" "))) return true;
+  }
+  return false;
+}
+
+/** The event's date from the sentence, as a partial date, and whether the text gave it. */
+function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): { date: PartialDate | null; explicit: boolean } {
+  const candidates = sentence.dates.filter((date) => date.value !== null || date.kind === "period");
+  if (candidates.length > 0) {
+    const nearest = candidates.reduce((best, date) =>
+      Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best,
+    );
+    const date = partialDateOf(nearest);
+    if (date) return { date, explicit: true };
+  }
+  return { date: fallbackDate(context), explicit: false };
+}
+
+function partialDateOf(date: DateMention): PartialDate | null {
+  if (date.kind === "point" && date.value) return date.value;
+  const start = date.periodStart;
+  const end = date.periodEnd;
+  if (!start || !end) return null;
+  if (start.slice(0, 7) === end.slice(0, 7)) return start.slice(0, 7);
+  if (start.slice(0, 4) === end.slice(0, 4)) return start.slice(0, 4);
+  return null;
+}
+
+/** With no date in the sentence, the incident is placed in the report's month (or year, when inferred). */
+function fallbackDate(context: DocumentContext): PartialDate | null {
+  if (!context.referenceDate) return null;
+  return context.referenceDateSource === "inferred" ? context.referenceDate.slice(0, 4) : context.referenceDate.slice(0, 7);
+}
+
+function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
+  const after = sentence.lower.slice(hit.start, hit.end + 90);
+  const armed = ARMED_TARGETS.test(after) || sentence.forces.length > 0 && /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower);
+  const civilian = CIVILIAN_TARGETS.test(after);
+  if (hit.rule.triggerClass === "armed_attack") {
+    if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
+    return { eventType: "Violence against civilians", subEventType: "Attack" };
+  }
+  if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
+  return { eventType: "Violence against civilians", subEventType: "Attack" };
+}
+
+/** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
+function placesOf(sentence: AnnotatedSentence, hit: TriggerHit): PlaceMention[] {
+  const places = sentence.places.filter((place) => place.precision !== "country");
+  if (places.length === 0) {
+    // A country is where the event happened only after a locative word ("in Syria"), not as an
+    // adjective ("a U.S. military convoy", "Syria's government").
+    const countries = sentence.places.filter(
+      (place) => (place.precision === "country" || place.precision === "region") && /\b(?:in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 20), place.start)),
+    );
+    const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
+    return nearest ? [nearest] : [];
+  }
+  const after = places.filter((place) => place.start >= hit.start);
+  const first = after[0] ?? places[places.length - 1]!;
+  const group = [first];
+  for (const place of places) {
+    if (place === first || place.start < first.start) continue;
+    const between = sentence.text.slice(group[group.length - 1]!.end, place.start);
+    if (/^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$/i.test(between)) group.push(place);
+    else break;
+  }
+  // "in Kirkuk city and Dibis": the first named place is the most specific one of an enclosing pair
+  // only when it is not itself a region containing the others.
+  return group;
+}
+
+function pickActors(
+  sentence: AnnotatedSentence,
+  hit: TriggerHit,
+  eventType: EventType,
+  country: string | null,
+  paragraphGroup: string | null,
+): { actor1: string | null; actor2: string | null; perpetratorGroup: string | null } {
+  const group = sentence.groups[0]?.canonical ?? null;
+  const force = sentence.forces[0] ?? null;
+  const forceName = force ? force.text.replace(/^(?:the|a)\s+/iu, "") : null;
+  const perpetratorGroup = group ?? paragraphGroup;
+  const stateActs =
+    hit.rule.triggerClass === "arrest" ||
+    hit.rule.triggerClass === "foiled" ||
+    hit.rule.triggerClass === "air_strike" ||
+    hit.rule.triggerClass === "territory_regained" ||
+    hit.rule.triggerClass === "security_operation";
+  if (stateActs) {
+    let actor1 = forceName;
+    if (!actor1 && (hit.rule.triggerClass === "arrest" || hit.rule.triggerClass === "foiled") && country) {
+      const demonym = demonymOf(country);
+      actor1 = demonym ? `${demonym} security forces` : null;
+    }
+    return { actor1, actor2: group ?? (perpetratorGroup && eventType !== "Explosions/Remote violence" ? perpetratorGroup : null), perpetratorGroup };
+  }
+  // Who acted: the actor named before the trigger, or after "by".
+  const byMatch = /\bby\s+(?:the\s+)?/.exec(sentence.lower.slice(hit.end, hit.end + 80));
+  const candidates = [
+    ...sentence.groups.map((g) => ({ name: g.canonical, start: g.start })),
+    ...sentence.forces.map((f) => ({ name: f.text.replace(/^(?:the|a)\s+/iu, ""), start: f.start })),
+  ].sort((a, b) => a.start - b.start);
+  let actor1: string | null = null;
+  if (byMatch) {
+    const byAt = hit.end + byMatch.index;
+    actor1 = candidates.find((c) => c.start >= byAt && c.start <= byAt + 20)?.name ?? null;
+  }
+  actor1 ??= candidates.filter((c) => c.start < hit.start).pop()?.name ?? group ?? null;
+  const actor2 = candidates.find((c) => c.name !== actor1)?.name ?? null;
+  return { actor1, actor2, perpetratorGroup };
+}
+
+function statusOf(sentence: AnnotatedSentence, hit: TriggerHit, next: AnnotatedSentence | undefined): EventStatus {
+  if (hit.rule.triggerClass === "foiled") return "foiled";
+  const window = sentence.lower;
+  if (ATTEMPT_CUES.test(window)) return "attempted";
+  if (ALLEGED_CUES.test(window.slice(Math.max(0, hit.start - 40), hit.end + 20))) return "alleged";
+  void next;
+  return "occurred";
+}
+
+function evidenceOf(context: DocumentContext, sentence: AnnotatedSentence): Evidence {
+  return { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
+}
+
+function mentionsInSentence(
+  context: DocumentContext,
+  sentence: AnnotatedSentence,
+  next: AnnotatedSentence | undefined,
+  paragraphGroup: string | null,
+  previousCountry: string | null,
+): EventMention[] {
+  const hits = triggerHits(sentence).filter((hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit));
+  if (hits.length === 0) return [];
+  if (isAggregateStatement(sentence)) return [];
+  const specific = hits.filter((hit) => !hit.rule.generic);
+  const chosen = specific.length > 0 ? specific : hits.slice(0, 1);
+  // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
+  const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
+  const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
+  for (const hit of ordered) {
+    const typed = hit.rule.generic ? typeOfGenericHit(sentence, hit) : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
+    if (!byType.has(typed.eventType)) byType.set(typed.eventType, { hit, ...typed });
+  }
+
+  const fatalities = findFatalities(sentence);
+  const mentions: EventMention[] = [];
+  for (const { hit, eventType, subEventType } of byType.values()) {
+    const { date, explicit } = dateOf(sentence, hit, context);
+    const places = placesOf(sentence, hit);
+    const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
+    for (const place of placeList) {
+      const country = place?.country ?? previousCountry ?? context.mainCountry;
+      const actors = pickActors(sentence, hit, eventType, country, paragraphGroup);
+      const anaphoric = (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) && ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
+      mentions.push({
+        anaphoric,
+        eventType,
+        subEventType,
+        generic: hit.rule.generic,
+        triggerClass: hit.rule.triggerClass,
+        sentenceIndex: sentence.index,
+        paragraph: sentence.paragraph,
+        eventDate: date,
+        dateExplicit: explicit,
+        place: place && place.precision !== "country" ? place : null,
+        country,
+        ...actors,
+        stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
+        fatalities: placeList.length > 1 ? null : fatalities,
+        status: statusOf(sentence, hit, next),
+        sources: sentence.attributions.map((attribution) => attribution.source),
+        evidence: [evidenceOf(context, sentence)],
+      });
+    }
+  }
+  return mentions;
+}
+
+function datesCompatible(a: EventMention, b: EventMention): boolean {
+  if (!a.eventDate || !b.eventDate || !a.dateExplicit || !b.dateExplicit) return true;
+  const n = Math.min(a.eventDate.length, b.eventDate.length);
+  return a.eventDate.slice(0, n) === b.eventDate.slice(0, n);
+}
+
+function placesCompatible(a: EventMention, b: EventMention): boolean {
+  if (a.country && b.country && a.country !== b.country) return false;
+  if (!a.place || !b.place) return true;
+  return a.place.name === b.place.name || a.place.admin1 !== null && a.place.admin1 === b.place.admin1 && (a.place.precision === "region" || b.place.precision === "region");
+}
+
+/**
+ * Whether a later mention refers to an earlier event. A mention that names its own place and date
+ * merges only when both agree; one that names neither ("the explosion damaged furniture") joins
+ * the closest earlier event of its type.
+ */
+function sameIncident(earlier: EventMention, later: EventMention): boolean {
+  if (earlier.eventType !== later.eventType) return false;
+  if (!datesCompatible(earlier, later) || !placesCompatible(earlier, later)) return false;
+  const laterIsBare = !later.place && !later.dateExplicit;
+  const earlierIsBare = !earlier.place && !earlier.dateExplicit;
+  if (laterIsBare || earlierIsBare) return later.sentenceIndex - earlier.sentenceIndex <= 6 || earlier.eventType !== "Violence against civilians";
+  const samePlace = earlier.place !== null && later.place !== null && earlier.place.name === later.place.name;
+  const sameDate = earlier.dateExplicit && later.dateExplicit && earlier.eventDate === later.eventDate;
+  if (samePlace && (sameDate || !earlier.dateExplicit || !later.dateExplicit)) return true;
+  if (sameDate && (!earlier.place || !later.place)) return true;
+  // One names the place, the other the date.
+  return (earlier.place === null) !== (later.place === null) && earlier.dateExplicit !== later.dateExplicit;
+}
+
+function mergeInto(target: EventMention, other: EventMention): void {
+  if (target.generic && !other.generic) {
+    target.subEventType = other.subEventType;
+    target.generic = false;
+    target.triggerClass = other.triggerClass;
+  }
+  if (!target.dateExplicit && other.dateExplicit) {
+    target.eventDate = other.eventDate;
+    target.dateExplicit = true;
+  } else if (target.dateExplicit && other.dateExplicit && other.eventDate && target.eventDate && other.eventDate.length > target.eventDate.length) {
+    target.eventDate = other.eventDate;
+  }
+  if (!target.place && other.place) target.place = other.place;
+  if (target.place && other.place && other.place.precision === "town" && target.place.precision === "region") target.place = other.place;
+  target.country ??= other.country;
+  target.actor1 ??= other.actor1;
+  target.actor2 ??= other.actor2;
+  target.perpetratorGroup ??= other.perpetratorGroup;
+  if (other.fatalities !== null && (target.fatalities === null || other.fatalities > target.fatalities)) target.fatalities = other.fatalities;
+  if (other.status === "foiled" || (target.status === "occurred" && other.status !== "occurred")) target.status = other.status;
+  for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
+  for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);
+}
+
+/** Adds what an elaborating sentence says (casualties, sources, evidence) without changing the type. */
+function mergeDetails(target: EventMention, other: EventMention): void {
+  const { eventType, subEventType, generic, triggerClass } = target;
+  mergeInto(target, other);
+  Object.assign(target, { eventType, subEventType, generic, triggerClass });
+}
+
+export function extractEvents(context: DocumentContext): Event[] {
+  const mentions: EventMention[] = [];
+  let paragraphGroup: string | null = null;
+  let currentParagraph = -1;
+  let previousCountry: string | null = null;
+  context.sentences.forEach((sentence, index) => {
+    if (sentence.paragraph !== currentParagraph) {
+      currentParagraph = sentence.paragraph;
+      previousCountry = null;
+    }
+    const found = mentionsInSentence(context, sentence, context.sentences[index + 1], paragraphGroup ?? sentence.groups[0]?.canonical ?? null, previousCountry);
+    mentions.push(...found);
+    if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
+    const countryHere = sentence.places.find((place) => place.country && place.precision !== "country")?.country;
+    if (countryHere) previousCountry = countryHere;
+  });
+
+  // A foiled attack is not also an attack: a disrupted-weapons mention absorbs explosions reported
+  // next to it (same paragraph, compatible place and date).
+  const kept: EventMention[] = [];
+  for (const mention of mentions) {
+    if (mention.triggerClass === "foiled") {
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const earlier = kept[i]!;
+        if (earlier.eventType !== "Explosions/Remote violence" && earlier.eventType !== "Violence against civilians") continue;
+        if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention)) continue;
+        kept.splice(i, 1);
+        const absorbed: EventMention = { ...earlier, eventType: mention.eventType, subEventType: mention.subEventType, triggerClass: "foiled", generic: false, status: "foiled", actor1: mention.actor1 ?? earlier.stateForce ?? earlier.actor1, actor2: earlier.perpetratorGroup ?? earlier.actor2 };
+        mergeInto(absorbed, mention);
+        mention.evidence = absorbed.evidence;
+        Object.assign(mention, absorbed);
+      }
+    }
+    const target = [...kept].reverse().find((earlier) => sameIncident(earlier, mention));
+    if (target) {
+      mergeInto(target, mention);
+      continue;
+    }
+    // A reference back ("the attack", "the wounded were taken to hospital") or a bare generic
+    // mention without its own place or date elaborates the incident just reported.
+    const bare = mention.generic && !mention.place && !mention.dateExplicit;
+    if (mention.anaphoric || bare) {
+      const previous = kept[kept.length - 1];
+      if (previous && mention.sentenceIndex - previous.sentenceIndex <= 5 && placesCompatible(previous, mention) && datesCompatible(previous, mention)) {
+        mergeDetails(previous, mention);
+        continue;
+      }
+      if (mention.anaphoric) continue;
+    }
+    kept.push(mention);
+  }
+
+  return kept.map((mention) => toEvent(context, mention));
+}
+
+function toEvent(context: DocumentContext, mention: EventMention): Event {
+  const place = mention.place;
+  const geoPrecision: GeoPrecision | null = place ? place.precision : mention.country ? "country" : null;
+  const pointLike = place !== null && (place.precision === "town" || place.precision === "point" || place.precision === "district");
+  const datePrecision: DatePrecision | null = mention.eventDate ? datePrecisionOf(mention.eventDate) : null;
+  const id = recordId("ev", [context.documentId, mention.eventType, mention.subEventType, mention.eventDate, place?.name ?? mention.country, mention.evidence[0]?.start]);
+  return {
+    kind: "event",
+    id,
+    documentId: context.documentId,
+    eventType: mention.eventType,
+    subEventType: mention.subEventType,
+    eventDate: mention.eventDate,
+    datePrecision,
+    country: mention.country,
+    admin1: place?.admin1Name ?? null,
+    location: place?.name ?? null,
+    latitude: pointLike ? place.latitude : null,
+    longitude: pointLike ? place.longitude : null,
+    geoPrecision,
+    actor1: mention.actor1,
+    actor2: mention.actor2,
+    perpetratorGroup: mention.perpetratorGroup,
+    fatalities: mention.fatalities,
+    status: mention.status,
+    sources: mention.sources,
+    evidence: mention.evidence,
+  };
+}
+
+export { CLAIM_CUES };

@@ -1,0 +1,268 @@
+// Figures: numbers a report gives about a period rather than one incident. "IS claimed credit for
+// 38 strikes in Syria in the first five months of 2025", "compared to 61 in the same period last
+// year", "on course for just over 90 claims this year", "around one-third of the claims made the
+// previous year" (derived from the figure before it), "at least a dozen plots thwarted this year".
+import { recordId } from "../domain/ids.ts";
+import type { Evidence, Figure } from "../domain/records.ts";
+import type { FigureMeasure, FigureQualifier } from "../domain/taxonomy.ts";
+import { shiftYears, type DateMention } from "../nlp/dates.ts";
+import type { NumberMention } from "../nlp/numbers.ts";
+import type { AnnotatedSentence, DocumentContext } from "./context.ts";
+
+interface Period {
+  readonly periodStart: string;
+  readonly periodEnd: string;
+}
+
+const CLAIM_VERB = /\bclaim(?:ed|s|ing)?\b|\btook (?:responsibility|credit)\b/;
+const FOILED_VERB = /\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|disrupt(?:ed|s|ing)?|prevent(?:ed|s|ing)?|stopp?(?:ed|ing)?|intercept(?:ed|s)?)\b/;
+const ARREST_VERB = /\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend(?:ed|s)?|captur(?:ed|es)|custody)\b/;
+const DEATH_VERB = /\b(?:killed|died|deaths?|dead|fatalities|lost their lives|casualties)\b/;
+const STRENGTH_VERB = /\b(?:retain(?:s|ed)?|has|have|had|numbers?|strength|estimated|estimates?|command(?:s|ed)?|count(?:s|ed)?|maintain(?:s|ed)?|fielded)\b/;
+const STATE_SUBJECT = /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck)\b/;
+const PROJECTION = /\b(?:on (?:course|track|pace) (?:for|to)|projected|expected to (?:reach|top|exceed)|set to (?:reach|exceed)|would reach|forecast)\b/;
+const TERRITORY_VERB = /\b(?:controlled|dominated|held|ruled|occupied|seized|governed|controls|holds|control|hold)\b/;
+
+const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_noun"][] = [
+  [/^claims?\b/, "claimed_attacks"],
+  [/^(?:plots?|plans?|conspiracies)\b/, "foiled_plots"],
+  [/^(?:arrests?|detentions?)\b/, "arrests"],
+  [/^(?:attacks?|assaults?|strikes?|bombings?|raids?|ambushes|incidents|operations)\b/, "attack_noun"],
+  [/^(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/, "person_noun"],
+  [/^(?:civilians?|people|persons|individuals|soldiers?|troops?|deaths?|fatalities|casualties)\b/, "person_noun"],
+];
+
+function periodOf(date: DateMention): Period | null {
+  if (!date.periodStart || !date.periodEnd) return null;
+  return { periodStart: date.periodStart, periodEnd: date.periodEnd };
+}
+
+/** The noun a number counts: the first measure word within four words after it. */
+function countedNoun(sentence: AnnotatedSentence, number: NumberMention): { measure: FigureMeasure | "attack_noun" | "person_noun"; unit: string } | null {
+  const after = sentence.lower.slice(number.end).replace(/^[\s'’"“”*]+/, "");
+  const words = after.split(/\s+/).slice(0, 5);
+  for (let skip = 0; skip < Math.min(4, words.length); skip++) {
+    const rest = words.slice(skip).join(" ").replace(/^['’"“”]+/, "");
+    for (const [pattern, measure] of NOUN_MEASURES) {
+      const match = pattern.exec(rest);
+      if (match) return { measure, unit: match[0] };
+    }
+    // Skip adjectives ("significant", "different", "suspected", "foreign"), not other nouns.
+    const word = words[skip] ?? "";
+    if (!/^(?:[a-z]+(?:ful|ant|ent|ed|ive|al|ous|ic|ish|ian|ese|i|n)|more|new|other|such|major|known|armed|isis|is|daesh|daesh-affiliated|suspected|claimed|separate|large|small|high-profile)$/.test(word)) break;
+  }
+  return null;
+}
+
+function resolveMeasure(
+  sentence: AnnotatedSentence,
+  number: NumberMention,
+  noun: FigureMeasure | "attack_noun" | "person_noun",
+): FigureMeasure | null {
+  const clauseStart = Math.max(0, sentence.lower.lastIndexOf(";", number.start) + 1);
+  const before = sentence.lower.slice(clauseStart, number.start);
+  const whole = sentence.lower;
+  switch (noun) {
+    case "attack_noun":
+      if (FOILED_VERB.test(before) || /\b(?:thwarted|foiled|disrupted)\b/.test(whole.slice(number.end, number.end + 60))) return "foiled_plots";
+      if (CLAIM_VERB.test(before)) return "claimed_attacks";
+      if (STATE_SUBJECT.test(before)) return "other";
+      return "attacks";
+    case "person_noun":
+      if (ARREST_VERB.test(before) || ARREST_VERB.test(whole.slice(number.end, number.end + 40))) return "arrests";
+      if (DEATH_VERB.test(whole.slice(number.end, number.end + 60)) || DEATH_VERB.test(before.slice(-20))) return "fatalities";
+      if (/^(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)/.test(sentence.lower.slice(number.end).trim().replace(/^\S*\s*(?=\S)/, "")) || STRENGTH_VERB.test(before)) return "fighters";
+      return null;
+    default:
+      if (noun === "foiled_plots" && !FOILED_VERB.test(whole)) return null;
+      return noun;
+  }
+}
+
+function qualifierOf(sentence: AnnotatedSentence, number: NumberMention): FigureQualifier {
+  const before = sentence.lower.slice(Math.max(0, number.start - 40), number.start);
+  if (PROJECTION.test(before)) return "projected";
+  return number.qualifier;
+}
+
+function countryOf(sentence: AnnotatedSentence, fromOffset: number, toOffset: number): string | null | "several" {
+  const inClause = sentence.places.filter((place) => place.start >= fromOffset && place.start < toOffset && place.country);
+  const countries = new Set(inClause.map((place) => place.country));
+  const all = new Set(sentence.places.filter((place) => place.country).map((place) => place.country));
+  const pool = countries.size > 0 ? countries : all;
+  if (pool.size === 1) return [...pool][0] ?? null;
+  if (pool.size > 1) return "several";
+  return null;
+}
+
+function isYearLike(sentence: AnnotatedSentence, number: NumberMention): boolean {
+  return sentence.dates.some((date) => number.start < date.end && date.start < number.end);
+}
+
+export function extractFigures(context: DocumentContext): Figure[] {
+  const figures: Figure[] = [];
+  const reference = context.referenceDate;
+  for (const sentence of context.sentences) {
+    // A year or month named as a point ("in 2019", "this year") is also a period a figure can cover.
+    const periods = sentence.dates.filter((date) => (date.kind === "period" || (date.value !== null && date.value.length <= 7)) && date.periodStart && date.periodEnd);
+    const source = sentence.attributions[0]?.source ?? null;
+    const group = sentence.groups[0]?.canonical ?? null;
+    const evidence: Evidence = { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
+    let previousInSentence: Figure | null = null;
+    for (const number of sentence.numbers) {
+      if (isYearLike(sentence, number)) continue;
+      const before = sentence.lower.slice(Math.max(0, number.start - 30), number.start);
+
+      // "around one-third of Syria and Iraq": a share of territory.
+      if (number.isFraction && /^\s*of\b/.test(sentence.lower.slice(number.end))) {
+        const ofWhat = sentence.lower.slice(number.end, number.end + 60);
+        const previous = lastFigure(figures, previousInSentence);
+        if (previous && /\bof the (?:claims|attacks|strikes|total|number)\b/.test(ofWhat) && number.value > 0) {
+          // Derived: the earlier figure is this fraction of another period's figure.
+          const period = periods[0] ? periodOf(periods[0]) : null;
+          const derivedPeriod = /\b(?:previous|last|prior) year\b/.test(ofWhat + sentence.lower) && previous.periodStart ? shiftYears({ periodStart: `${previous.periodStart.slice(0, 4)}-01-01`, periodEnd: `${previous.periodStart.slice(0, 4)}-12-31` }, -1) : period;
+          figures.push(makeFigure(context, {
+            measure: previous.measure,
+            group: group ?? previous.group,
+            country: previous.country,
+            period: derivedPeriod,
+            value: Math.round(previous.value / number.value),
+            qualifier: "about",
+            source: source ?? previous.source,
+            derived: true,
+            unit: previous.unit,
+            evidence,
+            ordinal: number.start,
+          }));
+          previousInSentence = figures[figures.length - 1] ?? null;
+          continue;
+        }
+        if (TERRITORY_VERB.test(sentence.lower.slice(Math.max(0, number.start - 50), number.start)) && periods[0]) {
+          const period = periodOf(periods[0]);
+          const country = countryOf(sentence, number.end, number.end + 60);
+          figures.push(makeFigure(context, {
+            measure: "territory_share", group, country: country === "several" ? null : country, period,
+            value: Math.round(number.value * 1000) / 1000, qualifier: number.qualifier === "exact" ? "about" : number.qualifier,
+            source, derived: false, unit: "territory", evidence, ordinal: number.start,
+          }));
+          previousInSentence = figures[figures.length - 1] ?? null;
+        }
+        continue;
+      }
+      if (number.isFraction || number.isPercent || number.vague) continue;
+
+      // "compared to 61 in the same period last year": same measure as the figure it answers.
+      const comparison = /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
+      const noun = countedNoun(sentence, number);
+      let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
+      let unit = noun?.unit ?? null;
+      const previous = previousInSentence ?? (comparison ? lastFigure(figures, null) : null);
+      if (comparison && previous) {
+        measure ??= previous.measure;
+        if (noun?.measure === "attack_noun" && previous.measure === "claimed_attacks") measure = "claimed_attacks";
+        unit ??= previous.unit;
+      }
+      if (!measure) continue;
+
+      // The period: the nearest period expression after the number in its clause, else one before.
+      const after = periods.filter((date) => date.start >= number.end);
+      let periodMention = after[0] ?? periods.filter((date) => date.end <= number.start).pop() ?? null;
+      let period: Period | null = periodMention ? periodOf(periodMention) : null;
+      const tail = sentence.lower.slice(number.end, number.end + 80);
+      if (/\bthe same period (?:last|a|the previous|the prior) year\b|\ba year (?:earlier|before)\b/.test(tail) && previous?.periodStart && previous.periodEnd) {
+        period = shiftYears({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }, -1);
+        periodMention = null;
+      }
+      const qualifier = qualifierOf(sentence, number);
+      if (!period && qualifier === "projected" && reference) period = { periodStart: `${reference.slice(0, 4)}-01-01`, periodEnd: `${reference.slice(0, 4)}-12-31` };
+      if (period && qualifier === "projected") {
+        // A projection runs to the end of its year ("on course for 90 claims this year").
+        period = { periodStart: period.periodStart, periodEnd: `${period.periodStart.slice(0, 4)}-12-31` };
+      }
+      if (!period) continue;
+      // "this year" in a report of 10 June covers January to June: a count cannot run past the
+      // date of the report.
+      if (qualifier !== "projected" && reference && period.periodStart <= reference && period.periodEnd > reference) {
+        period = { periodStart: period.periodStart, periodEnd: reference.length === 10 ? reference : period.periodEnd };
+      }
+
+      const country = countryOf(sentence, Math.max(0, number.start - 80), number.end + 80);
+      const resolvedCountry = country === "several" ? null : country ?? (comparison || qualifier === "projected" ? previous?.country ?? null : null);
+      const figure = makeFigure(context, {
+        measure,
+        group: group ?? (comparison || qualifier === "projected" ? previous?.group ?? null : null),
+        country: resolvedCountry,
+        period,
+        value: number.value,
+        qualifier,
+        source: source ?? previous?.source ?? null,
+        derived: false,
+        unit,
+        evidence,
+        ordinal: number.start,
+      });
+      figures.push(figure);
+      previousInSentence = figure;
+      // "between 14,000 and 18,000 members": the two ends are two figures.
+      if (number.low !== undefined && number.high !== undefined && number.low !== number.high) {
+        figures.pop();
+        figures.push(makeFigure(context, { ...figureFields(figure), value: number.low, qualifier: "at_least", ordinal: number.start }));
+        figures.push(makeFigure(context, { ...figureFields(figure), value: number.high, qualifier: "at_most", ordinal: number.start + 1 }));
+        previousInSentence = figures[figures.length - 1] ?? null;
+      }
+    }
+  }
+  return figures;
+}
+
+function lastFigure(figures: readonly Figure[], inSentence: Figure | null): Figure | null {
+  return inSentence ?? figures[figures.length - 1] ?? null;
+}
+
+interface FigureFields {
+  measure: FigureMeasure;
+  group: string | null;
+  country: string | null;
+  period: Period | null;
+  value: number;
+  qualifier: FigureQualifier;
+  source: string | null;
+  derived: boolean;
+  unit: string | null;
+  evidence: Evidence;
+  ordinal: number;
+}
+
+function figureFields(figure: Figure): Omit<FigureFields, "ordinal"> {
+  return {
+    measure: figure.measure,
+    group: figure.group,
+    country: figure.country,
+    period: figure.periodStart && figure.periodEnd ? { periodStart: figure.periodStart, periodEnd: figure.periodEnd } : null,
+    value: figure.value,
+    qualifier: figure.qualifier,
+    source: figure.source,
+    derived: figure.derived,
+    unit: figure.unit,
+    evidence: figure.evidence[0]!,
+  };
+}
+
+function makeFigure(context: DocumentContext, fields: FigureFields): Figure {
+  return {
+    kind: "figure",
+    id: recordId("fig", [context.documentId, fields.evidence.start, fields.ordinal, fields.measure, fields.value, fields.qualifier]),
+    documentId: context.documentId,
+    measure: fields.measure,
+    group: fields.group,
+    country: fields.country,
+    periodStart: fields.period?.periodStart ?? null,
+    periodEnd: fields.period?.periodEnd ?? null,
+    value: fields.value,
+    qualifier: fields.qualifier,
+    source: fields.source,
+    derived: fields.derived,
+    unit: fields.unit,
+    evidence: [fields.evidence],
+  };
+}

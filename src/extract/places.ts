@@ -1,0 +1,114 @@
+// Places for the extractor: gazetteer mentions reduced to their best reading, plus descriptive
+// regions ("northern Iraq"), which are regions without coordinates, never a false exact point.
+import { createRequire } from "node:module";
+import type { GeoPrecision } from "../domain/records.ts";
+import { countryByName, findPlaceMentions, lookupPlace } from "../resolve/places/places.ts";
+import type { PlaceCandidate } from "../resolve/places/gazetteer.ts";
+
+export interface PlaceMention {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** The name sitrep records: the gazetteer's, or the phrase for a descriptive region. */
+  readonly name: string;
+  readonly country: string | null;
+  readonly admin1: string | null;
+  readonly admin1Name: string | null;
+  readonly latitude: number | null;
+  readonly longitude: number | null;
+  readonly precision: GeoPrecision;
+  readonly population: number;
+  /** A capital, an admin seat, or a city of 100,000 or more: known well beyond its country. */
+  readonly notable: boolean;
+}
+
+const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
+
+const DIRECTION = /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
+
+// GeoNames feature codes for parts of a city (PPLX: section of a populated place).
+const DISTRICT_CODES = new Set(["PPLX", "PPLL"]);
+
+function precisionOf(candidate: PlaceCandidate): GeoPrecision {
+  switch (candidate.kind) {
+    case "country":
+      return "country";
+    case "region":
+      return "region";
+    case "place":
+      return DISTRICT_CODES.has(candidate.featureCode) ? "district" : "town";
+  }
+}
+
+function titleCaseDirection(word: string): string {
+  return word.toLowerCase();
+}
+
+/** Place mentions in a text, each with its best reading. Offsets are into `text`. */
+export function findPlaces(text: string, options: { allCapitals?: boolean; country?: string | null } = {}): PlaceMention[] {
+  const found: PlaceMention[] = [];
+  for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 3 })) {
+    const best = mention.candidates[0];
+    if (!best) continue;
+    const precision = precisionOf(best);
+    if (precision === "country") {
+      // "northern Iraq", "eastern Syria": a region of the country with no point.
+      const direction = DIRECTION.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
+      if (direction) {
+        const start = mention.start - direction[0].length;
+        const name = `${titleCaseDirection(direction[1] ?? "")} ${best.name}`;
+        found.push({ start, end: mention.end, text: text.slice(start, mention.end), name, country: best.country, admin1: null, admin1Name: null, latitude: null, longitude: null, precision: "region", population: 0, notable: true });
+        continue;
+      }
+    }
+    const point = precision === "town" || precision === "district";
+    found.push({
+      start: mention.start,
+      end: mention.end,
+      text: mention.text,
+      name: best.name,
+      country: best.country,
+      admin1: best.admin1Code,
+      admin1Name: best.admin1,
+      latitude: point ? best.latitude : null,
+      longitude: point ? best.longitude : null,
+      precision,
+      population: best.population,
+      notable: best.kind !== "place" || NOTABLE_CODES.has(best.featureCode) || best.population >= 100_000,
+    });
+  }
+  return found;
+}
+
+export function countryOfText(text: string): string | null {
+  return countryByName(text.trim());
+}
+
+/**
+ * The country of a dateline's place: "SAN SALVADOR" (a city), "HAVANA (CUBA)" or "NO CITY (EL
+ * SALVADOR)" (a country in brackets), "TAMPA, Fla." (a city and a region).
+ */
+export function countryOfDateline(place: string): string | null {
+  const bracketed = /\(([^)]+)\)/.exec(place)?.[1];
+  if (bracketed) {
+    const country = countryByName(bracketed.trim());
+    if (country) return country;
+  }
+  const name = place.replace(/\s*\(.*$/, "").split(",")[0]?.trim() ?? "";
+  if (!name) return null;
+  const asCountry = countryByName(name);
+  if (asCountry) return asCountry;
+  return lookupPlace(name, { limit: 1 })[0]?.country ?? null;
+}
+
+let demonyms: Map<string, string> | null = null;
+
+/** The English demonym of a country ("IQ" -> "Iraqi"), from the world-countries package. */
+export function demonymOf(country: string): string | null {
+  if (!demonyms) {
+    const require = createRequire(import.meta.url);
+    const countries = require("world-countries/countries.json") as { cca2: string; demonyms?: { eng?: { m?: string } } }[];
+    demonyms = new Map(countries.flatMap((entry) => (entry.demonyms?.eng?.m ? [[entry.cca2, entry.demonyms.eng.m] as [string, string]] : [])));
+  }
+  return demonyms.get(country) ?? null;
+}

@@ -1,0 +1,98 @@
+// Event triggers: words and phrases that report an incident, mapped to ACLED's event types and
+// sub-event types (ACLED Codebook 2023, §"Event types"). Written from the codebook's definitions and
+// ordinary news usage, not from any one report. Patterns run on lower-cased sentences, so they
+// hold for all-capitals wire copy too.
+import type { EventType } from "../domain/taxonomy.ts";
+
+export type TriggerClass =
+  | "foiled"
+  | "arrest"
+  | "abduction"
+  | "air_strike"
+  | "shelling"
+  | "suicide_bomb"
+  | "explosive"
+  | "grenade"
+  | "chemical"
+  | "clash"
+  | "territory_taken"
+  | "territory_regained"
+  | "killing"
+  | "armed_attack"
+  | "property_destruction"
+  | "riot"
+  | "protest"
+  | "agreement"
+  | "withdrawal"
+  | "security_operation";
+
+export interface TriggerRule {
+  readonly triggerClass: TriggerClass;
+  readonly eventType: EventType;
+  readonly subEventType: string;
+  readonly pattern: RegExp;
+  /**
+   * Casualty and generic-attack words report an incident only when nothing more specific in the
+   * sentence does: "a car bomb killed 12" is one explosion, not also a killing.
+   */
+  readonly generic: boolean;
+}
+
+function rule(triggerClass: TriggerClass, eventType: EventType, subEventType: string, source: string, generic = false): TriggerRule {
+  return { triggerClass, eventType, subEventType, pattern: new RegExp(source, "g"), generic };
+}
+
+export const TRIGGER_RULES: readonly TriggerRule[] = [
+  rule("foiled", "Strategic developments", "Disrupted weapons use",
+    String.raw`\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|defus(?:ed|ing)|deactivated|dismantled (?:a|an|the) (?:bomb|explosive|device)|before (?:he|she|they|it) could (?:set off|detonate|blow|carry out|launch|attack)|(?:prevented|averted|intercepted) (?:a|an|the) (?:planned )?(?:attack|bombing|plot)|found and (?:defused|destroyed) (?:a|an|the)? ?(?:bomb|explosive))\b`),
+  rule("arrest", "Strategic developments", "Arrests",
+    String.raw`\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|taken into custody|took into custody|rounded up|nabbed|captured (?:\w+ )?(?:suspects?|militants?|members?|fighters?|operatives?|leaders?|commanders?|men|people|persons|terrorists|guerrillas|envoys|facilitators))\b`),
+  rule("abduction", "Violence against civilians", "Abduction/forced disappearance",
+    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`),
+  rule("air_strike", "Explosions/Remote violence", "Air/drone strike",
+    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|uas attacks?|unmanned aerial (?:system|vehicle) attacks?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|warplanes? (?:struck|bombed|hit)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`),
+  rule("chemical", "Explosions/Remote violence", "Chemical weapon",
+    String.raw`\b(?:chemical (?:attack|weapons? attack)|sarin|chlorine (?:gas )?attack|mustard gas|nerve agent attack)\b`),
+  rule("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack",
+    String.raw`\b(?:shell(?:ed|ing)|mortar(?:s| rounds?| fire| attacks?)?|rockets?|rocket[- ]propelled|artillery|ballistic missiles?|missiles?|indirect[- ]fire|katyushas?)\b`),
+  rule("suicide_bomb", "Explosions/Remote violence", "Suicide bomb",
+    String.raw`\b(?:suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car bomb(?:er|ing)?s?|vest|belt|truck bomb)|blew (?:himself|herself|themselves) up)\b`),
+  rule("explosive", "Explosions/Remote violence", "Remote explosive/landmine/IED",
+    String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|sticky bombs?|explosive[- ]laden)\b`),
+  rule("grenade", "Explosions/Remote violence", "Grenade",
+    String.raw`\b(?:hand )?grenades?\b`),
+  rule("territory_taken", "Battles", "Non-state actor overtakes territory",
+    String.raw`\b(?:(?:seized|captured|overran|overrun|took) (?:control of )?(?:the )?(?:town|city|village|district|area|province|capital|base|airport|territory|region)|took control of|fell to|(?:was|were) overthrown|(?:was|were) toppled|advanced on|stormed the capital)\b`),
+  rule("territory_regained", "Battles", "Government regains territory",
+    String.raw`\b(?:retook|recaptured|retaken|regained control|liberated (?:the )?(?:town|city|village|district|area|territory|province))\b`),
+  rule("clash", "Battles", "Armed clash",
+    String.raw`\b(?:clash(?:ed|es)?|fighting|firefights?|fire ?fights?|gun ?battles?|gunbattles?|battles?|battled|skirmish(?:es)?|engag(?:ed|ements?) (?:with|in|by)|engagements?|exchanged fire|exchange of fire|ambush(?:ed|es)?|fought)\b`),
+  rule("armed_attack", "Battles", "Armed clash",
+    String.raw`\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|stormed|opened fire|fired (?:on|at|upon)|shooting(?:s)?|shot at)\b`, true),
+  rule("killing", "Violence against civilians", "Attack",
+    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|stabbed to death|machine[- ]gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|wounded|injured|shot)\b`, true),
+  rule("property_destruction", "Strategic developments", "Looting/property destruction",
+    String.raw`\b(?:set (?:fire to|on fire|ablaze)|torched|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:buses?|vehicles?|cars?|trucks?|houses?|homes?|buildings?|offices?|stores?|shops?|farms?|crops?|facilities|property|plant|station)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed)\b`),
+  rule("riot", "Riots", "Violent demonstration",
+    String.raw`\b(?:riot(?:s|ers|ed|ing)?|storm(?:ed|ing) (?:the )?(?:\w+ )?(?:embassy|compound|parliament|building|ministry|headquarters)|violent (?:protests?|demonstrations?))\b`),
+  rule("protest", "Protests", "Peaceful protest",
+    String.raw`\b(?:protest(?:s|ers|ed|ing)?|demonstrat(?:ion|ions|ors|ed)|rall(?:y|ies|ied)|marched|sit-in)\b`),
+  rule("agreement", "Strategic developments", "Agreement",
+    String.raw`\b(?:(?:peace|ceasefire|cease-fire) (?:accord|agreement|deal|pact)|signed (?:a |an |the )?(?:peace|ceasefire|cease-fire|truce)|agreed (?:to )?(?:a )?(?:ceasefire|cease-fire|truce)|truce (?:was )?(?:agreed|signed))\b`),
+  rule("withdrawal", "Strategic developments", "Non-violent transfer of territory",
+    String.raw`\b(?:withdr(?:ew|awn) from (?:the )?(?:\w+ )?(?:bases?|positions?|areas?|town|city)|departed from (?:\w+ )?(?:\w+ )?bases?|handed over (?:control of )?(?:the )?(?:\w+ )?(?:bases?|positions?)|(?:consolidat(?:ed|ing)|reposition(?:ed|ing)) (?:\w+ )?forces to fewer bases|transferred (?:control of )?(?:the )?(?:\w+ )?bases?)\b`),
+  rule("security_operation", "Strategic developments", "Other",
+    String.raw`\b(?:(?:conducted|completed|launched) (?:a |an )?(?:major |large-scale |\d+-day |[a-z]+-day )?(?:security|clearing|clearance|counter-terrorism|counterterrorism|sweep) operations?|operation to clear)\b`),
+];
+
+/** Nouns and phrases that show a trigger is about a plan, threat or capability, not an incident. */
+export const HYPOTHETICAL_CUES =
+  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|aim(?:s|ed)? to|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
+
+/** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
+export const ARMED_TARGETS =
+  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces)\b/;
+
+/** Words that place an incident against civilians. */
+export const CIVILIAN_TARGETS =
+  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|family|families|bodies|body)\b/;

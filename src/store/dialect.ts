@@ -1,0 +1,41 @@
+// What differs between database engines, and nothing else. The repository (./store.ts) is written
+// once against Kysely and this interface; each engine has a folder (./sqlite/, later ./postgres/)
+// that implements it with its own pragmas, full-text search and migrations.
+//
+// A PostgreSQL dialect must, besides these methods:
+// - give the date columns (events.event_date, figures.period_start/period_end) COLLATE "C" in its
+//   own migrations, because ./dates.ts compares partial dates byte-wise;
+// - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
+//   column with a GIN index for 0002_document_search).
+import type { Expression, Kysely, Migration } from "kysely";
+import type { Database } from "./schema.ts";
+
+export interface DocumentHit {
+  readonly documentId: string;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly publishedDate: string | null;
+  /** A passage around the matches, each match between SNIPPET_OPEN and SNIPPET_CLOSE. */
+  readonly snippet: string;
+  /** Relevance, higher is better (BM25 on SQLite). Comparable only within one result list. */
+  readonly score: number;
+}
+
+export const SNIPPET_OPEN = "«";
+export const SNIPPET_CLOSE = "»";
+
+export interface StoreDialect {
+  readonly name: "sqlite";
+  readonly db: Kysely<Database>;
+  /** Migrations only this engine runs, merged with ./migrations/ by name. */
+  readonly migrations: Readonly<Record<string, Migration>>;
+  /** SQL for `foldName(value)` (./fold.ts), NULL for NULL. */
+  fold(value: Expression<string | null>): Expression<string | null>;
+  /**
+   * A parenthesised subquery of the ids of documents matching a user's search text, for use as
+   * the right side of `in`; null when the text has no searchable word.
+   */
+  matchingDocumentIds(query: string): Expression<string> | null;
+  searchDocuments(query: string, limit: number): Promise<DocumentHit[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,24 @@
+// Migrations are registered in code, not discovered on disk, so that they travel with the module
+// graph (tsx, a bundle) and their order is visible here. Each number belongs either to this
+// folder (every dialect runs it) or to each dialect's own folder (./sqlite/migrations/, later
+// ./postgres/migrations/), which then must all provide that number.
+import type { Migration, MigrationProvider } from "kysely";
+import * as coreTables from "./0001_core_tables.ts";
+
+export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "0001_core_tables": coreTables,
+};
+
+export class StoreMigrationProvider implements MigrationProvider {
+  readonly #migrations: Record<string, Migration>;
+
+  constructor(dialectMigrations: Readonly<Record<string, Migration>>) {
+    const clash = Object.keys(dialectMigrations).find((name) => Object.hasOwn(CORE_MIGRATIONS, name));
+    if (clash !== undefined) throw new Error(`migration ${clash} is registered twice`);
+    this.#migrations = { ...CORE_MIGRATIONS, ...dialectMigrations };
+  }
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.#migrations;
+  }
+}

@@ -1,0 +1,145 @@
+// The SQLite engine: better-sqlite3 under Kysely, one connection, one writer.
+//
+// Pragmas (https://www.sqlite.org/pragma.html), following the durability notes in
+// shared/research/reliability.md, section 6.2:
+// - journal_mode=WAL: readers do not block the writer;
+// - synchronous=FULL: in WAL mode, NORMAL "might roll back following a power loss or system
+//   crash"; FULL syncs each commit, so an acknowledged ingest survives one;
+// - foreign_keys=ON: off by default in SQLite, per connection;
+// - busy_timeout: another process holding the write lock is waited for, not failed on.
+// Write transactions start with BEGIN IMMEDIATE. A deferred BEGIN that reads, then writes, cannot
+// wait for a lock taken meanwhile by another process: it fails with SQLITE_BUSY at once.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Expression,
+  type SqliteDialectConfig,
+} from "kysely";
+import { SitrepError } from "../../domain/errors.ts";
+import { SNIPPET_CLOSE, SNIPPET_OPEN, type DocumentHit, type StoreDialect } from "../dialect.ts";
+import { foldName } from "../fold.ts";
+import type { Database } from "../schema.ts";
+import { toFts5Query } from "./fts-query.ts";
+import * as documentSearch from "./migrations/0002_document_search.ts";
+
+export const BUSY_TIMEOUT_MS = 5000;
+const FOLD_FUNCTION = "sitrep_fold";
+/** Title matches weigh twice body matches in the BM25 rank. */
+const TITLE_WEIGHT = 2.0;
+const TEXT_WEIGHT = 1.0;
+const SNIPPET_TOKENS = 16;
+
+class ImmediateSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection): Promise<void> {
+    await connection.executeQuery(CompiledQuery.raw("begin immediate"));
+  }
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+  readonly #config: SqliteDialectConfig;
+
+  constructor(config: SqliteDialectConfig) {
+    super(config);
+    this.#config = config;
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateSqliteDriver(this.#config);
+  }
+}
+
+function isInMemory(path: string): boolean {
+  return path === ":memory:" || path === "";
+}
+
+function openConnection(path: string): BetterSqlite3.Database {
+  let connection: BetterSqlite3.Database | undefined;
+  try {
+    if (!isInMemory(path)) mkdirSync(dirname(path), { recursive: true });
+    connection = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    // The first statement reads the file header: this is where "file is not a database" shows.
+    connection.pragma("journal_mode = WAL");
+    connection.pragma("synchronous = FULL");
+    connection.pragma("foreign_keys = ON");
+    connection.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    connection.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldName(value) : null));
+    return connection;
+  } catch (error) {
+    connection?.close();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SitrepError("STORE_OPEN_FAILED", `cannot open the database ${path}: ${reason}`, {
+      input: path,
+      cause: error,
+    });
+  }
+}
+
+interface SearchRow {
+  document_id: string;
+  title: string | null;
+  publisher: string | null;
+  published_date: string | null;
+  snippet: string;
+  rank: number;
+}
+
+/** Opens (creating if needed) the SQLite file at `path`; throws STORE_OPEN_FAILED naming it. */
+export function openSqliteDialect(path: string): StoreDialect {
+  const connection = openConnection(path);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  let closed = false;
+
+  function matchingDocumentIds(query: string): Expression<string> | null {
+    const match = toFts5Query(query);
+    if (match === null) return null;
+    return sql<string>`(select keys.document_id from documents_fts
+      join document_search_keys as keys on keys.search_rowid = documents_fts.rowid
+      where documents_fts match ${match})`;
+  }
+
+  return {
+    name: "sqlite",
+    db,
+    migrations: { "0002_document_search": documentSearch },
+    fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
+    matchingDocumentIds,
+    async searchDocuments(query: string, limit: number): Promise<DocumentHit[]> {
+      const match = toFts5Query(query);
+      if (match === null) return [];
+      const { rows } = await sql<SearchRow>`select keys.document_id, documents.title, documents.publisher,
+          documents.published_date,
+          snippet(documents_fts, -1, ${SNIPPET_OPEN}, ${SNIPPET_CLOSE}, '…', ${SNIPPET_TOKENS}) as snippet,
+          bm25(documents_fts, ${TITLE_WEIGHT}, ${TEXT_WEIGHT}) as rank
+        from documents_fts
+        join document_search_keys as keys on keys.search_rowid = documents_fts.rowid
+        join documents on documents.id = keys.document_id
+        where documents_fts match ${match}
+        order by rank, documents.id
+        limit ${limit}`.execute(db);
+      return rows.map((row) => ({
+        documentId: row.document_id,
+        title: row.title,
+        publisher: row.publisher,
+        publishedDate: row.published_date,
+        snippet: row.snippet,
+        // bm25() is better when lower (more negative); the API reports higher as better.
+        score: -row.rank,
+      }));
+    },
+    async close(): Promise<void> {
+      if (closed) return;
+      closed = true;
+      // Recommended before closing a connection that wrote (https://www.sqlite.org/pragma.html#pragma_optimize).
+      await sql`pragma optimize`.execute(db);
+      await db.destroy();
+    },
+  };
+}

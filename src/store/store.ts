@@ -1,0 +1,727 @@
+// The repository: every read and write of sitrep's database, written once against Kysely and a
+// StoreDialect (./dialect.ts). `openStore` opens the SQLite engine; a PostgreSQL one will be a
+// second `open…` function beside it, with no change below the `KyselyStore` line.
+//
+// Decisions, each documented where it is applied:
+// - saveDocument is one transaction; a document already stored (same content hash) is
+//   "unchanged" and nothing is written.
+// - An event, figure or statement id already stored from another document (ids come from
+//   content, so a second report of the same event gives the same id) keeps its fields as first
+//   written: the merge policy belongs to resolve/dedup, which can read the stored record before
+//   saving. The new document is linked to it and its sources and evidence are added.
+// - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
+// - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
+import { Migrator, sql, type Kysely } from "kysely";
+import { SitrepError } from "../domain/errors.ts";
+import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
+import type { EventStatus, EventType, FigureMeasure } from "../domain/taxonomy.ts";
+import { sinceBound, untilBound } from "./dates.ts";
+import type { DocumentHit, StoreDialect } from "./dialect.ts";
+import { foldName } from "./fold.ts";
+import { StoreMigrationProvider } from "./migrations/index.ts";
+import {
+  actorToRow,
+  documentToRow,
+  eventToRow,
+  eventTypeOf,
+  evidenceToRows,
+  figureToRow,
+  mentionToRow,
+  placeToRow,
+  rowToActor,
+  rowToEvent,
+  rowToFigure,
+  rowToMention,
+  rowToPlace,
+  rowToStatement,
+  rowToStoredDocument,
+  statementToRow,
+  type StoredDocument,
+} from "./rows.ts";
+import type { Database, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.ts";
+import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
+
+export type { DocumentHit } from "./dialect.ts";
+export { SNIPPET_CLOSE, SNIPPET_OPEN } from "./dialect.ts";
+export type { StoredDocument } from "./rows.ts";
+
+export interface SaveResult {
+  readonly status: "ingested" | "unchanged";
+  /** The stored document's id; for "unchanged", the id it was first stored under. */
+  readonly documentId: string;
+  /** Distinct events and figures this call wrote or linked to the document; 0 when unchanged. */
+  readonly events: number;
+  readonly figures: number;
+}
+
+interface DateFilter {
+  /** Inclusive; a record is kept when its date interval overlaps [since, until] (./dates.ts). */
+  readonly since?: PartialDate;
+  readonly until?: PartialDate;
+}
+
+interface Page {
+  readonly limit?: number;
+  readonly offset?: number;
+}
+
+export interface EventFilter extends DateFilter, Page {
+  /**
+   * An actor name or alias, case and diacritics ignored. Matches perpetratorGroup, actor1 or
+   * actor2 against the actor's canonical name and every alias: "ISIS" finds "Islamic State".
+   */
+  readonly group?: string;
+  /** ISO 3166-1 alpha-2, either case. */
+  readonly country?: string;
+  readonly eventType?: EventType;
+  readonly status?: EventStatus;
+  /** Full-text search over the documents that reported the event; words are ANDed. */
+  readonly text?: string;
+}
+
+export interface FigureFilter extends DateFilter, Page {
+  /** As EventFilter.group, matched against Figure.group. */
+  readonly group?: string;
+  readonly country?: string;
+  readonly measure?: FigureMeasure;
+}
+
+export interface DocumentReference {
+  readonly id: string;
+  readonly title: string | null;
+  readonly publisher: string | null;
+  readonly url: string | null;
+  readonly publishedDate: PartialDate | null;
+  readonly origin: string;
+}
+
+export interface EventWithDocuments {
+  readonly event: Event;
+  /** Every document that reported the event, in the order they were stored. */
+  readonly documents: readonly DocumentReference[];
+}
+
+export interface StoreSummary {
+  readonly documents: number;
+  readonly events: number;
+  readonly figures: number;
+  readonly statements: number;
+  /** Most frequent first, ties by name. */
+  readonly eventsByType: readonly { readonly eventType: EventType; readonly count: number }[];
+  /** Most frequent first, ties by code; null for events with no country. */
+  readonly eventsByCountry: readonly { readonly country: string | null; readonly count: number }[];
+}
+
+export interface AppliedMigration {
+  readonly name: string;
+  readonly executedAt: Date;
+}
+
+export interface Store {
+  /** Saves a document and everything extracted from it in one transaction (see SaveResult). */
+  saveDocument(document: Document, extraction: Extraction): Promise<SaveResult>;
+  hasDocument(contentHash: string): Promise<boolean>;
+  getDocument(id: string): Promise<StoredDocument | null>;
+  /** BM25-ranked, best first; [] when the query has no searchable word. */
+  searchDocuments(query: string, limit?: number): Promise<DocumentHit[]>;
+  /** Ordered by event date (undated last), then id. */
+  findEvents(filter?: EventFilter): Promise<Event[]>;
+  getEvent(id: string): Promise<EventWithDocuments | null>;
+  /** Ordered by period start (undated last), then id. */
+  findFigures(filter?: FigureFilter): Promise<Figure[]>;
+  listStatements(documentId: string): Promise<Statement[]>;
+  listMentions(documentId: string): Promise<Mention[]>;
+  /** Adds actors or replaces their kind, country and role; aliases are only ever added. */
+  saveActors(actors: readonly Actor[]): Promise<void>;
+  /** By canonical name or alias, case and diacritics ignored. */
+  findActor(nameOrAlias: string): Promise<Actor | null>;
+  /** Adds places or replaces those with the same name, country and admin1. */
+  savePlaces(places: readonly Place[]): Promise<void>;
+  findPlaces(name: string, country?: string): Promise<Place[]>;
+  summary(): Promise<StoreSummary>;
+  migrations(): Promise<AppliedMigration[]>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** The SQLite file; created with its folder when missing. Resolving a default is config's job. */
+  readonly path: string;
+  /** The clock for `ingestedAt`; tests pin it. */
+  readonly now?: () => Date;
+}
+
+/**
+ * Opens the store at `options.path` and brings its schema up to date.
+ * Throws SitrepError STORE_OPEN_FAILED, naming the path, when the file cannot be opened, is not
+ * an SQLite database, or its migrations fail (for instance a file written by a newer sitrep).
+ */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const dialect = openSqliteDialect(options.path);
+  const store = new KyselyStore(dialect, options.now ?? (() => new Date()));
+  try {
+    await store.migrate();
+  } catch (error) {
+    await dialect.db.destroy();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new SitrepError("STORE_OPEN_FAILED", `cannot open the database ${options.path}: ${reason}`, {
+      input: options.path,
+      cause: error,
+    });
+  }
+  return store;
+}
+
+/** Rows per multi-row INSERT and ids per IN list: well under SQLite's 32,766 bound parameters. */
+const CHUNK = 200;
+const DEFAULT_SEARCH_LIMIT = 20;
+/** The conflict target of the places_key index (migrations/0001_core_tables.ts). */
+const placeKey = sql`name, country, coalesce(admin1, '')`;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const result: T[][] = [];
+  for (let index = 0; index < items.length; index += size) result.push(items.slice(index, index + size));
+  return result;
+}
+
+function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const itemKey = key(item);
+    if (seen.has(itemKey)) return false;
+    seen.add(itemKey);
+    return true;
+  });
+}
+
+const evidenceKey = (span: Evidence): string => `${span.documentId}\u001f${span.start}\u001f${span.end}`;
+
+/** Records repeated under one id in one extraction become one: first fields, all spans. */
+function mergeRepeated<T extends { readonly id: string; readonly evidence: readonly Evidence[] }>(
+  records: readonly T[],
+  merge: (first: T, next: T) => T,
+): T[] {
+  const byId = new Map<string, T>();
+  for (const record of records) {
+    const first = byId.get(record.id);
+    byId.set(record.id, first === undefined ? record : merge(first, record));
+  }
+  return [...byId.values()];
+}
+
+function mergeEvents(first: Event, next: Event): Event {
+  return {
+    ...first,
+    sources: unique([...first.sources, ...next.sources]),
+    evidence: unique([...first.evidence, ...next.evidence], evidenceKey),
+  };
+}
+
+function mergeFigures(first: Figure, next: Figure): Figure {
+  return { ...first, evidence: unique([...first.evidence, ...next.evidence], evidenceKey) };
+}
+
+function checkPage(page: Page): void {
+  for (const [name, value] of Object.entries({ limit: page.limit, offset: page.offset })) {
+    if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+      throw new RangeError(`${name} must be a non-negative integer, not ${value}`);
+    }
+  }
+}
+
+export class KyselyStore implements Store {
+  readonly #dialect: StoreDialect;
+  readonly #db: Kysely<Database>;
+  readonly #now: () => Date;
+
+  constructor(dialect: StoreDialect, now: () => Date) {
+    this.#dialect = dialect;
+    this.#db = dialect.db;
+    this.#now = now;
+  }
+
+  /** Runs pending migrations; throws the migrator's error (Kysely reports rather than throws). */
+  async migrate(): Promise<void> {
+    const { error } = await this.#migrator().migrateToLatest();
+    if (error !== undefined) throw error;
+  }
+
+  async migrations(): Promise<AppliedMigration[]> {
+    const migrations = await this.#migrator().getMigrations();
+    return migrations.flatMap(({ name, executedAt }) => (executedAt === undefined ? [] : [{ name, executedAt }]));
+  }
+
+  #migrator(): Migrator {
+    return new Migrator({ db: this.#db, provider: new StoreMigrationProvider(this.#dialect.migrations) });
+  }
+
+  async saveDocument(document: Document, extraction: Extraction): Promise<SaveResult> {
+    try {
+      return await this.#db.transaction().execute(async (transaction) => {
+        const existing = await transaction
+          .selectFrom("documents")
+          .select("id")
+          .where("content_hash", "=", document.contentHash)
+          .executeTakeFirst();
+        if (existing !== undefined) return { status: "unchanged", documentId: existing.id, events: 0, figures: 0 };
+
+        await transaction
+          .insertInto("documents")
+          .values(documentToRow(document, extraction, this.#now().toISOString()))
+          .execute();
+        await this.#insertActors(transaction, extraction.actors, "keep");
+        const events = mergeRepeated(extraction.events, mergeEvents);
+        await this.#insertEvents(transaction, document.id, events);
+        const figures = mergeRepeated(extraction.figures, mergeFigures);
+        await this.#insertFigures(transaction, figures);
+        await this.#insertStatements(transaction, extraction.statements);
+        for (const rows of chunks(extraction.mentions.map(mentionToRow))) {
+          await transaction
+            .insertInto("mentions")
+            .values(rows)
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        }
+        return { status: "ingested", documentId: document.id, events: events.length, figures: figures.length };
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SitrepError("STORE_WRITE_FAILED", `could not save document ${document.id} from ${document.origin}: ${reason}`, {
+        input: document.origin,
+        cause: error,
+      });
+    }
+  }
+
+  async #existingIds(db: Kysely<Database>, table: "events" | "figures" | "statements", ids: readonly string[]): Promise<Set<string>> {
+    const found = new Set<string>();
+    for (const chunk of chunks(ids)) {
+      const rows = await db.selectFrom(table).select("id").where("id", "in", chunk).execute();
+      for (const row of rows) found.add(row.id);
+    }
+    return found;
+  }
+
+  async #insertEvents(db: Kysely<Database>, documentId: string, events: readonly Event[]): Promise<void> {
+    const existing = await this.#existingIds(
+      db,
+      "events",
+      events.map((event) => event.id),
+    );
+    const fresh = events.filter((event) => !existing.has(event.id));
+    for (const rows of chunks(fresh.map(eventToRow))) await db.insertInto("events").values(rows).execute();
+    const links = events.map((event) => ({ event_id: event.id, document_id: documentId }));
+    for (const rows of chunks(links)) {
+      await db
+        .insertInto("event_documents")
+        .values(rows)
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+    const sources = events.flatMap((event) =>
+      event.sources.map((attribution, position) => ({ event_id: event.id, document_id: documentId, position, attribution })),
+    );
+    for (const rows of chunks(sources)) await db.insertInto("event_sources").values(rows).execute();
+    await this.#insertEvidence(
+      db,
+      events.flatMap((event) => evidenceToRows("event", event.id, event.evidence)),
+    );
+  }
+
+  async #insertFigures(db: Kysely<Database>, figures: readonly Figure[]): Promise<void> {
+    const existing = await this.#existingIds(
+      db,
+      "figures",
+      figures.map((figure) => figure.id),
+    );
+    const fresh = figures.filter((figure) => !existing.has(figure.id));
+    for (const rows of chunks(fresh.map(figureToRow))) await db.insertInto("figures").values(rows).execute();
+    await this.#insertEvidence(
+      db,
+      figures.flatMap((figure) => evidenceToRows("figure", figure.id, figure.evidence)),
+    );
+  }
+
+  async #insertStatements(db: Kysely<Database>, statements: readonly Statement[]): Promise<void> {
+    const once = unique(statements, (statement) => statement.id);
+    const existing = await this.#existingIds(
+      db,
+      "statements",
+      once.map((statement) => statement.id),
+    );
+    const fresh = once.filter((statement) => !existing.has(statement.id));
+    for (const rows of chunks(fresh.map(statementToRow))) await db.insertInto("statements").values(rows).execute();
+    await this.#insertEvidence(
+      db,
+      fresh.flatMap((statement) => evidenceToRows("statement", statement.id, [statement.evidence])),
+    );
+  }
+
+  async #insertEvidence(db: Kysely<Database>, rows: ReturnType<typeof evidenceToRows>): Promise<void> {
+    for (const chunk of chunks(rows)) {
+      await db
+        .insertInto("evidence")
+        .values(chunk)
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+  }
+
+  /** "keep": an actor already stored keeps its fields (extraction); "replace": a registry's import. */
+  async #insertActors(db: Kysely<Database>, actors: readonly Actor[], existing: "keep" | "replace"): Promise<void> {
+    const once = unique(actors, (actor) => actor.canonicalName);
+    for (const rows of chunks(once.map(actorToRow))) {
+      await db
+        .insertInto("actors")
+        .values(rows)
+        .onConflict((conflict) =>
+          existing === "keep"
+            ? conflict.doNothing()
+            : conflict.column("canonical_name").doUpdateSet((update) => ({
+                actor_kind: update.ref("excluded.actor_kind"),
+                country: update.ref("excluded.country"),
+                role: update.ref("excluded.role"),
+              })),
+        )
+        .execute();
+    }
+    const aliases = once.flatMap((actor) =>
+      unique(actor.aliases, foldName).map((alias) => ({
+        alias_key: foldName(alias),
+        alias,
+        canonical_name: actor.canonicalName,
+      })),
+    );
+    for (const rows of chunks(aliases)) {
+      await db
+        .insertInto("actor_aliases")
+        .values(rows)
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    }
+  }
+
+  async hasDocument(contentHash: string): Promise<boolean> {
+    const row = await this.#db.selectFrom("documents").select("id").where("content_hash", "=", contentHash).executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async getDocument(id: string): Promise<StoredDocument | null> {
+    const row = await this.#db.selectFrom("documents").selectAll().where("id", "=", id).executeTakeFirst();
+    return row === undefined ? null : rowToStoredDocument(row);
+  }
+
+  async searchDocuments(query: string, limit = DEFAULT_SEARCH_LIMIT): Promise<DocumentHit[]> {
+    checkPage({ limit });
+    return this.#dialect.searchDocuments(query, limit);
+  }
+
+  /** Folded names that stand for `group`: itself, and each actor it names with all its aliases. */
+  async #groupKeys(group: string): Promise<string[]> {
+    const key = foldName(group);
+    const fold = this.#dialect.fold;
+    const actors = await this.#db
+      .selectFrom("actors")
+      .select("canonical_name")
+      .where((where) =>
+        where.or([
+          where(fold(where.ref("canonical_name")), "=", key),
+          where("canonical_name", "in", where.selectFrom("actor_aliases").select("canonical_name").where("alias_key", "=", key)),
+        ]),
+      )
+      .execute();
+    const names = actors.map((actor) => actor.canonical_name);
+    if (names.length === 0) return [key];
+    const aliases = await this.#db.selectFrom("actor_aliases").select("alias_key").where("canonical_name", "in", names).execute();
+    return unique([key, ...names.map(foldName), ...aliases.map((alias) => alias.alias_key)]);
+  }
+
+  async findEvents(filter: EventFilter = {}): Promise<Event[]> {
+    checkPage(filter);
+    let query = this.#db.selectFrom("events").selectAll("events");
+    if (filter.group !== undefined) {
+      const keys = await this.#groupKeys(filter.group);
+      const fold = this.#dialect.fold;
+      query = query.where((where) =>
+        where.or(
+          (["events.perpetrator_group", "events.actor1", "events.actor2"] as const).map((column) =>
+            where(fold(where.ref(column)), "in", keys),
+          ),
+        ),
+      );
+    }
+    if (filter.country !== undefined) query = query.where("events.country", "=", filter.country.toUpperCase());
+    if (filter.eventType !== undefined) query = query.where("events.event_type", "=", filter.eventType);
+    if (filter.status !== undefined) query = query.where("events.status", "=", filter.status);
+    if (filter.since !== undefined) {
+      const bound = sinceBound(filter.since);
+      query = query.where((where) =>
+        where.or([
+          where("events.event_date", ">=", bound.atOrAfter),
+          ...(bound.containing.length > 0 ? [where("events.event_date", "in", bound.containing)] : []),
+        ]),
+      );
+    }
+    if (filter.until !== undefined) query = query.where("events.event_date", "<=", untilBound(filter.until));
+    if (filter.text !== undefined) {
+      const matching = this.#dialect.matchingDocumentIds(filter.text);
+      if (matching === null) return [];
+      query = query.where("events.id", "in", (where) =>
+        where.selectFrom("event_documents").select("event_id").where("document_id", "in", matching),
+      );
+    }
+    query = query
+      .orderBy((order) => order.case().when("events.event_date", "is", null).then(1).else(0).end())
+      .orderBy("events.event_date")
+      .orderBy("events.id");
+    if (filter.limit !== undefined || filter.offset !== undefined) {
+      // SQLite accepts OFFSET only after a LIMIT.
+      query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
+    }
+    return this.#withDetails(await query.execute());
+  }
+
+  async getEvent(id: string): Promise<EventWithDocuments | null> {
+    const row = await this.#db.selectFrom("events").selectAll().where("id", "=", id).executeTakeFirst();
+    if (row === undefined) return null;
+    const [event] = await this.#withDetails([row]);
+    if (event === undefined) return null;
+    const documents = await this.#db
+      .selectFrom("event_documents")
+      .innerJoin("documents", "documents.id", "event_documents.document_id")
+      .select(["documents.id", "documents.title", "documents.publisher", "documents.url", "documents.published_date", "documents.origin"])
+      .where("event_documents.event_id", "=", id)
+      .orderBy("documents.ingested_at")
+      .orderBy("documents.id")
+      .execute();
+    return {
+      event,
+      documents: documents.map((document) => ({
+        id: document.id,
+        title: document.title,
+        publisher: document.publisher,
+        url: document.url,
+        publishedDate: document.published_date,
+        origin: document.origin,
+      })),
+    };
+  }
+
+  async #withDetails(rows: readonly EventRow[]): Promise<Event[]> {
+    const ids = rows.map((row) => row.id);
+    const sources = new Map<string, string[]>();
+    for (const chunk of chunks(ids)) {
+      const sourceRows = await this.#db
+        .selectFrom("event_sources")
+        .innerJoin("documents", "documents.id", "event_sources.document_id")
+        .select(["event_sources.event_id", "event_sources.attribution"])
+        .where("event_sources.event_id", "in", chunk)
+        .orderBy("documents.ingested_at")
+        .orderBy("event_sources.document_id")
+        .orderBy("event_sources.position")
+        .execute();
+      for (const source of sourceRows) {
+        const list = sources.get(source.event_id) ?? [];
+        list.push(source.attribution);
+        sources.set(source.event_id, list);
+      }
+    }
+    const evidence = await this.#evidenceFor("event", ids);
+    return rows.map((row) => rowToEvent(row, sources.get(row.id) ?? [], evidence.get(row.id) ?? []));
+  }
+
+  async #evidenceFor(ownerKind: EvidenceOwnerKind, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
+    const byOwner = new Map<string, Evidence[]>();
+    for (const chunk of chunks(ids)) {
+      const rows = await this.#db
+        .selectFrom("evidence")
+        .innerJoin("documents", "documents.id", "evidence.document_id")
+        .select(["evidence.owner_id", "evidence.document_id", "evidence.start_offset", "evidence.end_offset", "evidence.text"])
+        .where("evidence.owner_kind", "=", ownerKind)
+        .where("evidence.owner_id", "in", chunk)
+        .orderBy("documents.ingested_at")
+        .orderBy("evidence.document_id")
+        .orderBy("evidence.position")
+        .execute();
+      for (const row of rows) {
+        const list = byOwner.get(row.owner_id) ?? [];
+        list.push({ documentId: row.document_id, start: row.start_offset, end: row.end_offset, text: row.text });
+        byOwner.set(row.owner_id, list);
+      }
+    }
+    return byOwner;
+  }
+
+  async findFigures(filter: FigureFilter = {}): Promise<Figure[]> {
+    checkPage(filter);
+    let query = this.#db.selectFrom("figures").selectAll("figures");
+    if (filter.group !== undefined) {
+      const keys = await this.#groupKeys(filter.group);
+      const fold = this.#dialect.fold;
+      query = query.where((where) => where(fold(where.ref("figures.group_name")), "in", keys));
+    }
+    if (filter.country !== undefined) query = query.where("figures.country", "=", filter.country.toUpperCase());
+    if (filter.measure !== undefined) query = query.where("figures.measure", "=", filter.measure);
+    // A period open at one end is read as the one date it gives.
+    if (filter.since !== undefined) {
+      const bound = sinceBound(filter.since);
+      query = query.where((where) => {
+        const periodEnd = where.fn.coalesce("figures.period_end", "figures.period_start");
+        return where.or([
+          where(periodEnd, ">=", bound.atOrAfter),
+          ...(bound.containing.length > 0 ? [where(periodEnd, "in", bound.containing)] : []),
+        ]);
+      });
+    }
+    if (filter.until !== undefined) {
+      const bound = untilBound(filter.until);
+      query = query.where((where) => where(where.fn.coalesce("figures.period_start", "figures.period_end"), "<=", bound));
+    }
+    query = query
+      .orderBy((order) =>
+        order.case().when(order.fn.coalesce("figures.period_start", "figures.period_end"), "is", null).then(1).else(0).end(),
+      )
+      .orderBy((order) => order.fn.coalesce("figures.period_start", "figures.period_end"))
+      .orderBy("figures.id");
+    if (filter.limit !== undefined || filter.offset !== undefined) {
+      query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
+    }
+    const rows: FigureRow[] = await query.execute();
+    const evidence = await this.#evidenceFor(
+      "figure",
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+  }
+
+  async listStatements(documentId: string): Promise<Statement[]> {
+    const rows = await this.#db.selectFrom("statements").selectAll().where("document_id", "=", documentId).orderBy("id").execute();
+    const evidence = await this.#evidenceFor(
+      "statement",
+      rows.map((row) => row.id),
+    );
+    return rows.map((row) => rowToStatement(row, evidence.get(row.id)?.[0]));
+  }
+
+  async listMentions(documentId: string): Promise<Mention[]> {
+    const rows = await this.#db
+      .selectFrom("mentions")
+      .selectAll()
+      .where("document_id", "=", documentId)
+      .orderBy("start_offset")
+      .orderBy("end_offset")
+      .orderBy("mention_type")
+      .execute();
+    return rows.map(rowToMention);
+  }
+
+  async saveActors(actors: readonly Actor[]): Promise<void> {
+    await this.#write("actors", (db) => this.#insertActors(db, actors, "replace"));
+  }
+
+  async findActor(nameOrAlias: string): Promise<Actor | null> {
+    const key = foldName(nameOrAlias);
+    const fold = this.#dialect.fold;
+    const row = await this.#db
+      .selectFrom("actors")
+      .selectAll()
+      .where((where) =>
+        where.or([
+          where("canonical_name", "=", nameOrAlias),
+          where(fold(where.ref("canonical_name")), "=", key),
+          where("canonical_name", "in", where.selectFrom("actor_aliases").select("canonical_name").where("alias_key", "=", key)),
+        ]),
+      )
+      // An exact canonical name wins over an alias another actor shares.
+      .orderBy((order) => order.case().when("canonical_name", "=", nameOrAlias).then(0).else(1).end())
+      .orderBy("canonical_name")
+      .executeTakeFirst();
+    if (row === undefined) return null;
+    const aliases = await this.#db
+      .selectFrom("actor_aliases")
+      .select("alias")
+      .where("canonical_name", "=", row.canonical_name)
+      .orderBy("alias")
+      .execute();
+    return rowToActor(
+      row,
+      aliases.map((alias) => alias.alias),
+    );
+  }
+
+  async savePlaces(places: readonly Place[]): Promise<void> {
+    await this.#write("places", async (db) => {
+      for (const place of places) {
+        await db
+          .insertInto("places")
+          .values(placeToRow(place))
+          .onConflict((conflict) =>
+            conflict.expression(placeKey).doUpdateSet((update) => ({
+              latitude: update.ref("excluded.latitude"),
+              longitude: update.ref("excluded.longitude"),
+              geo_precision: update.ref("excluded.geo_precision"),
+              geonameid: update.ref("excluded.geonameid"),
+            })),
+          )
+          .execute();
+      }
+    });
+  }
+
+  async findPlaces(name: string, country?: string): Promise<Place[]> {
+    const fold = this.#dialect.fold;
+    let query = this.#db
+      .selectFrom("places")
+      .selectAll()
+      .where((where) => where(fold(where.ref("name")), "=", foldName(name)));
+    if (country !== undefined) query = query.where("country", "=", country.toUpperCase());
+    const rows = await query.orderBy("country").orderBy("admin1").orderBy("name").execute();
+    return rows.map(rowToPlace);
+  }
+
+  async #write(what: string, work: (db: Kysely<Database>) => Promise<void>): Promise<void> {
+    try {
+      await this.#db.transaction().execute(work);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SitrepError("STORE_WRITE_FAILED", `could not save ${what}: ${reason}`, { cause: error });
+    }
+  }
+
+  async summary(): Promise<StoreSummary> {
+    const count = async (table: "documents" | "events" | "figures" | "statements"): Promise<number> => {
+      const row = await this.#db
+        .selectFrom(table)
+        .select((select) => select.fn.countAll().as("count"))
+        .executeTakeFirstOrThrow();
+      return Number(row.count);
+    };
+    const byType = await this.#db
+      .selectFrom("events")
+      .select((select) => ["event_type", select.fn.countAll().as("count")])
+      .groupBy("event_type")
+      .execute();
+    const byCountry = await this.#db
+      .selectFrom("events")
+      .select((select) => ["country", select.fn.countAll().as("count")])
+      .groupBy("country")
+      .execute();
+    const eventsByType = byType
+      .map((row) => ({ eventType: eventTypeOf(row.event_type), count: Number(row.count) }))
+      .sort((left, right) => right.count - left.count || left.eventType.localeCompare(right.eventType));
+    const eventsByCountry = byCountry
+      .map((row) => ({ country: row.country, count: Number(row.count) }))
+      .sort((left, right) => right.count - left.count || (left.country ?? "~").localeCompare(right.country ?? "~"));
+    return {
+      documents: await count("documents"),
+      events: await count("events"),
+      figures: await count("figures"),
+      statements: await count("statements"),
+      eventsByType,
+      eventsByCountry,
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#dialect.close();
+  }
+}
