@@ -1,7 +1,7 @@
 // Everything the rules need about one report, computed once: sentences, the reference date,
 // and per-sentence annotations (groups, state forces, places, dates, numbers, attributions).
 import type { PartialDate } from "../domain/records.ts";
-import { findDateline, findDates, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
+import { findDateline, findDates, findReportPeriod, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
@@ -27,6 +27,10 @@ export interface DocumentContext {
   readonly referenceDateSource: "published" | "dateline" | "inferred" | "none";
   /** Country the report is mainly about: the dateline's, or the one its places name most. */
   readonly mainCountry: string | null;
+  /** The armed group the report names most often. */
+  readonly mainGroup: string | null;
+  /** The period a periodic report covers ("this quarter" in a quarterly report), when it says. */
+  readonly reportPeriod: { readonly periodStart: string; readonly periodEnd: string } | null;
   readonly sentences: readonly AnnotatedSentence[];
 }
 
@@ -65,11 +69,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // and when its events happened, so its place and date are not read as the first sentence's.
   const bodyStart = dateline?.end ?? 0;
   const allPlaces = findPlaces(text, { allCapitals, country: datelineCountry }).filter((place) => place.start >= bodyStart);
+  // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
+  const reportPeriod = findReportPeriod(text);
   const sentences: AnnotatedSentence[] = [];
   let anchorDate: string | null = referenceDate;
   const countryVotes = new Map<string, number>();
   for (const sentence of splitSentences(text)) {
-    const dates = findDates(sentence.text, { referenceDate, anchorDate }).filter((date) => sentence.start + date.start >= bodyStart);
+    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter((date) => sentence.start + date.start >= bodyStart);
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
       if (date.kind === "point" && date.value && date.value.length >= 7) anchorDate = date.value;
@@ -99,15 +105,15 @@ export function buildContext(input: ExtractInput): DocumentContext {
     });
   }
 
+  // The country the report is about: where its places are, with the dateline's country counted
+  // twice (a wire report is filed from the country it covers; a press release from Tampa is not).
+  if (datelineCountry) countryVotes.set(datelineCountry, (countryVotes.get(datelineCountry) ?? 0) + 2);
   let mainCountry: string | null = null;
-  if (datelineCountry) mainCountry = datelineCountry;
-  else {
-    let best = 0;
-    for (const [country, votes] of countryVotes) {
-      if (votes > best) {
-        best = votes;
-        mainCountry = country;
-      }
+  let best = 0;
+  for (const [country, votes] of countryVotes) {
+    if (votes > best) {
+      best = votes;
+      mainCountry = country;
     }
   }
 
@@ -121,5 +127,16 @@ export function buildContext(input: ExtractInput): DocumentContext {
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });
 
-  return { documentId: input.documentId, text, allCapitals, referenceDate, referenceDateSource, mainCountry, sentences: localized };
+  const groupVotes = new Map<string, number>();
+  for (const sentence of sentences) for (const group of sentence.groups) groupVotes.set(group.canonical, (groupVotes.get(group.canonical) ?? 0) + 1);
+  let mainGroup: string | null = null;
+  let groupBest = 0;
+  for (const [group, votes] of groupVotes) {
+    if (votes > groupBest) {
+      groupBest = votes;
+      mainGroup = group;
+    }
+  }
+
+  return { documentId: input.documentId, text, allCapitals, referenceDate, referenceDateSource, mainCountry, mainGroup, reportPeriod, sentences: localized };
 }

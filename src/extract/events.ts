@@ -71,10 +71,15 @@ const COUNTED_BEFORE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|t
 // Weapons seized or found are not weapons used.
 const SEIZURE_BEFORE = /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
+const HABITUAL_BEFORE = /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
+
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
+  if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 60), hit.start))) return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
+  // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
+  if (/^\s+(?:\w+\s+)?(?:killed|destroyed|hit|struck|targeted|wounded|damaged|injured|left)\b/.test(sentence.lower.slice(hit.end, hit.end + 30))) return false;
   const dated = sentence.dates.some((date) => date.value !== null && date.value.length >= 7);
   const placed = sentence.places.some((place) => place.precision === "town" || place.precision === "district");
   return !dated && !placed;
@@ -155,8 +160,13 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
 }
 
 /** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
-function placesOf(sentence: AnnotatedSentence, hit: TriggerHit): PlaceMention[] {
-  const places = sentence.places.filter((place) => place.precision !== "country");
+function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, mainCountry: string | null): PlaceMention[] {
+  // A town abroad is where the event happened only when it is a capital or its country is named
+  // in the sentence: elsewhere a foreign match is more often a surname or a misread word.
+  const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
+  const places = sentence.places.filter(
+    (place) => place.precision !== "country" && (!mainCountry || place.country === mainCountry || place.capital || named.has(place.country)),
+  );
   if (places.length === 0) {
     // A country is where the event happened only after a locative word ("in Syria"), not as an
     // adjective ("a U.S. military convoy", "Syria's government").
@@ -241,8 +251,11 @@ function mentionsInSentence(
   paragraphGroup: string | null,
   previousCountry: string | null,
 ): EventMention[] {
-  const hits = triggerHits(sentence).filter((hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit));
+  const found = triggerHits(sentence);
+  const hits = found.filter((hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit));
   if (hits.length === 0) return [];
+  // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
+  if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic)) return [];
   if (isAggregateStatement(sentence)) return [];
   const specific = hits.filter((hit) => !hit.rule.generic);
   const chosen = specific.length > 0 ? specific : hits.slice(0, 1);
@@ -258,12 +271,14 @@ function mentionsInSentence(
   const mentions: EventMention[] = [];
   for (const { hit, eventType, subEventType } of byType.values()) {
     const { date, explicit } = dateOf(sentence, hit, context);
-    const places = placesOf(sentence, hit);
+    const places = placesOf(sentence, hit, context.mainCountry);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
     for (const place of placeList) {
       const country = place?.country ?? previousCountry ?? context.mainCountry;
       const actors = pickActors(sentence, hit, eventType, country, paragraphGroup);
-      const anaphoric = (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) && ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
+      // "the attack" refers back; "the assassination of six priests" reports an incident in full.
+      const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
+      const anaphoric = !complement && (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) && ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
         eventType,
@@ -397,7 +412,6 @@ export function extractEvents(context: DocumentContext): Event[] {
         mergeDetails(previous, mention);
         continue;
       }
-      if (mention.anaphoric) continue;
     }
     kept.push(mention);
   }

@@ -30,6 +30,7 @@ const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_n
   [/^(?:attacks?|assaults?|strikes?|bombings?|raids?|ambushes|incidents|operations)\b/, "attack_noun"],
   [/^(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/, "person_noun"],
   [/^(?:civilians?|people|persons|individuals|soldiers?|troops?|deaths?|fatalities|casualties)\b/, "person_noun"],
+  [/^(?:detainees|prisoners|residents|displaced|refugees|returnees|square (?:kilometers|kilometres|miles)|km2|sq km)\b/, "other"],
 ];
 
 function periodOf(date: DateMention): Period | null {
@@ -71,7 +72,9 @@ function resolveMeasure(
     case "person_noun":
       if (ARREST_VERB.test(before) || ARREST_VERB.test(whole.slice(number.end, number.end + 40))) return "arrests";
       if (DEATH_VERB.test(whole.slice(number.end, number.end + 60)) || DEATH_VERB.test(before.slice(-20))) return "fatalities";
-      if (/^(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)/.test(sentence.lower.slice(number.end).trim().replace(/^\S*\s*(?=\S)/, "")) || STRENGTH_VERB.test(before)) return "fighters";
+      if (/\b(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/.test(sentence.lower.slice(number.end, number.end + 40).split(/\s+/).slice(0, 4).join(" "))) return "fighters";
+      // "liberated 7.7 million people": a count of people that is neither arrests, deaths nor fighters.
+      if (STRENGTH_VERB.test(before) || /\b(?:liberated|freed|displaced|returned|repatriated|held|holding)\b/.test(before)) return "other";
       return null;
     default:
       if (noun === "foiled_plots" && !FOILED_VERB.test(whole)) return null;
@@ -153,7 +156,7 @@ export function extractFigures(context: DocumentContext): Figure[] {
 
       // "compared to 61 in the same period last year": same measure as the figure it answers.
       const comparison = /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
-      const noun = countedNoun(sentence, number);
+      const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
       const previous = previousInSentence ?? (comparison ? lastFigure(figures, null) : null);
@@ -173,6 +176,15 @@ export function extractFigures(context: DocumentContext): Figure[] {
         period = shiftYears({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }, -1);
         periodMention = null;
       }
+      if (!period && /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower) && previous === null) {
+        const last = lastFigure(figures, null);
+        if (last?.periodStart && last.periodEnd) period = { periodStart: last.periodStart, periodEnd: last.periodEnd };
+      }
+      // A periodic report's present-tense counts ("ISIS retains 14,000 members", "holding 10,000
+      // detainees") describe the period the report covers.
+      if (!period && context.reportPeriod && (measure === "fighters" || measure === "other") && !/\b(?:was|were|had)\b/.test(before)) {
+        period = { ...context.reportPeriod };
+      }
       const qualifier = qualifierOf(sentence, number);
       if (!period && qualifier === "projected" && reference) period = { periodStart: `${reference.slice(0, 4)}-01-01`, periodEnd: `${reference.slice(0, 4)}-12-31` };
       if (period && qualifier === "projected") {
@@ -188,9 +200,19 @@ export function extractFigures(context: DocumentContext): Figure[] {
 
       const country = countryOf(sentence, Math.max(0, number.start - 80), number.end + 80);
       const resolvedCountry = country === "several" ? null : country ?? (comparison || qualifier === "projected" ? previous?.country ?? null : null);
+      // The group named in the counted phrase ("10,000 ISIS fighters") comes first.
+      const adjacentGroup = sentence.groups.find((mention) => mention.start >= number.end && mention.start - number.end <= 20)?.canonical ?? null;
+      const inherited = comparison || qualifier === "projected" ? (previous?.group ?? null) : null;
+      // A count of deaths is not the group's unless the sentence says so; other measures are
+      // about the group the report is about.
+      const figureGroup = adjacentGroup ?? group ?? inherited ?? (measure === "fatalities" ? null : context.mainGroup);
+      // Fighters held in detention are detainees, not the group's strength.
+      if (measure === "fighters" && /\b(?:holding|held|detain\w*|detention|imprison\w*|captured|custody)\b/.test(before + sentence.lower.slice(Math.max(0, number.start - 60), number.start))) measure = "other";
       const figure = makeFigure(context, {
         measure,
-        group: group ?? (comparison || qualifier === "projected" ? previous?.group ?? null : null),
+        // A count of deaths is not the group's unless the sentence says so; other measures are
+        // about the group the report is about.
+        group: figureGroup,
         country: resolvedCountry,
         period,
         value: number.value,

@@ -20,6 +20,8 @@ export interface PlaceMention {
   readonly population: number;
   /** A capital, an admin seat, or a city of 100,000 or more: known well beyond its country. */
   readonly notable: boolean;
+  /** A national capital (or the country itself): a safe reading even in a report about elsewhere. */
+  readonly capital: boolean;
 }
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
@@ -57,7 +59,7 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
       if (direction) {
         const start = mention.start - direction[0].length;
         const name = `${titleCaseDirection(direction[1] ?? "")} ${best.name}`;
-        found.push({ start, end: mention.end, text: text.slice(start, mention.end), name, country: best.country, admin1: null, admin1Name: null, latitude: null, longitude: null, precision: "region", population: 0, notable: true });
+        found.push({ start, end: mention.end, text: text.slice(start, mention.end), name, country: best.country, admin1: null, admin1Name: null, latitude: null, longitude: null, precision: "region", population: 0, notable: true, capital: true });
         continue;
       }
     }
@@ -75,6 +77,7 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
       precision,
       population: best.population,
       notable: best.kind !== "place" || NOTABLE_CODES.has(best.featureCode) || best.population >= 100_000,
+      capital: best.kind === "country" || best.featureCode === "PPLC",
     });
   }
   return found;

@@ -443,7 +443,7 @@ export class Gazetteer {
    * Postings for a name with a penalty each: 0 through its standard key; then through the key
    * without a leading article or "the"; only when both find nothing, through the loose key.
    */
-  private postingsForName(name: string, loose: boolean): Map<number, number> {
+  private postingsForName(name: string, options: LookupOptions): Map<number, number> {
     const found = new Map<number, number>();
     const key = standardKey(stripPossessive(name));
     if (key === "") return found;
@@ -454,9 +454,11 @@ export class Gazetteer {
         if (!found.has(posting)) found.set(posting, STRIPPED_ARTICLE_PENALTY);
       }
     }
-    if (found.size === 0 && loose) {
+    let wanted = false;
+    for (const posting of found.keys()) wanted ||= this.wanted(posting, options);
+    if (!wanted && (options.loose ?? true)) {
       for (const [posting, distance] of this.postingsForLooseKey(key)) {
-        found.set(posting, LOOSE_PENALTY + LOOSE_EDIT_PENALTY * distance);
+        if (!found.has(posting)) found.set(posting, LOOSE_PENALTY + LOOSE_EDIT_PENALTY * distance);
       }
     }
     return found;
@@ -520,7 +522,7 @@ export class Gazetteer {
    * ("Deir al-Zour" ~ "Deir ez-Zor") is tried.
    */
   lookupName(name: string, options: LookupOptions = {}): PlaceCandidate[] {
-    const postings = this.postingsForName(name, options.loose ?? true);
+    const postings = this.postingsForName(name, options);
     const ranked = rankCandidates(this.candidates(postings, options), options);
     return options.limit !== undefined ? ranked.slice(0, options.limit) : ranked;
   }
@@ -548,7 +550,8 @@ export class Gazetteer {
    * ("Syria", "Syrian", "U.S.", "Iraq's", "Salvadorans"), or null.
    */
   countryByName(text: string): string | null {
-    const candidates = this.candidates(this.postingsForName(text, false), { kinds: ["country"], demonyms: true });
+    const options: LookupOptions = { kinds: ["country"], demonyms: true, loose: false };
+    const candidates = this.candidates(this.postingsForName(text, options), options);
     // A country's own name beats another country's demonym; then the larger country wins.
     candidates.sort((a, b) => Number(a.demonym) - Number(b.demonym) || b.score - a.score);
     return candidates[0]?.country ?? null;

@@ -81,7 +81,7 @@ const NEVER_STARTS: ReadonlySet<string> = new Set([
 /** Words before a name that say it is a place. Two-word cues end in "of". */
 const LOCATIVE_WORDS: ReadonlySet<string> = new Set([
   "in", "at", "near", "from", "outside", "around", "into", "toward", "towards", "across",
-  "throughout", "inside", "within", "between", "via", "through", "to", "nearby", "en",
+  "throughout", "inside", "within", "between", "via", "through", "nearby", "en",
 ]);
 const LOCATIVE_NOUNS_BEFORE_OF: ReadonlySet<string> = new Set([
   "town", "city", "village", "villages", "province", "provinces", "governorate", "department",
@@ -120,6 +120,9 @@ const NEIGHBOURS_BEFORE: ReadonlySet<string> = new Set([
   "camp", "mount", "mt", "lake", "jebel", "jabal", "wadi", "old", "downtown", "rural", "province",
   "governorate", "city", "wilayat", "outer", "inner", "in", "at", "near", "from", "outside",
 ]);
+
+/** In capitals text a name after one of these is a station or a paper ("RADIO VENCEREMOS"). */
+const MEDIA_WORDS: ReadonlySet<string> = new Set(["radio", "television", "tv", "newspaper", "daily", "station", "channel", "network"]);
 
 /** Titles: a capitalised word after one is a person's name, even at a sentence start. */
 const TITLES: ReadonlySet<string> = new Set([
@@ -293,17 +296,29 @@ interface Pending {
   readonly first: number;
   readonly last: number;
   readonly candidates: PlaceCandidate[];
-  /**
-   * Strong evidence: a country, a locative cue, a place word after, a dateline, a multi-word
-   * name, a capitalised notable place mid-sentence. Strong mentions decide the document's
-   * countries; weak ones are kept only for a place in one of them.
-   */
-  readonly strong: boolean;
+  readonly evidence: Evidence;
   readonly regionFirst: boolean;
+  readonly capitals: boolean;
 }
 
-/** Weight of the document's countries in ranking: below an explicit hint (100), above the rest. */
-const DOCUMENT_COUNTRY_WEIGHT = 30;
+/**
+ * How sure the context makes a name a place. Strong: a country, a locative cue, a place word
+ * after it, a dateline. Medium: a multi-word name, a notable place capitalised mid-sentence, a
+ * capital or a city of a million in capitals text. Weak: any other lone name. Strong names fix
+ * the document's countries; a medium name stays when one of its candidates is in them (or a
+ * capital, or when nothing is strong); a weak one only for a place in the document's countries.
+ */
+type Evidence = "strong" | "medium" | "weak";
+
+/**
+ * Weight of the document's countries in ranking, in placeImportance's units: a place in the
+ * country the document is most about counts as a ten-thousandfold population, others in
+ * proportion to their vote. Below an explicit country hint (100); enough for "Molina" in a
+ * Chilean report, not for "Lima, Ohio" in a Peruvian one that also names the U.S.
+ */
+const DOCUMENT_COUNTRY_WEIGHT = 4;
+/** A country with at least this share of the leading country's vote is one the document is about. */
+const FOCUS_SHARE = 0.5;
 
 class MentionFinder {
   private readonly tokens: Token[];
@@ -343,34 +358,57 @@ class MentionFinder {
     return this.resolve(pending);
   }
 
-  /** Weighs candidates by the document's countries, drops unsupported weak names, builds mentions. */
+  /**
+   * The document's countries by vote: every strong or medium name votes for the countries of its
+   * candidates, a name with one possible country with its whole vote, an ambiguous one split
+   * among its countries ("Jiquilisco" says El Salvador; "La Paz" says little). Candidates are
+   * then weighted by their country's share of the vote, and names too weak to stand alone are
+   * kept only in a country the document is about.
+   */
   private resolve(pending: readonly Pending[]): PlaceMention[] {
-    const weights = new Map<string, number>();
-    for (const item of pending) {
-      const top = item.candidates[0];
-      if (item.strong && top) weights.set(top.country, (weights.get(top.country) ?? 0) + 1);
-    }
     const hint = this.options.country ?? null;
+    const votes = new Map<string, number>();
+    for (const item of pending) {
+      if (item.evidence === "weak") continue;
+      const countries = new Set(item.candidates.map((candidate) => candidate.country));
+      const share = (item.evidence === "strong" ? 2 : 1) / countries.size;
+      for (const country of countries) votes.set(country, (votes.get(country) ?? 0) + share);
+    }
     let most = 0;
-    for (const count of weights.values()) most = Math.max(most, count);
+    for (const count of votes.values()) most = Math.max(most, count);
+    if (hint !== null) {
+      most = Math.max(most, 1);
+      votes.set(hint, most);
+    }
+    const shareOf = (country: string): number => (most > 0 ? (votes.get(country) ?? 0) / most : 0);
+
     const mentions: PlaceMention[] = [];
     const limit = this.options.limit ?? 10;
     for (const item of pending) {
       let candidates = item.candidates;
-      if (!item.strong) {
-        candidates = candidates.filter((candidate) => weights.has(candidate.country) || candidate.country === hint);
+      if (item.evidence === "weak") {
+        candidates = candidates.filter(
+          (candidate) => shareOf(candidate.country) >= FOCUS_SHARE && (!item.capitals || isNotable(candidate)),
+        );
       }
       if (!this.options.demonyms) candidates = candidates.filter((candidate) => !candidate.demonym);
       if (candidates.length === 0) continue;
       if (most > 0 && candidates.length > 1) {
         candidates = candidates
           .map((candidate) => {
-            const weight = weights.get(candidate.country);
-            return weight === undefined
-              ? candidate
-              : { ...candidate, score: candidate.score + (DOCUMENT_COUNTRY_WEIGHT * weight) / most };
+            const share = shareOf(candidate.country);
+            return share === 0 ? candidate : { ...candidate, score: candidate.score + DOCUMENT_COUNTRY_WEIGHT * share };
           })
           .sort((a, b) => b.score - a.score || b.population - a.population);
+      }
+      const top = candidates[0] as PlaceCandidate;
+      if (
+        item.evidence === "medium" &&
+        top.kind !== "country" &&
+        top.featureCode !== "PPLC" &&
+        shareOf(top.country) < FOCUS_SHARE
+      ) {
+        continue;
       }
       if (item.regionFirst) {
         candidates = [...candidates.filter((c) => c.kind === "region"), ...candidates.filter((c) => c.kind !== "region")];
@@ -398,6 +436,7 @@ class MentionFinder {
       const after = tokens[first + 1];
       if (after === undefined || !joinable(this.text, tokens[first] as Token, after)) return null;
       if (!this.capitalsMode && !after.capitalised) return null;
+      if (NEVER_STARTS.has(after.folded)) return null;
     }
     const found = this.exactFrom(first, first) ?? (article ? this.exactFrom(first, first + 1) : null);
     if (found !== null) return found;
@@ -507,14 +546,25 @@ class MentionFinder {
     const common = single && gazetteer.commonWords.has(word);
     const person = single && gazetteer.personNames.has(word);
     const acronym = mixed && single && firstToken.allCapitals && lastToken.end - (tokens[contentFirst] as Token).start <= 4;
-    const short = single && word.length < 3;
+    const short = single && word.length < (mixed ? 3 : 4);
     const plainWords = !single && this.allCommonWords(contentFirst, last);
+    // In capitals text a name beside a given name or a title is part of a person's name
+    // ("ALFREDO CRISTIANI", "GENERAL ZAPATA", "ZAPATA GARCIA").
+    const besidePerson =
+      !mixed &&
+      ((previous !== undefined &&
+        (gazetteer.personNames.has(previous.folded) || TITLES.has(previous.folded) || MEDIA_WORDS.has(previous.folded))) ||
+        (next !== undefined && gazetteer.personNames.has(next.folded)));
 
     // What the context allows, decided once for all candidates of this name.
     let placePolicy: "none" | "major" | "notable" | "all";
     if (leftRun || rightRun) placePolicy = "none";
     else if (single && gazetteer.notPlaces.has(word)) placePolicy = "none";
-    else if (single && (common || short)) placePolicy = cue ? "notable" : "none";
+    else if (single && besidePerson) placePolicy = "none";
+    else if (single && common) placePolicy = cue && mixed ? "notable" : "none";
+    else if (short) placePolicy = cue ? "notable" : mixed ? "major" : "none";
+    else if (single && this.isDemonym(postings)) placePolicy = "none";
+    else if (plainWords) placePolicy = cue || placeWordAfter ? "notable" : "none";
     else if (single && person) placePolicy = cue || placeWordAfter ? "all" : "major";
     else if (acronym) placePolicy = "none";
     else placePolicy = "all";
@@ -548,14 +598,13 @@ class MentionFinder {
     const regionFirst = placeWordAfter && next !== undefined && REGION_WORDS_AFTER.has(next.folded);
     if (regionFirst && ranked.some((candidate) => candidate.kind === "region")) last++;
 
-    let strong: boolean;
-    if (top.kind === "country") strong = true;
-    else if (loose) strong = false;
-    else if (cue || placeWordAfter || this.isDateline(first, last)) strong = true;
-    else if (!single) strong = !plainWords;
-    else if (mixed) strong = !initial && isNotable(top);
-    else strong = top.kind === "place" && isMajor(top);
-    return { first, last, candidates: ranked, strong, regionFirst };
+    let evidence: Evidence;
+    if (top.kind === "country" || cue || placeWordAfter || this.isDateline(first, last)) evidence = "strong";
+    else if (loose) evidence = "weak";
+    else if (!single) evidence = "medium";
+    else if (mixed) evidence = !initial && isNotable(top) ? "medium" : "weak";
+    else evidence = top.kind === "place" && isMajor(top) ? "medium" : "weak";
+    return { first, last, candidates: ranked, evidence, regionFirst, capitals: !mixed };
   }
 
   /** A dateline: the name opens a line and a comma, a parenthesis or a dash follows it. */
@@ -564,6 +613,16 @@ class MentionFinder {
     const lineStart = this.text.lastIndexOf("\n", start - 1) + 1;
     if (this.text.slice(lineStart, start).trim() !== "") return false;
     return /^\s*(?:,|\(|--|—|–)/.test(this.text.slice((this.tokens[last] as Token).end, (this.tokens[last] as Token).end + 4));
+  }
+
+  /** "Canadian" is Canada's demonym before it is a town in Texas. */
+  private isDemonym(postings: ReadonlyMap<number, number> | Uint32Array): boolean {
+    if (postings instanceof Uint32Array) {
+      for (const posting of postings) if ((posting & 1) === 1) return true;
+      return false;
+    }
+    for (const posting of postings.keys()) if ((posting & 1) === 1) return true;
+    return false;
   }
 
   private allCommonWords(first: number, last: number): boolean {
@@ -866,4 +925,3 @@ export function countryByName(text: string): string | null {
 export function countryName(code: string): string | null {
   return loadGazetteer().countryName(code);
 }
-export const __tokenizeForBench = (text: string) => tokenize(text, false);
