@@ -14,12 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { looseKey, standardKey, withoutLeadingArticle } from "../../src/resolve/places/fold.ts";
 import { writeGazetteerFile, type SectionValue } from "../../src/resolve/places/gazetteer-file.ts";
-import {
-  postingOf,
-  type CountryInfo,
-  type GazetteerMeta,
-  type RegionInfo,
-} from "../../src/resolve/places/gazetteer.ts";
+import { postingOf, type CountryInfo, type GazetteerMeta, type RegionInfo } from "../../src/resolve/places/gazetteer.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUT_DIR = join(ROOT, "data/gazetteer");
@@ -238,7 +233,10 @@ function applySupplement(
   lines.forEach((line, index) => {
     if (line.trim() === "" || line.startsWith("#")) return;
     const [kind, key = "", namesField = "", ...rest] = line.split("\t").map((cell) => cell.trim());
-    const names = namesField.split("|").map((name) => name.trim()).filter((name) => name !== "");
+    const names = namesField
+      .split("|")
+      .map((name) => name.trim())
+      .filter((name) => name !== "");
     const where = `supplement.tsv line ${index + 1}`;
     if (names.length === 0) throw new Error(`${where}: no names`);
     rows++;
@@ -444,9 +442,7 @@ function main(): void {
   }
 
   // Admin1 regions first, sorted by code; areas after them.
-  const regionList = [...regions.values()].sort((a, b) =>
-    a.area !== b.area ? (a.area ? 1 : -1) : a.code < b.code ? -1 : 1,
-  );
+  const regionList = [...regions.values()].sort((a, b) => (a.area !== b.area ? (a.area ? 1 : -1) : a.code < b.code ? -1 : 1));
   const countryList = [...countries.values()].sort((a, b) => (a.code < b.code ? -1 : 1));
   const regionIndex = new Map(regionList.map((region, position) => [region.code, position]));
   const featureCodes = [...new Set(places.map((place) => place.featureCode))].sort();
@@ -534,30 +530,24 @@ function main(): void {
     },
     featureCodes,
     countryCodes,
-    regions: regionList.map(
-      (region): RegionInfo => ({
-        code: region.code,
-        admin1Code: region.admin1Code,
-        area: region.area,
-        name: region.name,
-        country: region.country,
-        centroid: region.weightSum > 0 ? centroidOf(region) : null,
-        population: region.population,
-      }),
-    ),
-    countries: countryList.map(
-      (country): CountryInfo => ({
-        code: country.code,
-        name: country.name,
-        officialName: country.officialName,
-        capital: country.capital,
-        population: countryPopulation.get(country.code) ?? 0,
-        centroid:
-          country.latitude !== null && country.longitude !== null
-            ? { latitude: country.latitude, longitude: country.longitude }
-            : null,
-      }),
-    ),
+    regions: regionList.map((region): RegionInfo => ({
+      code: region.code,
+      admin1Code: region.admin1Code,
+      area: region.area,
+      name: region.name,
+      country: region.country,
+      centroid: region.weightSum > 0 ? centroidOf(region) : null,
+      population: region.population,
+    })),
+    countries: countryList.map((country): CountryInfo => ({
+      code: country.code,
+      name: country.name,
+      officialName: country.officialName,
+      capital: country.capital,
+      population: countryPopulation.get(country.code) ?? 0,
+      centroid:
+        country.latitude !== null && country.longitude !== null ? { latitude: country.latitude, longitude: country.longitude } : null,
+    })),
   };
 
   const standardKeys = packKeys(standard.keys);
@@ -570,10 +560,7 @@ function main(): void {
     ["place.longitude", Int32Array.from(places, (place) => Math.round(place.longitude * COORDINATE_SCALE))],
     ["place.population", Uint32Array.from(places, (place) => place.population)],
     ["place.country", Uint16Array.from(places, (place) => countryCodeIndex.get(place.country) ?? 0)],
-    [
-      "place.region",
-      Uint16Array.from(places, (place) => (place.admin1Code ? (regionIndex.get(place.admin1Code) ?? 0xffff) : 0xffff)),
-    ],
+    ["place.region", Uint16Array.from(places, (place) => (place.admin1Code ? (regionIndex.get(place.admin1Code) ?? 0xffff) : 0xffff))],
     ["place.feature", Uint8Array.from(places, (place) => featureIndex.get(place.featureCode) ?? 0)],
     ["place.curated", Uint8Array.from(places, (place) => (place.curated ? 1 : 0))],
     ["place.names", places.map((place) => place.displayName).join("")],

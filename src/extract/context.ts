@@ -75,7 +75,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
   let anchorDate: string | null = referenceDate;
   const countryVotes = new Map<string, number>();
   for (const sentence of splitSentences(text)) {
-    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter((date) => sentence.start + date.start >= bodyStart);
+    // A reported incident cannot postdate its report: a day resolved past the reference date is a
+    // misreading ("less than a week after" counted forward) or a plan, and is dropped.
+    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter(
+      (date) => sentence.start + date.start >= bodyStart && !(referenceDate && date.kind === "point" && date.value && date.value.length === 10 && date.value > referenceDate),
+    );
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
       if (date.kind === "point" && date.value && date.value.length >= 7) anchorDate = date.value;
@@ -90,8 +94,10 @@ export function buildContext(input: ExtractInput): DocumentContext {
     const freePlaces = places.filter((place) => !groups.some((g) => place.start < g.end && g.start < place.end) && !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"));
     for (const place of freePlaces) {
       // "U.S. forces" says nothing about where a report is set; "in Syria" does.
-      const locative = place.precision !== "country" || /\b(?:in|inside|across|throughout|near|at|into|within)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 15), place.start));
-      if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + 1);
+      const locative = place.precision !== "country" || /\b(?:in|inside|across|throughout|near|at|into|within|to)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 15), place.start));
+      // A town abroad counts half: a lone match is as often a misread acronym or surname.
+      const weight = place.precision === "town" && datelineCountry && place.country !== datelineCountry && !place.capital ? 0.5 : 1;
+      if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
     }
     sentences.push({
       ...sentence,

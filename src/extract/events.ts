@@ -251,6 +251,8 @@ function mentionsInSentence(
   paragraphGroup: string | null,
   previousCountry: string | null,
 ): EventMention[] {
+  // A question ("How can 40 men not hear shots being fired?") reports nothing.
+  if (/\?["'”’)\]]*$/.test(sentence.text.trim())) return [];
   const found = triggerHits(sentence);
   const hits = found.filter((hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit));
   if (hits.length === 0) return [];
@@ -326,12 +328,9 @@ function sameIncident(earlier: EventMention, later: EventMention): boolean {
   const laterIsBare = !later.place && !later.dateExplicit;
   const earlierIsBare = !earlier.place && !earlier.dateExplicit;
   if (laterIsBare || earlierIsBare) return later.sentenceIndex - earlier.sentenceIndex <= 6 || earlier.eventType !== "Violence against civilians";
-  const samePlace = earlier.place !== null && later.place !== null && earlier.place.name === later.place.name;
-  const sameDate = earlier.dateExplicit && later.dateExplicit && earlier.eventDate === later.eventDate;
-  if (samePlace && (sameDate || !earlier.dateExplicit || !later.dateExplicit)) return true;
-  if (sameDate && (!earlier.place || !later.place)) return true;
-  // One names the place, the other the date.
-  return (earlier.place === null) !== (later.place === null) && earlier.dateExplicit !== later.dateExplicit;
+  // Nothing the two mentions say conflicts (compatible dates and places were checked above), and
+  // they are close in the report: one incident told twice.
+  return later.sentenceIndex - earlier.sentenceIndex <= 8;
 }
 
 function mergeInto(target: EventMention, other: EventMention): void {
@@ -413,10 +412,24 @@ export function extractEvents(context: DocumentContext): Event[] {
         continue;
       }
     }
+    // Killings and attacks reported at the place and time of a bombing, a strike or an abduction
+    // told just before are its casualties, not a second incident.
+    if (mention.generic) {
+      const cause = [...kept].reverse().find(
+        (earlier) => !earlier.generic && mention.sentenceIndex - earlier.sentenceIndex <= 8 && placesCompatible(earlier, mention) && datesCompatible(earlier, mention) && (earlier.place === null || mention.place === null || earlier.place.name === mention.place.name),
+      );
+      if (cause) {
+        mergeDetails(cause, mention);
+        continue;
+      }
+    }
     kept.push(mention);
   }
 
-  return kept.map((mention) => toEvent(context, mention));
+  // An incident is reported with at least one particular: when, where, who or how many. A mention
+  // with none of them ("the violence continued") is commentary, not an event record.
+  const particular = kept.filter((mention) => mention.dateExplicit || mention.place !== null || mention.fatalities !== null || mention.actor1 !== null || mention.perpetratorGroup !== null);
+  return particular.map((mention) => toEvent(context, mention));
 }
 
 function toEvent(context: DocumentContext, mention: EventMention): Event {

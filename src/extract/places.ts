@@ -50,7 +50,9 @@ function titleCaseDirection(word: string): string {
 export function findPlaces(text: string, options: { allCapitals?: boolean; country?: string | null } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
   for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 3 })) {
-    const best = mention.candidates[0];
+    // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
+    const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
+    const best = mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ?? mention.candidates[0];
     if (!best) continue;
     const precision = precisionOf(best);
     if (precision === "country") {

@@ -129,7 +129,10 @@ function looseToken(token: string): string {
     } else if (character === "p" && next === "h") {
       emitted = "f";
       index++;
-    } else if ((character === "o" && (next === "u" || next === "w" || next === "o")) || (character === "a" && (next === "u" || next === "w"))) {
+    } else if (
+      (character === "o" && (next === "u" || next === "w" || next === "o")) ||
+      (character === "a" && (next === "u" || next === "w"))
+    ) {
       emitted = "u";
       index++;
     } else if (character === "o") {
@@ -171,13 +174,11 @@ export function isAllCapitals(text: string): boolean {
 
 /** "SAN PEDRO SULA" -> "San Pedro Sula"; keeps short particles ("de", "al") in lower case. */
 export function titleCase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/(^|[\s\-'’(])(\p{L})(\p{L}*)/gu, (whole, before: string, first: string, rest: string) => {
-      const word = first + rest;
-      if (before !== "" && TITLE_PARTICLES.has(word)) return before + word;
-      return before + first.toUpperCase() + rest;
-    });
+  return text.toLowerCase().replace(/(^|[\s\-'’(])(\p{L})(\p{L}*)/gu, (whole, before: string, first: string, rest: string) => {
+    const word = first + rest;
+    if (before !== "" && TITLE_PARTICLES.has(word)) return before + word;
+    return before + first.toUpperCase() + rest;
+  });
 }
 
 const TITLE_PARTICLES: ReadonlySet<string> = new Set([

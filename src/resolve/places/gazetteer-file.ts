@@ -43,10 +43,7 @@ export function writeGazetteerFile(meta: unknown, sections: ReadonlyMap<string, 
   const entries: SectionEntry[] = [];
   let offset = 0;
   for (const [name, value] of sections) {
-    const bytes =
-      typeof value === "string"
-        ? Buffer.from(value, "utf8")
-        : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    const bytes = typeof value === "string" ? Buffer.from(value, "utf8") : Buffer.from(value.buffer, value.byteOffset, value.byteLength);
     entries.push({ name, type: typeOf(value), byteOffset: offset, byteLength: bytes.length });
     const padded = Buffer.alloc(align8(bytes.length));
     bytes.copy(padded);

@@ -7,9 +7,7 @@ import { standardKey, looseKey, withoutLeadingArticle } from "./fold.ts";
 import { readGazetteerFile } from "./gazetteer-file.ts";
 import { KeyTable } from "./key-table.ts";
 
-export const DEFAULT_GAZETTEER_PATH = fileURLToPath(
-  new URL("../../../data/gazetteer/gazetteer.bin.gz", import.meta.url),
-);
+export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL("../../../data/gazetteer/gazetteer.bin.gz", import.meta.url));
 
 export type CandidateKind = "place" | "region" | "country";
 
@@ -140,9 +138,7 @@ export function distanceKm(a: Coordinates, b: Coordinates): number {
   const radians = Math.PI / 180;
   const h =
     Math.sin(((b.latitude - a.latitude) * radians) / 2) ** 2 +
-    Math.cos(a.latitude * radians) *
-      Math.cos(b.latitude * radians) *
-      Math.sin(((b.longitude - a.longitude) * radians) / 2) ** 2;
+    Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(((b.longitude - a.longitude) * radians) / 2) ** 2;
   return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
@@ -189,10 +185,7 @@ export function rankCandidates(
     }
   }
   const ranked = scored.map(({ candidate, score }) => {
-    const seat =
-      candidate.kind === "region" && candidate.featureCode === "ADM1"
-        ? seatScores.get(candidate.admin1Code ?? "")
-        : undefined;
+    const seat = candidate.kind === "region" && candidate.featureCode === "ADM1" ? seatScores.get(candidate.admin1Code ?? "") : undefined;
     const final = seat !== undefined ? Math.min(score, seat - 0.5) : score;
     return final === candidate.score ? candidate : { ...candidate, score: final };
   });
@@ -528,10 +521,7 @@ export class Gazetteer {
   }
 
   /** Populated places of that name, best first. */
-  lookupPlace(
-    name: string,
-    options: { country?: string | null; nearby?: Coordinates | null; limit?: number } = {},
-  ): PlaceCandidate[] {
+  lookupPlace(name: string, options: { country?: string | null; nearby?: Coordinates | null; limit?: number } = {}): PlaceCandidate[] {
     return this.lookupName(name, { ...options, kinds: ["place"] });
   }
 

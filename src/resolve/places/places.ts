@@ -3,29 +3,30 @@
 //
 // Matching trades recall for precision. A wrong place puts an event on the wrong map and in the
 // wrong country; a missed place leaves the event at country precision, which the extractor can
-// still fill from the document's country. So a capitalised word is a place only when nothing
-// says it is something else:
-//  - words in not-places.txt (days, months, faiths, institutions, agencies) never are, alone;
-//  - frequent English words ("Police", "Man", "Of", "Bay") are, alone, only after a locative
-//    word ("in Hit", "near Nice") and only for a notable place;
-//  - given names and surnames ("Victoria", "Assad") are, alone, only after a locative word or
-//    before a place word ("Assad district");
-//  - in mixed-case text, a name that is part of a longer run of capitalised words ("Victoria
-//    Nuland", "Washington Post", "Bashar al-Assad", "President Carter") is not a place, unless the
-//    neighbour is a place word ("Mosul Dam", "Kirkuk Governor", "Northern Iraq");
-//  - in all-capitals text (wire copy of the 1980s) capitalisation says nothing, so a one-word
-//    name needs a locative word, a place word, or a notable place (a capital, an admin seat, a
-//    town of 15,000 or more);
-//  - short all-capital tokens in mixed-case text are acronyms ("GAO", "ANA", "IS"), not places.
+// still fill from the document's country. A sequence of up to six words is a candidate name when
+// it starts with a capital (any word, in all-capitals text) and its standard key is in the
+// gazetteer; then the context decides:
+//  - words in not-places.txt (days, months, faiths, institutions, agencies) are never places
+//    alone; nor are frequent function words ever the start of a name ("The", "Of");
+//  - frequent English words ("Police", "Man", "Of", "Bay") and names made only of them ("Red
+//    Cross") are places only after a locative word ("in Hit") or before a place word, and only
+//    for a notable place (a capital, an admin seat, a town of 15,000 or more);
+//  - given names and surnames ("Victoria", "Assad") are places alone only after a locative word,
+//    before a place word ("Assad district"), or for a capital or a city of a million;
+//  - in mixed-case text, a name inside a longer run of capitalised words ("Victoria Nuland",
+//    "Washington Post", "Bashar al-Assad", "President Carter") is not a place, unless the
+//    neighbour is a place word ("Mosul Dam", "Kirkuk Governor", "Northern Iraq"); short
+//    all-capital words there are acronyms ("GAO", "ANA"), not places;
+//  - in all-capitals text (wire copy of the 1980s) capitalisation says nothing: a word beside a
+//    given name, a title or "RADIO" is part of a name ("ALFREDO CRISTIANI", "RADIO VENCEREMOS");
+//  - last, the document's countries: strong names (countries, a locative cue, a place word, a
+//    dateline) and medium ones (multi-word names, notable places) vote for their countries;
+//    candidates are weighted by that vote, a medium name in a country the document is not about
+//    is dropped (unless a capital), and a weak lone name is kept only for a place in one of the
+//    document's countries ("MOLINA" in a Chilean report is Molina, Chile).
 import type { GeoPrecision, Place } from "../../domain/records.ts";
 import { ARABIC_ARTICLES_LEADING, isAllCapitals, standardKey, titleCase } from "./fold.ts";
-import {
-  loadGazetteer,
-  rankCandidates,
-  type Coordinates,
-  type Gazetteer,
-  type PlaceCandidate,
-} from "./gazetteer.ts";
+import { loadGazetteer, rankCandidates, type Coordinates, type Gazetteer, type PlaceCandidate } from "./gazetteer.ts";
 
 export interface PlaceMention {
   readonly start: number;
@@ -56,10 +57,60 @@ const MAJOR_POPULATION = 1_000_000;
 
 /** Lower-case words allowed inside a multi-word name in mixed-case text. */
 const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  "al", "el", "ad", "adh", "ar", "as", "ash", "at", "ath", "az", "an", "ed", "er", "es", "ez", "et",
-  "de", "del", "della", "di", "da", "do", "dos", "das", "du", "des", "la", "las", "los", "le", "les",
-  "of", "the", "and", "y", "e", "en", "sur", "upon", "on", "am", "im", "der", "den", "van", "von",
-  "bin", "ibn", "bint", "um", "umm", "abu", "bani", "beni",
+  "al",
+  "el",
+  "ad",
+  "adh",
+  "ar",
+  "as",
+  "ash",
+  "at",
+  "ath",
+  "az",
+  "an",
+  "ed",
+  "er",
+  "es",
+  "ez",
+  "et",
+  "de",
+  "del",
+  "della",
+  "di",
+  "da",
+  "do",
+  "dos",
+  "das",
+  "du",
+  "des",
+  "la",
+  "las",
+  "los",
+  "le",
+  "les",
+  "of",
+  "the",
+  "and",
+  "y",
+  "e",
+  "en",
+  "sur",
+  "upon",
+  "on",
+  "am",
+  "im",
+  "der",
+  "den",
+  "van",
+  "von",
+  "bin",
+  "ibn",
+  "bint",
+  "um",
+  "umm",
+  "abu",
+  "bani",
+  "beni",
 ]);
 
 /**
@@ -67,36 +118,213 @@ const NAME_PARTICLES: ReadonlySet<string> = new Set([
  * matcher's speed on all-capitals text. (Arabic articles, "as", "at", "an", are not here.)
  */
 const NEVER_STARTS: ReadonlySet<string> = new Set([
-  "the", "of", "and", "to", "in", "a", "is", "that", "for", "it", "was", "with", "be", "by", "on",
-  "not", "he", "i", "this", "are", "or", "his", "from", "which", "but", "have", "had", "they",
-  "you", "were", "their", "one", "all", "we", "can", "her", "has", "there", "been", "if", "more",
-  "when", "will", "would", "who", "so", "no", "she", "other", "its", "these", "what", "them",
-  "than", "some", "him", "into", "only", "do", "up", "could", "our", "also", "any", "about",
-  "after", "said", "over", "before", "two", "three", "four", "five", "six", "seven", "eight",
-  "nine", "ten", "those", "did", "where", "while", "during", "since", "against", "between",
-  "under", "because", "should", "being", "each", "both", "most", "such", "through", "out",
-  "very", "then", "just", "my", "me", "your", "how", "why", "yesterday", "today", "tomorrow",
+  "the",
+  "of",
+  "and",
+  "to",
+  "in",
+  "a",
+  "is",
+  "that",
+  "for",
+  "it",
+  "was",
+  "with",
+  "be",
+  "by",
+  "on",
+  "not",
+  "he",
+  "i",
+  "this",
+  "are",
+  "or",
+  "his",
+  "from",
+  "which",
+  "but",
+  "have",
+  "had",
+  "they",
+  "you",
+  "were",
+  "their",
+  "one",
+  "all",
+  "we",
+  "can",
+  "her",
+  "has",
+  "there",
+  "been",
+  "if",
+  "more",
+  "when",
+  "will",
+  "would",
+  "who",
+  "so",
+  "no",
+  "she",
+  "other",
+  "its",
+  "these",
+  "what",
+  "them",
+  "than",
+  "some",
+  "him",
+  "into",
+  "only",
+  "do",
+  "up",
+  "could",
+  "our",
+  "also",
+  "any",
+  "about",
+  "after",
+  "said",
+  "over",
+  "before",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "seven",
+  "eight",
+  "nine",
+  "ten",
+  "those",
+  "did",
+  "where",
+  "while",
+  "during",
+  "since",
+  "against",
+  "between",
+  "under",
+  "because",
+  "should",
+  "being",
+  "each",
+  "both",
+  "most",
+  "such",
+  "through",
+  "out",
+  "very",
+  "then",
+  "just",
+  "my",
+  "me",
+  "your",
+  "how",
+  "why",
+  "yesterday",
+  "today",
+  "tomorrow",
 ]);
 
 /** Words before a name that say it is a place. Two-word cues end in "of". */
 const LOCATIVE_WORDS: ReadonlySet<string> = new Set([
-  "in", "at", "near", "from", "outside", "around", "into", "toward", "towards", "across",
-  "throughout", "inside", "within", "between", "via", "through", "nearby", "en",
+  "in",
+  "at",
+  "near",
+  "from",
+  "outside",
+  "around",
+  "into",
+  "toward",
+  "towards",
+  "across",
+  "throughout",
+  "inside",
+  "within",
+  "between",
+  "via",
+  "through",
+  "nearby",
+  "en",
 ]);
 const LOCATIVE_NOUNS_BEFORE_OF: ReadonlySet<string> = new Set([
-  "town", "city", "village", "villages", "province", "provinces", "governorate", "department",
-  "region", "district", "municipality", "outskirts", "suburb", "suburbs", "capital", "area",
-  "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
-  "jurisdiction", "canton", "hamlet", "port", "state", "neighborhood", "neighbourhood", "vicinity",
+  "town",
+  "city",
+  "village",
+  "villages",
+  "province",
+  "provinces",
+  "governorate",
+  "department",
+  "region",
+  "district",
+  "municipality",
+  "outskirts",
+  "suburb",
+  "suburbs",
+  "capital",
+  "area",
+  "north",
+  "south",
+  "east",
+  "west",
+  "northeast",
+  "northwest",
+  "southeast",
+  "southwest",
+  "jurisdiction",
+  "canton",
+  "hamlet",
+  "port",
+  "state",
+  "neighborhood",
+  "neighbourhood",
+  "vicinity",
 ]);
 
 /** Words after a name that say it is a place ("Anbar province", "Sadr City district"). */
 const PLACE_WORDS_AFTER: ReadonlySet<string> = new Set([
-  "province", "governorate", "department", "region", "district", "subdistrict", "city", "town",
-  "village", "camp", "area", "municipality", "county", "neighborhood", "neighbourhood", "suburb",
-  "airport", "airbase", "base", "dam", "border", "crossing", "bridge", "road", "highway",
-  "countryside", "desert", "valley", "river", "prison", "refinery", "canton", "jurisdiction",
-  "hamlet", "outskirts", "mountains", "front", "checkpoint", "garrison", "airfield",
+  "province",
+  "governorate",
+  "department",
+  "region",
+  "district",
+  "subdistrict",
+  "city",
+  "town",
+  "village",
+  "camp",
+  "area",
+  "municipality",
+  "county",
+  "neighborhood",
+  "neighbourhood",
+  "suburb",
+  "airport",
+  "airbase",
+  "base",
+  "dam",
+  "border",
+  "crossing",
+  "bridge",
+  "road",
+  "highway",
+  "countryside",
+  "desert",
+  "valley",
+  "river",
+  "prison",
+  "refinery",
+  "canton",
+  "jurisdiction",
+  "hamlet",
+  "outskirts",
+  "mountains",
+  "front",
+  "checkpoint",
+  "garrison",
+  "airfield",
 ]);
 
 /**
@@ -106,19 +334,86 @@ const PLACE_WORDS_AFTER: ReadonlySet<string> = new Set([
  */
 const NEIGHBOURS_AFTER: ReadonlySet<string> = new Set([
   ...PLACE_WORDS_AFTER,
-  "operations", "command", "governor", "council", "police", "university", "hospital",
-  "international", "air", "mosque", "stadium", "square", "street", "gate", "oil", "military",
-  "provincial", "mayor", "security", "residents", "monday", "tuesday", "wednesday", "thursday",
-  "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july",
-  "august", "september", "october", "november", "december",
+  "operations",
+  "command",
+  "governor",
+  "council",
+  "police",
+  "university",
+  "hospital",
+  "international",
+  "air",
+  "mosque",
+  "stadium",
+  "square",
+  "street",
+  "gate",
+  "oil",
+  "military",
+  "provincial",
+  "mayor",
+  "security",
+  "residents",
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ]);
 
 /** Capitalised words that may come before a place name ("Northern Iraq", "Camp Taji"). */
 const NEIGHBOURS_BEFORE: ReadonlySet<string> = new Set([
-  "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
-  "northeastern", "northwestern", "southeastern", "southwestern", "greater", "upper", "lower",
-  "camp", "mount", "mt", "lake", "jebel", "jabal", "wadi", "old", "downtown", "rural", "province",
-  "governorate", "city", "wilayat", "outer", "inner", "in", "at", "near", "from", "outside",
+  "northern",
+  "southern",
+  "eastern",
+  "western",
+  "central",
+  "north",
+  "south",
+  "east",
+  "west",
+  "northeastern",
+  "northwestern",
+  "southeastern",
+  "southwestern",
+  "greater",
+  "upper",
+  "lower",
+  "camp",
+  "mount",
+  "mt",
+  "lake",
+  "jebel",
+  "jabal",
+  "wadi",
+  "old",
+  "downtown",
+  "rural",
+  "province",
+  "governorate",
+  "city",
+  "wilayat",
+  "outer",
+  "inner",
+  "in",
+  "at",
+  "near",
+  "from",
+  "outside",
 ]);
 
 /** In capitals text a name after one of these is a station or a paper ("RADIO VENCEREMOS"). */
@@ -126,11 +421,59 @@ const MEDIA_WORDS: ReadonlySet<string> = new Set(["radio", "television", "tv", "
 
 /** Titles: a capitalised word after one is a person's name, even at a sentence start. */
 const TITLES: ReadonlySet<string> = new Set([
-  "president", "gen", "general", "mr", "mrs", "ms", "dr", "sheikh", "shaikh", "col", "colonel", "lt",
-  "maj", "major", "capt", "captain", "sgt", "sergeant", "minister", "king", "prince", "sen",
-  "senator", "rep", "gov", "governor", "mayor", "pope", "imam", "ayatollah", "emir", "commander",
-  "brig", "adm", "admiral", "judge", "father", "bishop", "saint", "st", "san", "santa", "don",
-  "dona", "msgr", "monsignor", "cardinal", "lord", "sir", "lady", "queen", "premier", "chancellor",
+  "president",
+  "gen",
+  "general",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "sheikh",
+  "shaikh",
+  "col",
+  "colonel",
+  "lt",
+  "maj",
+  "major",
+  "capt",
+  "captain",
+  "sgt",
+  "sergeant",
+  "minister",
+  "king",
+  "prince",
+  "sen",
+  "senator",
+  "rep",
+  "gov",
+  "governor",
+  "mayor",
+  "pope",
+  "imam",
+  "ayatollah",
+  "emir",
+  "commander",
+  "brig",
+  "adm",
+  "admiral",
+  "judge",
+  "father",
+  "bishop",
+  "saint",
+  "st",
+  "san",
+  "santa",
+  "don",
+  "dona",
+  "msgr",
+  "monsignor",
+  "cardinal",
+  "lord",
+  "sir",
+  "lady",
+  "queen",
+  "premier",
+  "chancellor",
 ]);
 
 interface Token {
@@ -161,21 +504,14 @@ const UPPER = 3;
 const MARK = 4;
 const CHARACTER_CLASS = new Uint8Array(65536);
 for (let code = 0; code < 128; code++) {
-  CHARACTER_CLASS[code] =
-    code >= 65 && code <= 90 ? UPPER : (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? LETTER : OTHER;
+  CHARACTER_CLASS[code] = code >= 65 && code <= 90 ? UPPER : (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? LETTER : OTHER;
 }
 
 function classOf(code: number): number {
   let kind = CHARACTER_CLASS[code] as number;
   if (kind === UNKNOWN) {
     const character = String.fromCharCode(code);
-    kind = /\p{Lu}|\p{Lt}/u.test(character)
-      ? UPPER
-      : /[\p{L}\p{N}]/u.test(character)
-        ? LETTER
-        : /\p{M}/u.test(character)
-          ? MARK
-          : OTHER;
+    kind = /\p{Lu}|\p{Lt}/u.test(character) ? UPPER : /[\p{L}\p{N}]/u.test(character) ? LETTER : /\p{M}/u.test(character) ? MARK : OTHER;
     CHARACTER_CLASS[code] = kind;
   }
   return kind;
@@ -265,7 +601,8 @@ function sentenceInitial(text: string, tokens: readonly Token[], index: number):
   const between = text.slice(previous.end, (tokens[index] as Token).start);
   if (/[!?;:]|\n\s*\n/.test(between)) return true;
   if (between.includes(".")) return !TITLES.has(previous.folded) && previous.end - previous.start > 1;
-  return /^["“'‘(\[]*$/.test(between) ? false : /[—–]\s*$/.test(between);
+  // A dash that opens the text after a dateline ("SAN SALVADOR, 12 JAN 90 -- POLICE ...").
+  return /[—–]\s*$|--\s*$/.test(between);
 }
 
 /** A quick mode test: is the text written in capitals throughout (1980s wire copy)? */
@@ -381,35 +718,53 @@ class MentionFinder {
       votes.set(hint, most);
     }
     const shareOf = (country: string): number => (most > 0 ? (votes.get(country) ?? 0) / most : 0);
+    const rerank = (candidates: PlaceCandidate[]): PlaceCandidate[] => {
+      if (most === 0 || candidates.length < 2) return candidates;
+      return candidates
+        .map((candidate) => {
+          const share = shareOf(candidate.country);
+          return share === 0 ? candidate : { ...candidate, score: candidate.score + DOCUMENT_COUNTRY_WEIGHT * share };
+        })
+        .sort((a, b) => b.score - a.score || b.population - a.population);
+    };
+
+    // Strong names stay; medium ones when their country is one the document is about; weak ones
+    // only for a candidate in the country of a name that stayed.
+    const kept = new Map<Pending, PlaceCandidate[]>();
+    const focus = new Set<string>(hint === null ? [] : [hint]);
+    for (const item of pending) {
+      if (item.evidence !== "strong") continue;
+      const candidates = rerank(item.candidates);
+      kept.set(item, candidates);
+      focus.add((candidates[0] as PlaceCandidate).country);
+    }
+    for (const item of pending) {
+      if (item.evidence !== "medium") continue;
+      const candidates = rerank(item.candidates);
+      const top = candidates[0] as PlaceCandidate;
+      const supported =
+        focus.size === 0 ||
+        focus.has(top.country) ||
+        shareOf(top.country) >= FOCUS_SHARE ||
+        top.kind === "country" ||
+        top.featureCode === "PPLC";
+      if (supported) kept.set(item, candidates);
+    }
+    const focusAll = new Set(focus);
+    for (const candidates of kept.values()) focusAll.add((candidates[0] as PlaceCandidate).country);
+    for (const item of pending) {
+      if (item.evidence !== "weak") continue;
+      const inDocument = item.candidates.filter((candidate) => focusAll.has(candidate.country) && (!item.capitals || isNotable(candidate)));
+      if (inDocument.length > 0) kept.set(item, rerank(inDocument));
+    }
 
     const mentions: PlaceMention[] = [];
     const limit = this.options.limit ?? 10;
     for (const item of pending) {
-      let candidates = item.candidates;
-      if (item.evidence === "weak") {
-        candidates = candidates.filter(
-          (candidate) => shareOf(candidate.country) >= FOCUS_SHARE && (!item.capitals || isNotable(candidate)),
-        );
-      }
+      let candidates = kept.get(item);
+      if (candidates === undefined) continue;
       if (!this.options.demonyms) candidates = candidates.filter((candidate) => !candidate.demonym);
       if (candidates.length === 0) continue;
-      if (most > 0 && candidates.length > 1) {
-        candidates = candidates
-          .map((candidate) => {
-            const share = shareOf(candidate.country);
-            return share === 0 ? candidate : { ...candidate, score: candidate.score + DOCUMENT_COUNTRY_WEIGHT * share };
-          })
-          .sort((a, b) => b.score - a.score || b.population - a.population);
-      }
-      const top = candidates[0] as PlaceCandidate;
-      if (
-        item.evidence === "medium" &&
-        top.kind !== "country" &&
-        top.featureCode !== "PPLC" &&
-        shareOf(top.country) < FOCUS_SHARE
-      ) {
-        continue;
-      }
       if (item.regionFirst) {
         candidates = [...candidates.filter((c) => c.kind === "region"), ...candidates.filter((c) => c.kind !== "region")];
       }
@@ -715,7 +1070,8 @@ const SIMPLE_OFFSET_PHRASE = new RegExp(
 );
 const DIRECTION_OF_PHRASE = new RegExp(`^(?:just |the )?(${DIRECTION_PATTERN}) of (.+)$`, "i");
 const DIRECTIONAL_PHRASE = new RegExp(`^(?:the )?(?:far[ -])?(${DIRECTION_PATTERN}) (.+)$`, "i");
-const NEAR_PHRASE = /^(?:near|outside|around|close to|the outskirts of|outskirts of|on the outskirts of|the vicinity of|the area of|the suburbs of|suburbs of)\s+(.+)$/i;
+const NEAR_PHRASE =
+  /^(?:near|outside|around|close to|the outskirts of|outskirts of|on the outskirts of|the vicinity of|the area of|the suburbs of|suburbs of)\s+(.+)$/i;
 const REGION_SUFFIX_PHRASE = /^(.+?)\s+(province|governorate|department|region|state|oblast)$/i;
 const REGION_PREFIX_PHRASE = /^(?:the\s+)?(province|governorate|department|region|state)\s+of\s+(.+)$/i;
 const TOWN_PREFIX_PHRASE = /^(?:the\s+)?(?:city|town|village|hamlet|municipality|port|district|canton)\s+of\s+(.+)$/i;
@@ -732,15 +1088,10 @@ function offsetPoint(origin: Coordinates, distance: number, bearing: number): Co
   const latitude = origin.latitude * radians;
   const longitude = origin.longitude * radians;
   const heading = bearing * radians;
-  const newLatitude = Math.asin(
-    Math.sin(latitude) * Math.cos(angular) + Math.cos(latitude) * Math.sin(angular) * Math.cos(heading),
-  );
+  const newLatitude = Math.asin(Math.sin(latitude) * Math.cos(angular) + Math.cos(latitude) * Math.sin(angular) * Math.cos(heading));
   const newLongitude =
     longitude +
-    Math.atan2(
-      Math.sin(heading) * Math.sin(angular) * Math.cos(latitude),
-      Math.cos(angular) - Math.sin(latitude) * Math.sin(newLatitude),
-    );
+    Math.atan2(Math.sin(heading) * Math.sin(angular) * Math.cos(latitude), Math.cos(angular) - Math.sin(latitude) * Math.sin(newLatitude));
   return { latitude: newLatitude / radians, longitude: ((newLongitude / radians + 540) % 360) - 180 };
 }
 
