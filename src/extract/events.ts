@@ -37,6 +37,8 @@ interface EventMention {
   actor1: string | null;
   actor2: string | null;
   perpetratorGroup: string | null;
+  /** Words naming who was hit ("the murder of Father Ellacuria"), for telling mentions of one incident apart. */
+  victimWords: string[];
   /** The first state force the sentence names, for actors of later merges. */
   stateForce: string | null;
   fatalities: number | null;
@@ -110,6 +112,8 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   const hasPeriod = sentence.dates.some((date) => date.kind === "period") || GENERIC_PERIOD_WORDS.test(sentence.lower);
   if (!hasPeriod) return false;
   if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
+  // "Some 1,600 people were murdered during the last quarter": a toll over a period.
+  if (sentence.dates.some((date) => date.kind === "period") && sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)) return true;
   for (const number of sentence.numbers) {
     if (number.isFraction || number.isPercent) continue;
     const after = sentence.lower.slice(number.end, number.end + 40);
@@ -160,12 +164,19 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
 }
 
 /** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
-function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, mainCountry: string | null): PlaceMention[] {
+const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
+
+function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, mainCountry: string | null, allCapitals: boolean): PlaceMention[] {
   // A town abroad is where the event happened only when it is a capital or its country is named
   // in the sentence: elsewhere a foreign match is more often a surname or a misread word.
   const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
   const places = sentence.places.filter(
-    (place) => place.precision !== "country" && (!mainCountry || place.country === mainCountry || place.capital || named.has(place.country)),
+    (place) =>
+      place.precision !== "country" &&
+      (!mainCountry || place.country === mainCountry || place.capital || named.has(place.country)) &&
+      // In all-capitals copy a surname reads like a town ("ANDERSON LIVED NEAR..."): a small place
+      // counts only after a locative word.
+      (!allCapitals || place.notable || place.precision === "region" || LOCATIVE_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start))),
   );
   if (places.length === 0) {
     // A country is where the event happened only after a locative word ("in Syria"), not as an
@@ -273,7 +284,7 @@ function mentionsInSentence(
   const mentions: EventMention[] = [];
   for (const { hit, eventType, subEventType } of byType.values()) {
     const { date, explicit } = dateOf(sentence, hit, context);
-    const places = placesOf(sentence, hit, context.mainCountry);
+    const places = placesOf(sentence, hit, context.mainCountry, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
     for (const place of placeList) {
       const country = place?.country ?? previousCountry ?? context.mainCountry;
@@ -295,6 +306,7 @@ function mentionsInSentence(
         country,
         ...actors,
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
+        victimWords: victimWordsOf(sentence, hit),
         fatalities: placeList.length > 1 ? null : fatalities,
         status: statusOf(sentence, hit, next),
         sources: sentence.attributions.map((attribution) => attribution.source),
@@ -303,6 +315,23 @@ function mentionsInSentence(
     }
   }
   return mentions;
+}
+
+const VICTIM_STOP = new Set(["the", "and", "his", "her", "their", "two", "three", "four", "five", "six", "other", "others", "former", "leader", "president", "minister", "father", "priest", "priests", "people", "persons", "members", "civilians", "soldiers", "some", "several", "this", "that", "with", "from", "who", "were", "was", "have", "been", "also", "jesuit", "jesuits", "mayor", "judge", "journalist", "director", "businessman", "candidate", "presidential", "liberal", "national", "leftist"]);
+
+/** Distinctive words of the victim phrase: after "of" for a noun ("the murder of X"), before "was" for a verb. */
+function victimWordsOf(sentence: AnnotatedSentence, hit: TriggerHit): string[] {
+  const after = /^\s+(?:of|against|on)\s+([^,.;:()"]{3,80})/.exec(sentence.lower.slice(hit.end));
+  const before = /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(sentence.lower.slice(Math.max(0, hit.start - 90), hit.start));
+  const phrase = after?.[1] ?? before?.[1] ?? "";
+  return phrase
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 4 && !VICTIM_STOP.has(word))
+    .slice(0, 6);
+}
+
+function sameVictim(a: EventMention, b: EventMention): boolean {
+  return a.victimWords.some((word) => b.victimWords.includes(word));
 }
 
 function datesCompatible(a: EventMention, b: EventMention): boolean {
@@ -324,6 +353,8 @@ function placesCompatible(a: EventMention, b: EventMention): boolean {
  */
 function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (earlier.eventType !== later.eventType) return false;
+  // The same person killed or taken is the same incident, however the report dates it later on.
+  if (sameVictim(earlier, later) && (earlier.eventType === "Violence against civilians" || earlier.eventType === "Battles")) return true;
   if (!datesCompatible(earlier, later) || !placesCompatible(earlier, later)) return false;
   const laterIsBare = !later.place && !later.dateExplicit;
   const earlierIsBare = !earlier.place && !earlier.dateExplicit;
@@ -355,6 +386,7 @@ function mergeInto(target: EventMention, other: EventMention): void {
   if (other.status === "foiled" || (target.status === "occurred" && other.status !== "occurred")) target.status = other.status;
   for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
   for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);
+  for (const word of other.victimWords) if (!target.victimWords.includes(word)) target.victimWords.push(word);
 }
 
 /** Adds what an elaborating sentence says (casualties, sources, evidence) without changing the type. */

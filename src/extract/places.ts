@@ -56,9 +56,11 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
     if (!best) continue;
     const precision = precisionOf(best);
     if (precision === "country") {
-      // "northern Iraq", "eastern Syria": a region of the country with no point.
+      // "northern Iraq", "eastern Syria": a region of the country with no point. Not "Central
+      // America(n)" or "South Africa", which are names, nor an adjective ("southern Syrian").
       const direction = DIRECTION.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
-      if (direction) {
+      const nameLike = /^americ/i.test(mention.text) || best.demonym || /(?:an|ian|ese|i)$/i.test(mention.text) && mention.text.toLowerCase() !== best.name.toLowerCase();
+      if (direction && !nameLike) {
         const start = mention.start - direction[0].length;
         const name = `${titleCaseDirection(direction[1] ?? "")} ${best.name}`;
         found.push({ start, end: mention.end, text: text.slice(start, mention.end), name, country: best.country, admin1: null, admin1Name: null, latitude: null, longitude: null, precision: "region", population: 0, notable: true, capital: true });
