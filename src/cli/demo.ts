@@ -16,7 +16,10 @@ export async function runDemo(config: Config, io: CliIo): Promise<number> {
   const store = await openStore({ path: config.databasePath });
   try {
     // The samples' README describes them; it is not a report.
-    const reports = (await readdir(SAMPLES)).filter((name) => name !== "README.md").sort().map((name) => join(SAMPLES, name));
+    const reports = (await readdir(SAMPLES))
+      .filter((name) => name !== "README.md")
+      .sort()
+      .map((name) => join(SAMPLES, name));
     const summary = await runIngest(reports, { store, extractor: new RuleExtractor(), maxInputBytes: config.maxInputBytes });
     io.stdout(`Sample reports: ${summary.ingested} ingested, ${summary.unchanged} already in the database, ${summary.failed} failed.\n`);
     io.stdout(`Database: ${config.databasePath}\n\n`);
@@ -32,10 +35,20 @@ export async function runDemo(config: Config, io: CliIo): Promise<number> {
     io.stdout(renderTable(["event type", "country", "events"], rows) + "\n\n");
     const figures = await store.findFigures({});
     io.stdout("Reported figures\n");
-    io.stdout(renderTable(
-      ["measure", "group", "country", "period", "value", "qualifier", "source"],
-      figures.map((f) => [f.measure, f.group, f.country, f.periodStart && f.periodEnd ? `${f.periodStart}..${f.periodEnd}` : "", f.value, f.qualifier + (f.derived ? " (derived)" : ""), f.source]),
-    ) + "\n\n");
+    io.stdout(
+      renderTable(
+        ["measure", "group", "country", "period", "value", "qualifier", "source"],
+        figures.map((f) => [
+          f.measure,
+          f.group,
+          f.country,
+          f.periodStart && f.periodEnd ? `${f.periodStart}..${f.periodEnd}` : "",
+          f.value,
+          f.qualifier + (f.derived ? " (derived)" : ""),
+          f.source,
+        ]),
+      ) + "\n\n",
+    );
     io.stdout("Next: npx sitrep events --format table   |   npx sitrep show <event-id>   |   npx sitrep figures\n");
     return summary.failed > 0 ? 1 : 0;
   } finally {

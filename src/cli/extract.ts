@@ -45,7 +45,12 @@ export async function runExtract(paths: readonly string[], options: { format: "e
       const converted = await convertSource(await readFile(file.path), { origin: file.path, fileName: file.path });
       if (converted.ok) {
         const document = converted.document;
-        const extraction = extractor.extract({ documentId: document.id, text: document.text, publishedDate: document.publishedDate, title: document.title });
+        const extraction = extractor.extract({
+          documentId: document.id,
+          text: document.text,
+          publishedDate: document.publishedDate,
+          title: document.title,
+        });
         referenceDate = extraction.referenceDate;
         events = options.format === "eval" ? extraction.events.map(eventToEval) : extraction.events.map(eventToWire);
         figures = options.format === "eval" ? extraction.figures.map(figureToEval) : extraction.figures.map(figureToWire);

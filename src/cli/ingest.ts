@@ -8,11 +8,20 @@ import { openStore } from "../store/store.ts";
 import type { CliIo } from "./main.ts";
 import { renderTable } from "./output.ts";
 
-export async function runIngestCommand(inputs: readonly string[], options: { format: "table" | "json"; quiet?: boolean }, config: Config, io: CliIo): Promise<number> {
+export async function runIngestCommand(
+  inputs: readonly string[],
+  options: { format: "table" | "json"; quiet?: boolean },
+  config: Config,
+  io: CliIo,
+): Promise<number> {
   const store = await openStore({ path: config.databasePath });
-  const bar = io.isTerminal && !options.quiet && options.format === "table"
-    ? new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} {origin}", stream: process.stderr, clearOnComplete: true, hideCursor: true }, cliProgress.Presets.shades_classic)
-    : null;
+  const bar =
+    io.isTerminal && !options.quiet && options.format === "table"
+      ? new cliProgress.SingleBar(
+          { format: "ingest [{bar}] {value}/{total} {origin}", stream: process.stderr, clearOnComplete: true, hideCursor: true },
+          cliProgress.Presets.shades_classic,
+        )
+      : null;
   try {
     const summary = await runIngest(inputs, {
       store,
@@ -25,13 +34,20 @@ export async function runIngestCommand(inputs: readonly string[], options: { for
     if (options.format === "json") {
       io.stdout(JSON.stringify(summary.results.map(toJson), null, 2) + "\n");
     } else if (!options.quiet) {
-      const rows = summary.results.map((r) => [r.status, r.origin, r.documentId ?? "", r.status === "failed" ? `${r.error?.code}: ${r.error?.message}` : `${r.events} events, ${r.figures} figures`]);
+      const rows = summary.results.map((r) => [
+        r.status,
+        r.origin,
+        r.documentId ?? "",
+        r.status === "failed" ? `${r.error?.code}: ${r.error?.message}` : `${r.events} events, ${r.figures} figures`,
+      ]);
       if (rows.length > 0) io.stdout(renderTable(["result", "input", "document", "details"], rows) + "\n");
     }
     for (const failed of summary.results.filter((r) => r.status === "failed")) {
       io.stderr(`${failed.origin}: failed [${failed.error?.code}]: ${failed.error?.message}\n`);
     }
-    io.stderr(`${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed (database: ${config.databasePath})\n`);
+    io.stderr(
+      `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed (database: ${config.databasePath})\n`,
+    );
     return summary.failed > 0 ? 1 : 0;
   } finally {
     bar?.stop();

@@ -51,7 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       .option("--limit <n>", "at most this many records", (value) => positiveInteger(value, "--limit"));
 
   addEventFilters(program.command("events").description("list events"))
-    .option("--type <eventType>", "ACLED event type, e.g. \"Strategic developments\"")
+    .option("--type <eventType>", 'ACLED event type, e.g. "Strategic developments"')
     .addOption(new Option("--status <status>", "event status").choices([...EVENT_STATUSES]))
     .option("--text <words>", "only events from documents matching these words")
     .action(async (options) => {

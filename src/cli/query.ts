@@ -20,8 +20,12 @@ interface FilterOptions {
 const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
 function checkFilters(options: FilterOptions): void {
-  for (const [flag, value] of [["--since", options.since], ["--until", options.until]] as const) {
-    if (value !== undefined && !PARTIAL_DATE.test(value)) throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
+  for (const [flag, value] of [
+    ["--since", options.since],
+    ["--until", options.until],
+  ] as const) {
+    if (value !== undefined && !PARTIAL_DATE.test(value))
+      throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
   }
   if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
     throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
@@ -33,9 +37,24 @@ function checkedEventType(value: string): EventType {
   return value;
 }
 
-const EVENT_COLUMNS = ["id", "date", "event_type", "sub_event_type", "country", "location", "actor1", "perpetrator_group", "fatalities", "status"] as const;
+const EVENT_COLUMNS = [
+  "id",
+  "date",
+  "event_type",
+  "sub_event_type",
+  "country",
+  "location",
+  "actor1",
+  "perpetrator_group",
+  "fatalities",
+  "status",
+] as const;
 
-export async function runEvents(options: FilterOptions & { type?: string; status?: string; text?: string }, config: Config, io: CliIo): Promise<number> {
+export async function runEvents(
+  options: FilterOptions & { type?: string; status?: string; text?: string },
+  config: Config,
+  io: CliIo,
+): Promise<number> {
   checkFilters(options);
   const store = await openStore({ path: config.databasePath });
   try {
@@ -53,7 +72,13 @@ export async function runEvents(options: FilterOptions & { type?: string; status
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
       const rows = wire.map((event) => EVENT_COLUMNS.map((column) => event[column]));
-      if (options.format === "csv") io.stdout(renderCsv([...EVENT_COLUMNS, "sources", "evidence"], wire.map((event, i) => [...rows[i]!, event.sources, event.evidence.map((span) => span.text).join(" ... ")])));
+      if (options.format === "csv")
+        io.stdout(
+          renderCsv(
+            [...EVENT_COLUMNS, "sources", "evidence"],
+            wire.map((event, i) => [...rows[i]!, event.sources, event.evidence.map((span) => span.text).join(" ... ")]),
+          ),
+        );
       else io.stdout(renderTable(EVENT_COLUMNS, rows) + `\n${wire.length} events\n`);
     }
     return 0;
@@ -62,18 +87,41 @@ export async function runEvents(options: FilterOptions & { type?: string; status
   }
 }
 
-const FIGURE_COLUMNS = ["id", "measure", "group", "country", "period_start", "period_end", "value", "qualifier", "derived", "source"] as const;
+const FIGURE_COLUMNS = [
+  "id",
+  "measure",
+  "group",
+  "country",
+  "period_start",
+  "period_end",
+  "value",
+  "qualifier",
+  "derived",
+  "source",
+] as const;
 
 export async function runFigures(options: FilterOptions & { measure?: FigureMeasure }, config: Config, io: CliIo): Promise<number> {
   checkFilters(options);
   const store = await openStore({ path: config.databasePath });
   try {
-    const figures = await store.findFigures({ group: options.group, country: options.country?.toUpperCase(), since: options.since, until: options.until, measure: options.measure });
+    const figures = await store.findFigures({
+      group: options.group,
+      country: options.country?.toUpperCase(),
+      since: options.since,
+      until: options.until,
+      measure: options.measure,
+    });
     const wire = figures.slice(0, options.limit ?? figures.length).map(figureToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
       const rows = wire.map((figure) => FIGURE_COLUMNS.map((column) => figure[column]));
-      if (options.format === "csv") io.stdout(renderCsv([...FIGURE_COLUMNS, "evidence"], wire.map((figure, i) => [...rows[i]!, figure.evidence.map((span) => span.text).join(" ... ")])));
+      if (options.format === "csv")
+        io.stdout(
+          renderCsv(
+            [...FIGURE_COLUMNS, "evidence"],
+            wire.map((figure, i) => [...rows[i]!, figure.evidence.map((span) => span.text).join(" ... ")]),
+          ),
+        );
       else io.stdout(renderTable(FIGURE_COLUMNS, rows) + `\n${wire.length} figures\n`);
     }
     return 0;
@@ -105,7 +153,10 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       `  attributed to ${wire.sources.length > 0 ? wire.sources.join("; ") : "-"}`,
       "",
       "Sources",
-      ...found.documents.map((doc) => `  ${doc.id}  ${doc.title ?? "(untitled)"}${doc.publisher ? ` - ${doc.publisher}` : ""}${doc.publishedDate ? `, ${doc.publishedDate}` : ""}  [${doc.url ?? doc.origin}]`),
+      ...found.documents.map(
+        (doc) =>
+          `  ${doc.id}  ${doc.title ?? "(untitled)"}${doc.publisher ? ` - ${doc.publisher}` : ""}${doc.publishedDate ? `, ${doc.publishedDate}` : ""}  [${doc.url ?? doc.origin}]`,
+      ),
       "",
       "Evidence",
       ...wire.evidence.map((span) => `  [${span.document_id} ${span.start}-${span.end}] ${span.text.replace(/\s+/g, " ")}`),
@@ -121,7 +172,12 @@ export async function runSearch(query: string, options: { limit: number }, confi
   const store = await openStore({ path: config.databasePath });
   try {
     const hits = await store.searchDocuments(query, options.limit);
-    io.stdout(renderTable(["document", "title", "snippet"], hits.map((hit) => [hit.documentId, hit.title, hit.snippet])) + `\n${hits.length} documents\n`);
+    io.stdout(
+      renderTable(
+        ["document", "title", "snippet"],
+        hits.map((hit) => [hit.documentId, hit.title, hit.snippet]),
+      ) + `\n${hits.length} documents\n`,
+    );
     return 0;
   } finally {
     await store.close();

@@ -19,7 +19,8 @@ export function loadConfig(options: { db?: string | undefined } = {}, env: NodeJ
   let maxInputBytes = DEFAULT_MAX_INPUT_BYTES;
   if (env.SITREP_MAX_INPUT_BYTES !== undefined) {
     const parsed = Number(env.SITREP_MAX_INPUT_BYTES);
-    if (!Number.isInteger(parsed) || parsed <= 0) problems.push(`SITREP_MAX_INPUT_BYTES must be a positive integer (got "${env.SITREP_MAX_INPUT_BYTES}")`);
+    if (!Number.isInteger(parsed) || parsed <= 0)
+      problems.push(`SITREP_MAX_INPUT_BYTES must be a positive integer (got "${env.SITREP_MAX_INPUT_BYTES}")`);
     else maxInputBytes = parsed;
   }
   if (options.db !== undefined && options.db.trim() === "") problems.push("--db must name a file");

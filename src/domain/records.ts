@@ -41,15 +41,7 @@ export interface Evidence {
   readonly text: string;
 }
 
-export type MentionType =
-  | "armed_group"
-  | "state_force"
-  | "person"
-  | "organization"
-  | "place"
-  | "country"
-  | "date"
-  | "number";
+export type MentionType = "armed_group" | "state_force" | "person" | "organization" | "place" | "country" | "date" | "number";
 
 export interface Mention {
   readonly kind: "mention";

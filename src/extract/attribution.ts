@@ -20,15 +20,22 @@ const SOURCE_PHRASE = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)(?:[ \\t]+(?:[\
 const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "giu");
 const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b`, "giu");
 const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS})[ \\t]+${SOURCE_PHRASE}`, "giu");
-const TOLD = new RegExp(`\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`, "gu");
+const TOLD = new RegExp(
+  `\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`,
+  "gu",
+);
 
 const STOP_WORDS = /\b(?:that|who|which|when|while|because|and the|but|as|if|on|in|at|after|before|during|since|to|for|with|from)\b.*$/iu;
-const LEADING_NOISE = /^(?:but|however|and|so|also|meanwhile|moreover|in addition|the report|he|she|it|they|we|i|this|that|there)\b[\s,]*/iu;
+const LEADING_NOISE =
+  /^(?:but|however|and|so|also|meanwhile|moreover|in addition|the report|he|she|it|they|we|i|this|that|there)\b[\s,]*/iu;
 const PRONOUNS = /^(?:he|she|it|they|we|i|you|this|that|there|officials?|sources?)$/iu;
 
 function cleanSource(phrase: string): string | null {
-  let text = phrase.replace(STOP_WORDS, "").trim().replace(/[,.;:]+$/, "");
-  text = text.replace(/^(?:the|a|an)\s+/iu, (article) => article.toLowerCase() === "the " ? "" : article);
+  let text = phrase
+    .replace(STOP_WORDS, "")
+    .trim()
+    .replace(/[,.;:]+$/, "");
+  text = text.replace(/^(?:the|a|an)\s+/iu, (article) => (article.toLowerCase() === "the " ? "" : article));
   if (!text || PRONOUNS.test(text)) return text && /^officials?$|^sources?$/iu.test(text) ? text : null;
   if (text.split(/\s+/).length > 9) return null;
   return text;
@@ -69,10 +76,19 @@ export function findAttributions(sentence: string): Attribution[] {
 // In "Five Iraqi counter-terrorism officials said", keep from the first determiner, number or
 // capitalised word after any clause break.
 function cleanSubject(tail: string): string | null {
-  const afterBreak = tail.split(/[,;:()"“”]/).pop()?.trim() ?? "";
+  const afterBreak =
+    tail
+      .split(/[,;:()"“”]/)
+      .pop()
+      ?.trim() ?? "";
   const trimmed = afterBreak.replace(LEADING_NOISE, "").trim();
   if (!trimmed) return null;
   if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
-  if (!/^(?:[A-Z0-9]|the |a |an |two |three |four |five |several |some |many |local |security |military |police |government |iraqi |syrian )/iu.test(trimmed)) return null;
+  if (
+    !/^(?:[A-Z0-9]|the |a |an |two |three |four |five |several |some |many |local |security |military |police |government |iraqi |syrian )/iu.test(
+      trimmed,
+    )
+  )
+    return null;
   return trimmed.replace(/^the\s+/iu, "");
 }

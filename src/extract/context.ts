@@ -27,6 +27,8 @@ export interface DocumentContext {
   readonly referenceDateSource: "published" | "dateline" | "inferred" | "none";
   /** Country the report is mainly about: the dateline's, or the one its places name most. */
   readonly mainCountry: string | null;
+  /** Every country the report names as such (not by a demonym), plus the dateline's. */
+  readonly documentCountries: ReadonlySet<string>;
   /** The armed group the report names most often. */
   readonly mainGroup: string | null;
   /** The period a periodic report covers ("this quarter" in a quarterly report), when it says. */
@@ -78,7 +80,9 @@ export function buildContext(input: ExtractInput): DocumentContext {
     // A reported incident cannot postdate its report: a day resolved past the reference date is a
     // misreading ("less than a week after" counted forward) or a plan, and is dropped.
     const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter(
-      (date) => sentence.start + date.start >= bodyStart && !(referenceDate && date.kind === "point" && date.value && date.value.length === 10 && date.value > referenceDate),
+      (date) =>
+        sentence.start + date.start >= bodyStart &&
+        !(referenceDate && date.kind === "point" && date.value && date.value.length === 10 && date.value > referenceDate),
     );
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
@@ -91,10 +95,18 @@ export function buildContext(input: ExtractInput): DocumentContext {
     const groups = findGroupMentions(sentence.text, { allCapitals });
     // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not
     // where anything happened.
-    const freePlaces = places.filter((place) => !groups.some((g) => place.start < g.end && g.start < place.end) && !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"));
+    const freePlaces = places.filter(
+      (place) =>
+        !groups.some((g) => place.start < g.end && g.start < place.end) &&
+        !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
+    );
     for (const place of freePlaces) {
       // "U.S. forces" says nothing about where a report is set; "in Syria" does.
-      const locative = place.precision !== "country" || /\b(?:in|inside|across|throughout|near|at|into|within|to)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 15), place.start));
+      const locative =
+        place.precision !== "country" ||
+        /\b(?:in|inside|across|throughout|near|at|into|within|to)\s+(?:the\s+)?$/i.test(
+          sentence.text.slice(Math.max(0, place.start - 15), place.start),
+        );
       // A town abroad counts half: a lone match is as often a misread acronym or surname.
       const weight = place.precision === "town" && datelineCountry && place.country !== datelineCountry && !place.capital ? 0.5 : 1;
       if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
@@ -123,18 +135,23 @@ export function buildContext(input: ExtractInput): DocumentContext {
     }
   }
 
+  const documentCountries = new Set<string>();
+  if (datelineCountry) documentCountries.add(datelineCountry);
+  for (const sentence of sentences) for (const place of sentence.places) if (place.precision === "country" && place.country) documentCountries.add(place.country);
+  if (mainCountry) documentCountries.add(mainCountry);
+
   // A small place abroad is more often a misreading (a surname, a word in capitals) than a real
   // place: it stays only when it is notable or its country is named in the same sentence.
   const localized = sentences.map((sentence) => {
-    const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
     const places = sentence.places.filter(
-      (place) => !mainCountry || place.precision === "country" || place.country === mainCountry || place.notable || named.has(place.country),
+      (place) => documentCountries.size === 0 || place.precision === "country" || place.notable || (place.country !== null && documentCountries.has(place.country)),
     );
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });
 
   const groupVotes = new Map<string, number>();
-  for (const sentence of sentences) for (const group of sentence.groups) groupVotes.set(group.canonical, (groupVotes.get(group.canonical) ?? 0) + 1);
+  for (const sentence of sentences)
+    for (const group of sentence.groups) groupVotes.set(group.canonical, (groupVotes.get(group.canonical) ?? 0) + 1);
   let mainGroup: string | null = null;
   let groupBest = 0;
   for (const [group, votes] of groupVotes) {
@@ -144,5 +161,16 @@ export function buildContext(input: ExtractInput): DocumentContext {
     }
   }
 
-  return { documentId: input.documentId, text, allCapitals, referenceDate, referenceDateSource, mainCountry, mainGroup, reportPeriod, sentences: localized };
+  return {
+    documentId: input.documentId,
+    text,
+    allCapitals,
+    referenceDate,
+    referenceDateSource,
+    mainCountry,
+    documentCountries,
+    mainGroup,
+    reportPeriod,
+    sentences: localized,
+  };
 }

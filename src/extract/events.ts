@@ -18,7 +18,8 @@ interface TriggerHit {
 
 /** An event as found in one sentence, before mentions of the same incident are merged. */
 /** "the attack", "that explosion": a reference back to an incident already reported. */
-const ANAPHORIC_BEFORE = /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
+const ANAPHORIC_BEFORE =
+  /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
 
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
@@ -48,12 +49,14 @@ interface EventMention {
 }
 
 const NEGATION_BEFORE = /\b(?:no|not|never|neither|nor|without|denied|deny|denies|false|rumou?rs? of|no one|nobody)\b[^.;,]{0,25}$/;
-const ATTEMPT_CUES = /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
+const ATTEMPT_CUES =
+  /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
 const ALLEGED_CUES = /\b(?:allegedly|alleged|accused of|suspected of|reportedly|unconfirmed)\b/;
 const CLAIM_CUES = /\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b/;
 const AGGREGATE_NOUNS =
   /\b(?:attacks|strikes|assaults|operations|plots|plans|bombings|claims|incidents|arrests|raids|kidnappings|killings|explosions|ambushes|clashes|engagements|operatives|fighters|members)\b/;
-const GENERIC_PERIOD_WORDS = /\b(?:this year|last year|the previous year|so far this year|since (?:the )?(?:start|beginning)|per (?:month|week|year)|a month|each month|every month|annually|in recent (?:months|years|weeks))\b/;
+const GENERIC_PERIOD_WORDS =
+  /\b(?:this year|last year|the previous year|so far this year|since (?:the )?(?:start|beginning)|per (?:month|week|year)|a month|each month|every month|annually|in recent (?:months|years|weeks))\b/;
 
 function triggerHits(sentence: AnnotatedSentence): TriggerHit[] {
   const hits: TriggerHit[] = [];
@@ -68,12 +71,16 @@ function triggerHits(sentence: AnnotatedSentence): TriggerHit[] {
 
 // Plural incident nouns that, without a number, a date or a place, describe a pattern ("ISIS
 // continued to conduct ambushes and IED attacks") rather than an incident.
-const PLURAL_INCIDENT = /^(?:attacks|assaults|bombings|explosions|blasts|ambushes|clashes|strikes|air ?strikes|airstrikes|raids|ieds|kidnappings|abductions|killings|assassinations|murders|shellings|arrests|detentions|engagements|firefights|operations|rockets|missiles|mortars|protests|demonstrations|riots)$/;
-const COUNTED_BEFORE = /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|a series of|a string of|a wave of|a spate of|several|both|simultaneous|twin|coordinated)\s+(?:[a-z-]+\s+){0,2}$/;
+const PLURAL_INCIDENT =
+  /^(?:attacks|assaults|bombings|explosions|blasts|ambushes|clashes|strikes|air ?strikes|airstrikes|raids|ieds|kidnappings|abductions|killings|assassinations|murders|shellings|arrests|detentions|engagements|firefights|operations|rockets|missiles|mortars|protests|demonstrations|riots)$/;
+const COUNTED_BEFORE =
+  /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|a series of|a string of|a wave of|a spate of|several|both|simultaneous|twin|coordinated)\s+(?:[a-z-]+\s+){0,2}$/;
 // Weapons seized or found are not weapons used.
-const SEIZURE_BEFORE = /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
+const SEIZURE_BEFORE =
+  /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
-const HABITUAL_BEFORE = /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
+const HABITUAL_BEFORE =
+  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
@@ -81,7 +88,12 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
-  if (/^\s+(?:\w+\s+)?(?:killed|destroyed|hit|struck|targeted|wounded|damaged|injured|left)\b/.test(sentence.lower.slice(hit.end, hit.end + 30))) return false;
+  if (
+    /^\s+(?:\w+\s+)?(?:killed|destroyed|hit|struck|targeted|wounded|damaged|injured|left)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 30),
+    )
+  )
+    return false;
   const dated = sentence.dates.some((date) => date.value !== null && date.value.length >= 7);
   const placed = sentence.places.some((place) => place.precision === "town" || place.precision === "district");
   return !dated && !placed;
@@ -113,7 +125,11 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   if (!hasPeriod) return false;
   if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
   // "Some 1,600 people were murdered during the last quarter": a toll over a period.
-  if (sentence.dates.some((date) => date.kind === "period") && sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)) return true;
+  if (
+    sentence.dates.some((date) => date.kind === "period") &&
+    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
+  )
+    return true;
   for (const number of sentence.numbers) {
     if (number.isFraction || number.isPercent) continue;
     const after = sentence.lower.slice(number.end, number.end + 40);
@@ -126,9 +142,7 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
 function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): { date: PartialDate | null; explicit: boolean } {
   const candidates = sentence.dates.filter((date) => date.value !== null || date.kind === "period");
   if (candidates.length > 0) {
-    const nearest = candidates.reduce((best, date) =>
-      Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best,
-    );
+    const nearest = candidates.reduce((best, date) => (Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best));
     const date = partialDateOf(nearest);
     if (date) return { date, explicit: true };
   }
@@ -153,7 +167,10 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
 
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
   const after = sentence.lower.slice(hit.start, hit.end + 90);
-  const armed = ARMED_TARGETS.test(after) || sentence.forces.length > 0 && /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower);
+  const armed =
+    ARMED_TARGETS.test(after) ||
+    (sentence.forces.length > 0 &&
+      /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower));
   const civilian = CIVILIAN_TARGETS.test(after);
   if (hit.rule.triggerClass === "armed_attack") {
     if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
@@ -164,25 +181,38 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
 }
 
 /** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
-const LOCATIVE_BEFORE = /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
+const LOCATIVE_BEFORE =
+  /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
 
-function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, mainCountry: string | null, allCapitals: boolean): PlaceMention[] {
-  // A town abroad is where the event happened only when it is a capital or its country is named
-  // in the sentence: elsewhere a foreign match is more often a surname or a misread word.
+function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, documentCountries: ReadonlySet<string>, allCapitals: boolean): PlaceMention[] {
+  // A town in a country the report never names is where the event happened only when its country
+  // is named in the sentence, or
+  // it is a capital after a locative word ("in Damascus", not "Washington would go after"):
+  // elsewhere a foreign match is more often a surname, a government or a misread word.
   const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
   const places = sentence.places.filter(
     (place) =>
       place.precision !== "country" &&
-      (!mainCountry || place.country === mainCountry || place.capital || named.has(place.country)) &&
+      (documentCountries.size === 0 ||
+        (place.country !== null && documentCountries.has(place.country)) ||
+        named.has(place.country) ||
+        (place.capital && LOCATIVE_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)))) &&
       // In all-capitals copy a surname reads like a town ("ANDERSON LIVED NEAR..."): a small place
       // counts only after a locative word.
-      (!allCapitals || place.notable || place.precision === "region" || LOCATIVE_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start))),
+      (!allCapitals ||
+        place.notable ||
+        place.precision === "region" ||
+        LOCATIVE_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start))),
   );
   if (places.length === 0) {
     // A country is where the event happened only after a locative word ("in Syria"), not as an
     // adjective ("a U.S. military convoy", "Syria's government").
     const countries = sentence.places.filter(
-      (place) => (place.precision === "country" || place.precision === "region") && /\b(?:in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.test(sentence.text.slice(Math.max(0, place.start - 20), place.start)),
+      (place) =>
+        (place.precision === "country" || place.precision === "region") &&
+        /\b(?:in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.test(
+          sentence.text.slice(Math.max(0, place.start - 20), place.start),
+        ),
     );
     const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
     return nearest ? [nearest] : [];
@@ -224,7 +254,11 @@ function pickActors(
       const demonym = demonymOf(country);
       actor1 = demonym ? `${demonym} security forces` : null;
     }
-    return { actor1, actor2: group ?? (perpetratorGroup && eventType !== "Explosions/Remote violence" ? perpetratorGroup : null), perpetratorGroup };
+    return {
+      actor1,
+      actor2: group ?? (perpetratorGroup && eventType !== "Explosions/Remote violence" ? perpetratorGroup : null),
+      perpetratorGroup,
+    };
   }
   // Who acted: the actor named before the trigger, or after "by".
   const byMatch = /\bby\s+(?:the\s+)?/.exec(sentence.lower.slice(hit.end, hit.end + 80));
@@ -276,7 +310,9 @@ function mentionsInSentence(
   const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
   for (const hit of ordered) {
-    const typed = hit.rule.generic ? typeOfGenericHit(sentence, hit) : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
+    const typed = hit.rule.generic
+      ? typeOfGenericHit(sentence, hit)
+      : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
     if (!byType.has(typed.eventType)) byType.set(typed.eventType, { hit, ...typed });
   }
 
@@ -284,14 +320,17 @@ function mentionsInSentence(
   const mentions: EventMention[] = [];
   for (const { hit, eventType, subEventType } of byType.values()) {
     const { date, explicit } = dateOf(sentence, hit, context);
-    const places = placesOf(sentence, hit, context.mainCountry, context.allCapitals);
+    const places = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
     for (const place of placeList) {
       const country = place?.country ?? previousCountry ?? context.mainCountry;
       const actors = pickActors(sentence, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
-      const anaphoric = !complement && (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) && ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
+      const anaphoric =
+        !complement &&
+        (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) &&
+        ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
         eventType,
@@ -317,12 +356,63 @@ function mentionsInSentence(
   return mentions;
 }
 
-const VICTIM_STOP = new Set(["the", "and", "his", "her", "their", "two", "three", "four", "five", "six", "other", "others", "former", "leader", "president", "minister", "father", "priest", "priests", "people", "persons", "members", "civilians", "soldiers", "some", "several", "this", "that", "with", "from", "who", "were", "was", "have", "been", "also", "jesuit", "jesuits", "mayor", "judge", "journalist", "director", "businessman", "candidate", "presidential", "liberal", "national", "leftist"]);
+const VICTIM_STOP = new Set([
+  "the",
+  "and",
+  "his",
+  "her",
+  "their",
+  "two",
+  "three",
+  "four",
+  "five",
+  "six",
+  "other",
+  "others",
+  "former",
+  "leader",
+  "president",
+  "minister",
+  "father",
+  "priest",
+  "priests",
+  "people",
+  "persons",
+  "members",
+  "civilians",
+  "soldiers",
+  "some",
+  "several",
+  "this",
+  "that",
+  "with",
+  "from",
+  "who",
+  "were",
+  "was",
+  "have",
+  "been",
+  "also",
+  "jesuit",
+  "jesuits",
+  "mayor",
+  "judge",
+  "journalist",
+  "director",
+  "businessman",
+  "candidate",
+  "presidential",
+  "liberal",
+  "national",
+  "leftist",
+]);
 
 /** Distinctive words of the victim phrase: after "of" for a noun ("the murder of X"), before "was" for a verb. */
 function victimWordsOf(sentence: AnnotatedSentence, hit: TriggerHit): string[] {
   const after = /^\s+(?:of|against|on)\s+([^,.;:()"]{3,80})/.exec(sentence.lower.slice(hit.end));
-  const before = /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(sentence.lower.slice(Math.max(0, hit.start - 90), hit.start));
+  const before = /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(
+    sentence.lower.slice(Math.max(0, hit.start - 90), hit.start),
+  );
   const phrase = after?.[1] ?? before?.[1] ?? "";
   return phrase
     .split(/[^a-z]+/)
@@ -343,7 +433,10 @@ function datesCompatible(a: EventMention, b: EventMention): boolean {
 function placesCompatible(a: EventMention, b: EventMention): boolean {
   if (a.country && b.country && a.country !== b.country) return false;
   if (!a.place || !b.place) return true;
-  return a.place.name === b.place.name || a.place.admin1 !== null && a.place.admin1 === b.place.admin1 && (a.place.precision === "region" || b.place.precision === "region");
+  return (
+    a.place.name === b.place.name ||
+    (a.place.admin1 !== null && a.place.admin1 === b.place.admin1 && (a.place.precision === "region" || b.place.precision === "region"))
+  );
 }
 
 /**
@@ -358,7 +451,8 @@ function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (!datesCompatible(earlier, later) || !placesCompatible(earlier, later)) return false;
   const laterIsBare = !later.place && !later.dateExplicit;
   const earlierIsBare = !earlier.place && !earlier.dateExplicit;
-  if (laterIsBare || earlierIsBare) return later.sentenceIndex - earlier.sentenceIndex <= 6 || earlier.eventType !== "Violence against civilians";
+  if (laterIsBare || earlierIsBare)
+    return later.sentenceIndex - earlier.sentenceIndex <= 6 || earlier.eventType !== "Violence against civilians";
   // Nothing the two mentions say conflicts (compatible dates and places were checked above), and
   // they are close in the report: one incident told twice.
   return later.sentenceIndex - earlier.sentenceIndex <= 8;
@@ -373,7 +467,13 @@ function mergeInto(target: EventMention, other: EventMention): void {
   if (!target.dateExplicit && other.dateExplicit) {
     target.eventDate = other.eventDate;
     target.dateExplicit = true;
-  } else if (target.dateExplicit && other.dateExplicit && other.eventDate && target.eventDate && other.eventDate.length > target.eventDate.length) {
+  } else if (
+    target.dateExplicit &&
+    other.dateExplicit &&
+    other.eventDate &&
+    target.eventDate &&
+    other.eventDate.length > target.eventDate.length
+  ) {
     target.eventDate = other.eventDate;
   }
   if (!target.place && other.place) target.place = other.place;
@@ -382,7 +482,8 @@ function mergeInto(target: EventMention, other: EventMention): void {
   target.actor1 ??= other.actor1;
   target.actor2 ??= other.actor2;
   target.perpetratorGroup ??= other.perpetratorGroup;
-  if (other.fatalities !== null && (target.fatalities === null || other.fatalities > target.fatalities)) target.fatalities = other.fatalities;
+  if (other.fatalities !== null && (target.fatalities === null || other.fatalities > target.fatalities))
+    target.fatalities = other.fatalities;
   if (other.status === "foiled" || (target.status === "occurred" && other.status !== "occurred")) target.status = other.status;
   for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
   for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);
@@ -406,7 +507,13 @@ export function extractEvents(context: DocumentContext): Event[] {
       currentParagraph = sentence.paragraph;
       previousCountry = null;
     }
-    const found = mentionsInSentence(context, sentence, context.sentences[index + 1], paragraphGroup ?? sentence.groups[0]?.canonical ?? null, previousCountry);
+    const found = mentionsInSentence(
+      context,
+      sentence,
+      context.sentences[index + 1],
+      paragraphGroup ?? sentence.groups[0]?.canonical ?? null,
+      previousCountry,
+    );
     mentions.push(...found);
     if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
     const countryHere = sentence.places.find((place) => place.country && place.precision !== "country")?.country;
@@ -421,9 +528,19 @@ export function extractEvents(context: DocumentContext): Event[] {
       for (let i = kept.length - 1; i >= 0; i--) {
         const earlier = kept[i]!;
         if (earlier.eventType !== "Explosions/Remote violence" && earlier.eventType !== "Violence against civilians") continue;
-        if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention)) continue;
+        if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention))
+          continue;
         kept.splice(i, 1);
-        const absorbed: EventMention = { ...earlier, eventType: mention.eventType, subEventType: mention.subEventType, triggerClass: "foiled", generic: false, status: "foiled", actor1: mention.actor1 ?? earlier.stateForce ?? earlier.actor1, actor2: earlier.perpetratorGroup ?? earlier.actor2 };
+        const absorbed: EventMention = {
+          ...earlier,
+          eventType: mention.eventType,
+          subEventType: mention.subEventType,
+          triggerClass: "foiled",
+          generic: false,
+          status: "foiled",
+          actor1: mention.actor1 ?? earlier.stateForce ?? earlier.actor1,
+          actor2: earlier.perpetratorGroup ?? earlier.actor2,
+        };
         mergeInto(absorbed, mention);
         mention.evidence = absorbed.evidence;
         Object.assign(mention, absorbed);
@@ -438,8 +555,14 @@ export function extractEvents(context: DocumentContext): Event[] {
     // mention without its own place or date elaborates the incident just reported.
     const bare = mention.generic && !mention.place && !mention.dateExplicit;
     if (mention.anaphoric || bare) {
+      // "The raid comes as Baghdad and Washington negotiate...": a reference back takes nothing
+      // from the places or dates around it.
       const previous = kept[kept.length - 1];
-      if (previous && mention.sentenceIndex - previous.sentenceIndex <= 5 && placesCompatible(previous, mention) && datesCompatible(previous, mention)) {
+      if (previous && mention.sentenceIndex - previous.sentenceIndex <= 5 && (mention.anaphoric || (placesCompatible(previous, mention) && datesCompatible(previous, mention)))) {
+        if (mention.anaphoric) {
+          mention.place = null;
+          mention.dateExplicit = false;
+        }
         mergeDetails(previous, mention);
         continue;
       }
@@ -447,9 +570,16 @@ export function extractEvents(context: DocumentContext): Event[] {
     // Killings and attacks reported at the place and time of a bombing, a strike or an abduction
     // told just before are its casualties, not a second incident.
     if (mention.generic) {
-      const cause = [...kept].reverse().find(
-        (earlier) => !earlier.generic && mention.sentenceIndex - earlier.sentenceIndex <= 8 && placesCompatible(earlier, mention) && datesCompatible(earlier, mention) && (earlier.place === null || mention.place === null || earlier.place.name === mention.place.name),
-      );
+      const cause = [...kept]
+        .reverse()
+        .find(
+          (earlier) =>
+            !earlier.generic &&
+            mention.sentenceIndex - earlier.sentenceIndex <= 8 &&
+            placesCompatible(earlier, mention) &&
+            datesCompatible(earlier, mention) &&
+            (earlier.place === null || mention.place === null || earlier.place.name === mention.place.name),
+        );
       if (cause) {
         mergeDetails(cause, mention);
         continue;
@@ -460,7 +590,14 @@ export function extractEvents(context: DocumentContext): Event[] {
 
   // An incident is reported with at least one particular: when, where, who or how many. A mention
   // with none of them ("the violence continued") is commentary, not an event record.
-  const particular = kept.filter((mention) => mention.dateExplicit || mention.place !== null || mention.fatalities !== null || mention.actor1 !== null || mention.perpetratorGroup !== null);
+  const particular = kept.filter(
+    (mention) =>
+      mention.dateExplicit ||
+      mention.place !== null ||
+      mention.fatalities !== null ||
+      mention.actor1 !== null ||
+      mention.perpetratorGroup !== null,
+  );
   return particular.map((mention) => toEvent(context, mention));
 }
 
@@ -469,7 +606,14 @@ function toEvent(context: DocumentContext, mention: EventMention): Event {
   const geoPrecision: GeoPrecision | null = place ? place.precision : mention.country ? "country" : null;
   const pointLike = place !== null && (place.precision === "town" || place.precision === "point" || place.precision === "district");
   const datePrecision: DatePrecision | null = mention.eventDate ? datePrecisionOf(mention.eventDate) : null;
-  const id = recordId("ev", [context.documentId, mention.eventType, mention.subEventType, mention.eventDate, place?.name ?? mention.country, mention.evidence[0]?.start]);
+  const id = recordId("ev", [
+    context.documentId,
+    mention.eventType,
+    mention.subEventType,
+    mention.eventDate,
+    place?.name ?? mention.country,
+    mention.evidence[0]?.start,
+  ]);
   return {
     kind: "event",
     id,

@@ -40,21 +40,68 @@ function mentionsOf(context: DocumentContext): { mentions: Mention[]; actors: Ac
   for (const sentence of context.sentences) {
     const base = sentence.start;
     for (const group of sentence.groups) {
-      mentions.push({ kind: "mention", documentId: context.documentId, mentionType: "armed_group", start: base + group.start, end: base + group.end, text: group.text, canonical: group.canonical });
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: "armed_group",
+        start: base + group.start,
+        end: base + group.end,
+        text: group.text,
+        canonical: group.canonical,
+      });
       const known = actors.get(group.canonical);
       const aliases = new Set(known?.aliases ?? []);
       if (group.text !== group.canonical) aliases.add(group.text);
-      actors.set(group.canonical, { kind: "actor", canonicalName: group.canonical, aliases: [...aliases], actorKind: "armed_group", country: group.country, role: null });
+      actors.set(group.canonical, {
+        kind: "actor",
+        canonicalName: group.canonical,
+        aliases: [...aliases],
+        actorKind: "armed_group",
+        country: group.country,
+        role: null,
+      });
     }
     for (const force of sentence.forces) {
-      mentions.push({ kind: "mention", documentId: context.documentId, mentionType: "state_force", start: base + force.start, end: base + force.end, text: force.text, canonical: force.text });
-      if (!actors.has(force.text)) actors.set(force.text, { kind: "actor", canonicalName: force.text, aliases: [], actorKind: "state_force", country: force.country, role: null });
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: "state_force",
+        start: base + force.start,
+        end: base + force.end,
+        text: force.text,
+        canonical: force.text,
+      });
+      if (!actors.has(force.text))
+        actors.set(force.text, {
+          kind: "actor",
+          canonicalName: force.text,
+          aliases: [],
+          actorKind: "state_force",
+          country: force.country,
+          role: null,
+        });
     }
     for (const place of sentence.places) {
-      mentions.push({ kind: "mention", documentId: context.documentId, mentionType: place.precision === "country" ? "country" : "place", start: base + place.start, end: base + place.end, text: place.text, canonical: place.name });
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: place.precision === "country" ? "country" : "place",
+        start: base + place.start,
+        end: base + place.end,
+        text: place.text,
+        canonical: place.name,
+      });
     }
     for (const date of sentence.dates) {
-      mentions.push({ kind: "mention", documentId: context.documentId, mentionType: "date", start: base + date.start, end: base + date.end, text: date.text, canonical: date.value ?? `${date.periodStart}/${date.periodEnd}` });
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: "date",
+        start: base + date.start,
+        end: base + date.end,
+        text: date.text,
+        canonical: date.value ?? `${date.periodStart}/${date.periodEnd}`,
+      });
     }
   }
   return { mentions, actors: [...actors.values()] };

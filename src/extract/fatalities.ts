@@ -2,9 +2,11 @@
 // killed", "killing one soldier", "the individual was shot dead", "nobody was injured" (0).
 import type { AnnotatedSentence } from "./context.ts";
 
-const DEATH_WORDS = /\b(?:killed|killing|kills|dead|died|deaths?|murdered|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
+const DEATH_WORDS =
+  /\b(?:killed|killing|kills|dead|died|deaths?|murdered|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
 const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
-const NOBODY = /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
+const NOBODY =
+  /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
   /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated) (?:a|an|one|the) (?!\w+s\b)(?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b/;
 
@@ -22,14 +24,26 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       // with no injury word or clause break between.
       if (number.end <= wordStart) {
         const between = text.slice(number.end, wordStart);
-        if (between.length <= 45 && !HARM_WORDS.test(between) && !/[;:]|\band\b.*\band\b/.test(between) && !/\b(?:of|for|in|on|at)\s+\d/.test(between)) {
+        if (
+          between.length <= 45 &&
+          !HARM_WORDS.test(between) &&
+          !/[;:]|\band\b.*\band\b/.test(between) &&
+          !/\b(?:of|for|in|on|at)\s+\d/.test(between)
+        ) {
           best = Math.max(best ?? 0, Math.round(number.value));
         }
       }
       // "killed at least 42 people", "killing one soldier", "death toll rose to 12".
       if (number.start >= wordEnd) {
         const between = text.slice(wordEnd, number.start);
-        if (between.length <= 25 && !/[,;:]/.test(between) && !HARM_WORDS.test(between) && !/\b(?:in|on|at|since|after|before|during|by)\b/.test(between.replace(/\b(?:at least|more than|nearly|about|around|some|as many as|up to|rose to|reached|stood at|of)\b/g, ""))) {
+        if (
+          between.length <= 25 &&
+          !/[,;:]/.test(between) &&
+          !HARM_WORDS.test(between) &&
+          !/\b(?:in|on|at|since|after|before|during|by)\b/.test(
+            between.replace(/\b(?:at least|more than|nearly|about|around|some|as many as|up to|rose to|reached|stood at|of)\b/g, ""),
+          )
+        ) {
           const following = text.slice(number.end, number.end + 30);
           if (/^\s*(?:years?|days?|hours?|minutes?|km|kilometers|miles|meters|percent|%)/.test(following)) continue;
           best = Math.max(best ?? 0, Math.round(number.value));

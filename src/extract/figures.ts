@@ -15,12 +15,16 @@ interface Period {
 }
 
 const CLAIM_VERB = /\bclaim(?:ed|s|ing)?\b|\btook (?:responsibility|credit)\b/;
-const FOILED_VERB = /\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|disrupt(?:ed|s|ing)?|prevent(?:ed|s|ing)?|stopp?(?:ed|ing)?|intercept(?:ed|s)?)\b/;
+const FOILED_VERB =
+  /\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|disrupt(?:ed|s|ing)?|prevent(?:ed|s|ing)?|stopp?(?:ed|ing)?|intercept(?:ed|s)?)\b/;
 const ARREST_VERB = /\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend(?:ed|s)?|captur(?:ed|es)|custody)\b/;
 const DEATH_VERB = /\b(?:killed|died|deaths?|dead|fatalities|lost their lives|casualties)\b/;
-const STRENGTH_VERB = /\b(?:retain(?:s|ed)?|has|have|had|numbers?|strength|estimated|estimates?|command(?:s|ed)?|count(?:s|ed)?|maintain(?:s|ed)?|fielded)\b/;
-const STATE_SUBJECT = /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck)\b/;
-const PROJECTION = /\b(?:on (?:course|track|pace) (?:for|to)|projected|expected to (?:reach|top|exceed)|set to (?:reach|exceed)|would reach|forecast)\b/;
+const STRENGTH_VERB =
+  /\b(?:retain(?:s|ed)?|has|have|had|numbers?|strength|estimated|estimates?|command(?:s|ed)?|count(?:s|ed)?|maintain(?:s|ed)?|fielded)\b/;
+const STATE_SUBJECT =
+  /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck)\b/;
+const PROJECTION =
+  /\b(?:on (?:course|track|pace) (?:for|to)|projected|expected to (?:reach|top|exceed)|set to (?:reach|exceed)|would reach|forecast)\b/;
 const TERRITORY_VERB = /\b(?:controlled|dominated|held|ruled|occupied|seized|governed|controls|holds|control|hold)\b/;
 
 const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_noun"][] = [
@@ -39,18 +43,29 @@ function periodOf(date: DateMention): Period | null {
 }
 
 /** The noun a number counts: the first measure word within four words after it. */
-function countedNoun(sentence: AnnotatedSentence, number: NumberMention): { measure: FigureMeasure | "attack_noun" | "person_noun"; unit: string } | null {
+function countedNoun(
+  sentence: AnnotatedSentence,
+  number: NumberMention,
+): { measure: FigureMeasure | "attack_noun" | "person_noun"; unit: string } | null {
   const after = sentence.lower.slice(number.end).replace(/^[\s'’"“”*]+/, "");
   const words = after.split(/\s+/).slice(0, 5);
   for (let skip = 0; skip < Math.min(4, words.length); skip++) {
-    const rest = words.slice(skip).join(" ").replace(/^['’"“”]+/, "");
+    const rest = words
+      .slice(skip)
+      .join(" ")
+      .replace(/^['’"“”]+/, "");
     for (const [pattern, measure] of NOUN_MEASURES) {
       const match = pattern.exec(rest);
       if (match) return { measure, unit: match[0] };
     }
     // Skip adjectives ("significant", "different", "suspected", "foreign"), not other nouns.
     const word = words[skip] ?? "";
-    if (!/^(?:[a-z]+(?:ful|ant|ent|ed|ive|al|ous|ic|ish|ian|ese|i|n)|more|new|other|such|major|known|armed|isis|is|daesh|daesh-affiliated|suspected|claimed|separate|large|small|high-profile)$/.test(word)) break;
+    if (
+      !/^(?:[a-z]+(?:ful|ant|ent|ed|ive|al|ous|ic|ish|ian|ese|i|n)|more|new|other|such|major|known|armed|isis|is|daesh|daesh-affiliated|suspected|claimed|separate|large|small|high-profile)$/.test(
+        word,
+      )
+    )
+      break;
   }
   return null;
 }
@@ -65,14 +80,24 @@ function resolveMeasure(
   const whole = sentence.lower;
   switch (noun) {
     case "attack_noun":
-      if (FOILED_VERB.test(before) || /\b(?:thwarted|foiled|disrupted)\b/.test(whole.slice(number.end, number.end + 60))) return "foiled_plots";
+      if (FOILED_VERB.test(before) || /\b(?:thwarted|foiled|disrupted)\b/.test(whole.slice(number.end, number.end + 60)))
+        return "foiled_plots";
       if (CLAIM_VERB.test(before)) return "claimed_attacks";
       if (STATE_SUBJECT.test(before)) return "other";
       return "attacks";
     case "person_noun":
       if (ARREST_VERB.test(before) || ARREST_VERB.test(whole.slice(number.end, number.end + 40))) return "arrests";
       if (DEATH_VERB.test(whole.slice(number.end, number.end + 60)) || DEATH_VERB.test(before.slice(-20))) return "fatalities";
-      if (/\b(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/.test(sentence.lower.slice(number.end, number.end + 40).split(/\s+/).slice(0, 4).join(" "))) return "fighters";
+      if (
+        /\b(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/.test(
+          sentence.lower
+            .slice(number.end, number.end + 40)
+            .split(/\s+/)
+            .slice(0, 4)
+            .join(" "),
+        )
+      )
+        return "fighters";
       // "liberated 7.7 million people": a count of people that is neither arrests, deaths nor fighters.
       if (STRENGTH_VERB.test(before) || /\b(?:liberated|freed|displaced|returned|repatriated|held|holding)\b/.test(before)) return "other";
       return null;
@@ -107,7 +132,9 @@ export function extractFigures(context: DocumentContext): Figure[] {
   const reference = context.referenceDate;
   for (const sentence of context.sentences) {
     // A year or month named as a point ("in 2019", "this year") is also a period a figure can cover.
-    const periods = sentence.dates.filter((date) => (date.kind === "period" || (date.value !== null && date.value.length <= 7)) && date.periodStart && date.periodEnd);
+    const periods = sentence.dates.filter(
+      (date) => (date.kind === "period" || (date.value !== null && date.value.length <= 7)) && date.periodStart && date.periodEnd,
+    );
     const source = sentence.attributions[0]?.source ?? null;
     const group = sentence.groups[0]?.canonical ?? null;
     const evidence: Evidence = { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
@@ -123,31 +150,49 @@ export function extractFigures(context: DocumentContext): Figure[] {
         if (previous && /\bof the (?:claims|attacks|strikes|total|number)\b/.test(ofWhat) && number.value > 0) {
           // Derived: the earlier figure is this fraction of another period's figure.
           const period = periods[0] ? periodOf(periods[0]) : null;
-          const derivedPeriod = /\b(?:previous|last|prior) year\b/.test(ofWhat + sentence.lower) && previous.periodStart ? shiftYears({ periodStart: `${previous.periodStart.slice(0, 4)}-01-01`, periodEnd: `${previous.periodStart.slice(0, 4)}-12-31` }, -1) : period;
-          figures.push(makeFigure(context, {
-            measure: previous.measure,
-            group: group ?? previous.group,
-            country: previous.country,
-            period: derivedPeriod,
-            value: Math.round(previous.value / number.value),
-            qualifier: "about",
-            source: source ?? previous.source,
-            derived: true,
-            unit: previous.unit,
-            evidence,
-            ordinal: number.start,
-          }));
+          const derivedPeriod =
+            /\b(?:previous|last|prior) year\b/.test(ofWhat + sentence.lower) && previous.periodStart
+              ? shiftYears(
+                  { periodStart: `${previous.periodStart.slice(0, 4)}-01-01`, periodEnd: `${previous.periodStart.slice(0, 4)}-12-31` },
+                  -1,
+                )
+              : period;
+          figures.push(
+            makeFigure(context, {
+              measure: previous.measure,
+              group: group ?? previous.group,
+              country: previous.country,
+              period: derivedPeriod,
+              value: Math.round(previous.value / number.value),
+              qualifier: "about",
+              source: source ?? previous.source,
+              derived: true,
+              unit: previous.unit,
+              evidence,
+              ordinal: number.start,
+            }),
+          );
           previousInSentence = figures[figures.length - 1] ?? null;
           continue;
         }
         if (TERRITORY_VERB.test(sentence.lower.slice(Math.max(0, number.start - 50), number.start)) && periods[0]) {
           const period = periodOf(periods[0]);
           const country = countryOf(sentence, number.end, number.end + 60);
-          figures.push(makeFigure(context, {
-            measure: "territory_share", group, country: country === "several" ? null : country, period,
-            value: Math.round(number.value * 1000) / 1000, qualifier: number.qualifier === "exact" ? "about" : number.qualifier,
-            source, derived: false, unit: "territory", evidence, ordinal: number.start,
-          }));
+          figures.push(
+            makeFigure(context, {
+              measure: "territory_share",
+              group,
+              country: country === "several" ? null : country,
+              period,
+              value: Math.round(number.value * 1000) / 1000,
+              qualifier: number.qualifier === "exact" ? "about" : number.qualifier,
+              source,
+              derived: false,
+              unit: "territory",
+              evidence,
+              ordinal: number.start,
+            }),
+          );
           previousInSentence = figures[figures.length - 1] ?? null;
         }
         continue;
@@ -155,7 +200,8 @@ export function extractFigures(context: DocumentContext): Figure[] {
       if (number.isFraction || number.isPercent || number.vague) continue;
 
       // "compared to 61 in the same period last year": same measure as the figure it answers.
-      const comparison = /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
+      const comparison =
+        /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
       const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
@@ -169,14 +215,21 @@ export function extractFigures(context: DocumentContext): Figure[] {
 
       // The period: the nearest period expression after the number in its clause, else one before.
       const after = periods.filter((date) => date.start >= number.end);
-      let periodMention = after[0] ?? periods.filter((date) => date.end <= number.start).pop() ?? null;
+      const periodMention = after[0] ?? periods.filter((date) => date.end <= number.start).pop() ?? null;
       let period: Period | null = periodMention ? periodOf(periodMention) : null;
       const tail = sentence.lower.slice(number.end, number.end + 80);
-      if (/\bthe same period (?:last|a|the previous|the prior) year\b|\ba year (?:earlier|before)\b/.test(tail) && previous?.periodStart && previous.periodEnd) {
+      if (
+        /\bthe same period (?:last|a|the previous|the prior) year\b|\ba year (?:earlier|before)\b/.test(tail) &&
+        previous?.periodStart &&
+        previous.periodEnd
+      ) {
         period = shiftYears({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }, -1);
-        periodMention = null;
       }
-      if (!period && /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower) && previous === null) {
+      if (
+        !period &&
+        /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower) &&
+        previous === null
+      ) {
         const last = lastFigure(figures, null);
         if (last?.periodStart && last.periodEnd) period = { periodStart: last.periodStart, periodEnd: last.periodEnd };
       }
@@ -186,7 +239,8 @@ export function extractFigures(context: DocumentContext): Figure[] {
         period = { ...context.reportPeriod };
       }
       const qualifier = qualifierOf(sentence, number);
-      if (!period && qualifier === "projected" && reference) period = { periodStart: `${reference.slice(0, 4)}-01-01`, periodEnd: `${reference.slice(0, 4)}-12-31` };
+      if (!period && qualifier === "projected" && reference)
+        period = { periodStart: `${reference.slice(0, 4)}-01-01`, periodEnd: `${reference.slice(0, 4)}-12-31` };
       if (period && qualifier === "projected") {
         // A projection runs to the end of its year ("on course for 90 claims this year").
         period = { periodStart: period.periodStart, periodEnd: `${period.periodStart.slice(0, 4)}-12-31` };
@@ -199,15 +253,23 @@ export function extractFigures(context: DocumentContext): Figure[] {
       }
 
       const country = countryOf(sentence, Math.max(0, number.start - 80), number.end + 80);
-      const resolvedCountry = country === "several" ? null : country ?? (comparison || qualifier === "projected" ? previous?.country ?? null : null);
+      const resolvedCountry =
+        country === "several" ? null : (country ?? (comparison || qualifier === "projected" ? (previous?.country ?? null) : null));
       // The group named in the counted phrase ("10,000 ISIS fighters") comes first.
-      const adjacentGroup = sentence.groups.find((mention) => mention.start >= number.end && mention.start - number.end <= 20)?.canonical ?? null;
+      const adjacentGroup =
+        sentence.groups.find((mention) => mention.start >= number.end && mention.start - number.end <= 20)?.canonical ?? null;
       const inherited = comparison || qualifier === "projected" ? (previous?.group ?? null) : null;
       // A count of deaths is not the group's unless the sentence says so; other measures are
       // about the group the report is about.
       const figureGroup = adjacentGroup ?? group ?? inherited ?? (measure === "fatalities" ? null : context.mainGroup);
       // Fighters held in detention are detainees, not the group's strength.
-      if (measure === "fighters" && /\b(?:holding|held|detain\w*|detention|imprison\w*|captured|custody)\b/.test(before + sentence.lower.slice(Math.max(0, number.start - 60), number.start))) measure = "other";
+      if (
+        measure === "fighters" &&
+        /\b(?:holding|held|detain\w*|detention|imprison\w*|captured|custody)\b/.test(
+          before + sentence.lower.slice(Math.max(0, number.start - 60), number.start),
+        )
+      )
+        measure = "other";
       const figure = makeFigure(context, {
         measure,
         // A count of deaths is not the group's unless the sentence says so; other measures are

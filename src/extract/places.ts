@@ -26,7 +26,8 @@ export interface PlaceMention {
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
 
-const DIRECTION = /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
+const DIRECTION =
+  /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
 
 // GeoNames feature codes for parts of a city (PPLX: section of a populated place).
 const DISTRICT_CODES = new Set(["PPLX", "PPLL"]);
@@ -52,18 +53,37 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
   for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 3 })) {
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
-    const best = mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ?? mention.candidates[0];
+    const best =
+      mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
+      mention.candidates[0];
     if (!best) continue;
     const precision = precisionOf(best);
     if (precision === "country") {
       // "northern Iraq", "eastern Syria": a region of the country with no point. Not "Central
       // America(n)" or "South Africa", which are names, nor an adjective ("southern Syrian").
       const direction = DIRECTION.exec(text.slice(Math.max(0, mention.start - 30), mention.start));
-      const nameLike = /^americ/i.test(mention.text) || best.demonym || /(?:an|ian|ese|i)$/i.test(mention.text) && mention.text.toLowerCase() !== best.name.toLowerCase();
+      const nameLike =
+        /^americ/i.test(mention.text) ||
+        best.demonym ||
+        (/(?:an|ian|ese|i)$/i.test(mention.text) && mention.text.toLowerCase() !== best.name.toLowerCase());
       if (direction && !nameLike) {
         const start = mention.start - direction[0].length;
         const name = `${titleCaseDirection(direction[1] ?? "")} ${best.name}`;
-        found.push({ start, end: mention.end, text: text.slice(start, mention.end), name, country: best.country, admin1: null, admin1Name: null, latitude: null, longitude: null, precision: "region", population: 0, notable: true, capital: true });
+        found.push({
+          start,
+          end: mention.end,
+          text: text.slice(start, mention.end),
+          name,
+          country: best.country,
+          admin1: null,
+          admin1Name: null,
+          latitude: null,
+          longitude: null,
+          precision: "region",
+          population: 0,
+          notable: true,
+          capital: true,
+        });
         continue;
       }
     }
@@ -101,7 +121,11 @@ export function countryOfDateline(place: string): string | null {
     const country = countryByName(bracketed.trim());
     if (country) return country;
   }
-  const name = place.replace(/\s*\(.*$/, "").split(",")[0]?.trim() ?? "";
+  const name =
+    place
+      .replace(/\s*\(.*$/, "")
+      .split(",")[0]
+      ?.trim() ?? "";
   if (!name) return null;
   const asCountry = countryByName(name);
   if (asCountry) return asCountry;
@@ -115,7 +139,9 @@ export function demonymOf(country: string): string | null {
   if (!demonyms) {
     const require = createRequire(import.meta.url);
     const countries = require("world-countries/countries.json") as { cca2: string; demonyms?: { eng?: { m?: string } } }[];
-    demonyms = new Map(countries.flatMap((entry) => (entry.demonyms?.eng?.m ? [[entry.cca2, entry.demonyms.eng.m] as [string, string]] : [])));
+    demonyms = new Map(
+      countries.flatMap((entry) => (entry.demonyms?.eng?.m ? [[entry.cca2, entry.demonyms.eng.m] as [string, string]] : [])),
+    );
   }
   return demonyms.get(country) ?? null;
 }

@@ -35,8 +35,18 @@ export interface IngestDependencies {
 }
 
 function failure(origin: string, error: unknown): IngestItemResult {
-  const known = isSitrepError(error) ? error : new SitrepError("EXTRACT_FAILED", error instanceof Error ? error.message : String(error), { input: origin });
-  return { origin, status: "failed", documentId: null, title: null, events: 0, figures: 0, error: { code: known.code, message: known.message } };
+  const known = isSitrepError(error)
+    ? error
+    : new SitrepError("EXTRACT_FAILED", error instanceof Error ? error.message : String(error), { input: origin });
+  return {
+    origin,
+    status: "failed",
+    documentId: null,
+    title: null,
+    events: 0,
+    figures: 0,
+    error: { code: known.code, message: known.message },
+  };
 }
 
 export async function ingestItem(item: InputItem, deps: IngestDependencies): Promise<IngestItemResult> {
@@ -44,20 +54,48 @@ export async function ingestItem(item: InputItem, deps: IngestDependencies): Pro
   try {
     const read = await readSource(item, deps.maxInputBytes);
     if (!read.ok) return failure(item.origin, read.error);
-    const converted = await convertSource(read.bytes, { origin: item.origin, fileName: item.kind === "file" ? item.path : undefined, maxBytes: deps.maxInputBytes });
+    const converted = await convertSource(read.bytes, {
+      origin: item.origin,
+      fileName: item.kind === "file" ? item.path : undefined,
+      maxBytes: deps.maxInputBytes,
+    });
     if (!converted.ok) return failure(item.origin, converted.error);
     const document = converted.document;
     if (await deps.store.hasDocument(document.contentHash)) {
-      return { origin: item.origin, status: "unchanged", documentId: document.id, title: document.title, events: 0, figures: 0, error: null };
+      return {
+        origin: item.origin,
+        status: "unchanged",
+        documentId: document.id,
+        title: document.title,
+        events: 0,
+        figures: 0,
+        error: null,
+      };
     }
     let extraction;
     try {
-      extraction = deps.extractor.extract({ documentId: document.id, text: document.text, publishedDate: document.publishedDate, title: document.title });
+      extraction = deps.extractor.extract({
+        documentId: document.id,
+        text: document.text,
+        publishedDate: document.publishedDate,
+        title: document.title,
+      });
     } catch (error) {
-      throw new SitrepError("EXTRACT_FAILED", `extraction failed: ${error instanceof Error ? error.message : String(error)}`, { input: item.origin, cause: error });
+      throw new SitrepError("EXTRACT_FAILED", `extraction failed: ${error instanceof Error ? error.message : String(error)}`, {
+        input: item.origin,
+        cause: error,
+      });
     }
     const saved = await deps.store.saveDocument(document, extraction);
-    return { origin: item.origin, status: saved.status, documentId: saved.documentId, title: document.title, events: saved.events, figures: saved.figures, error: null };
+    return {
+      origin: item.origin,
+      status: saved.status,
+      documentId: saved.documentId,
+      title: document.title,
+      events: saved.events,
+      figures: saved.figures,
+      error: null,
+    };
   } catch (error) {
     return failure(item.origin, error);
   }

@@ -15,12 +15,82 @@ export interface Sentence {
 
 // Words that end with a period without ending a sentence. Lower-cased, without the period.
 const ABBREVIATIONS = new Set([
-  "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "mt", "ft", "gen", "lt", "col", "maj", "capt",
-  "cpt", "sgt", "cpl", "pvt", "adm", "cmdr", "cdr", "brig", "gov", "sen", "rep", "rev", "pres",
-  "no", "nos", "vs", "etc", "approx", "est", "dept", "univ", "inc", "ltd", "co", "corp", "jan",
-  "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue",
-  "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "u.s", "u.n", "u.k", "e.g", "i.e", "a.m",
-  "p.m", "d.c", "al", "op", "para", "fig", "vol", "pp", "ca",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "prof",
+  "sr",
+  "jr",
+  "st",
+  "mt",
+  "ft",
+  "gen",
+  "lt",
+  "col",
+  "maj",
+  "capt",
+  "cpt",
+  "sgt",
+  "cpl",
+  "pvt",
+  "adm",
+  "cmdr",
+  "cdr",
+  "brig",
+  "gov",
+  "sen",
+  "rep",
+  "rev",
+  "pres",
+  "no",
+  "nos",
+  "vs",
+  "etc",
+  "approx",
+  "est",
+  "dept",
+  "univ",
+  "inc",
+  "ltd",
+  "co",
+  "corp",
+  "jan",
+  "feb",
+  "mar",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
+  "mon",
+  "tue",
+  "tues",
+  "wed",
+  "thu",
+  "thurs",
+  "fri",
+  "sat",
+  "sun",
+  "u.s",
+  "u.n",
+  "u.k",
+  "e.g",
+  "i.e",
+  "a.m",
+  "p.m",
+  "d.c",
+  "al",
+  "op",
+  "para",
+  "fig",
+  "vol",
+  "pp",
+  "ca",
 ]);
 
 const TERMINAL = /[.!?]/;
@@ -87,7 +157,14 @@ export function splitSentences(text: string): Sentence[] {
       const shortHeader = trimmed.length > 0 && trimmed.length < 50 && !/[,;]$/.test(trimmed);
       const nextStartsBlock = /^(\s{2,}|\t|[•*\-–—] )/.test(nextLine);
       if (blankFollows || endsTerminal || shortHeader || nextStartsBlock || line.trim() === "") {
-        if (endsTerminal && !blankFollows && trimmed.endsWith(".") && isAbbreviationAt(trimmed, trimmed.length - 1) && !nextStartsBlock && !shortHeader) {
+        if (
+          endsTerminal &&
+          !blankFollows &&
+          trimmed.endsWith(".") &&
+          isAbbreviationAt(trimmed, trimmed.length - 1) &&
+          !nextStartsBlock &&
+          !shortHeader
+        ) {
           // "Maj. Gen.\nJohn" style wraps: keep reading.
         } else {
           push(start, i);
@@ -115,7 +192,7 @@ export function splitSentences(text: string): Sentence[] {
   return sentences;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*|[^\s\p{L}\p{N}]/gu;
 
 /** A plain tokenizer: words (with inner apostrophes, dots and hyphens) and single punctuation marks. */
 export function tokenize(text: string): string[] {

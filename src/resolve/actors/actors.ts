@@ -97,7 +97,13 @@ export function findGroupMentions(text: string, options: { allCapitals?: boolean
   for (let match = registry.namePattern.exec(folded); match; match = registry.namePattern.exec(folded)) {
     const entry = registry.byFolded.get(foldName(match[0]).replace(/^the /, ""));
     if (!entry) continue;
-    found.push({ start: match.index, end: match.index + match[0].length, text: text.slice(match.index, match.index + match[0].length), canonical: entry.canonical, country: entry.country });
+    found.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: text.slice(match.index, match.index + match[0].length),
+      canonical: entry.canonical,
+      country: entry.country,
+    });
   }
   registry.acronymPattern.lastIndex = 0;
   for (let match = registry.acronymPattern.exec(text); match; match = registry.acronymPattern.exec(text)) {
@@ -105,7 +111,8 @@ export function findGroupMentions(text: string, options: { allCapitals?: boolean
     if (!entry) continue;
     if (options.allCapitals && isEnglishWord(match[0])) continue;
     // "IS" in running text is a group only when not followed by a verb-like word pattern of "is".
-    if (match[0] === "IS" && /^\s+(?:a|an|the|not|to|also|being|expected|likely)\b/.test(text.slice(match.index + 2, match.index + 16))) continue;
+    if (match[0] === "IS" && /^\s+(?:a|an|the|not|to|also|being|expected|likely)\b/.test(text.slice(match.index + 2, match.index + 16)))
+      continue;
     const start = match.index;
     const end = start + match[0].length;
     if (found.some((mention) => mention.start <= start && end <= mention.end)) continue;

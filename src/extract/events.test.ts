@@ -1,0 +1,653 @@
+// Events the rule extractor reads from short reports the team wrote for these tests (none is taken
+// from the corpus). Each case checks what a reader of the event table would check: the ACLED type
+// and sub-type, when, where, how many died, the status and the group behind it.
+// Reference day for relative dates: Tuesday 2025-06-10 ("on Monday" = 2025-06-09).
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Event, Extraction } from "../domain/records.ts";
+import { RuleExtractor } from "./extractor.ts";
+
+const PUBLISHED = "2025-06-10";
+
+function extract(text: string, publishedDate: string | null = PUBLISHED): Extraction {
+  return new RuleExtractor().extract({ documentId: "doc_test", text, publishedDate, title: null });
+}
+
+function eventsOf(text: string, publishedDate: string | null = PUBLISHED): readonly Event[] {
+  return extract(text, publishedDate).events;
+}
+
+/** The one event a single-incident report must give. */
+function onlyEvent(text: string, publishedDate: string | null = PUBLISHED): Event {
+  const events = eventsOf(text, publishedDate);
+  assert.equal(
+    events.length,
+    1,
+    `expected one event, got ${events.length}: ${events.map((e) => `${e.eventType}/${e.subEventType}@${e.location}`).join("; ")}`,
+  );
+  return events[0]!;
+}
+
+interface Expected {
+  eventType: Event["eventType"];
+  subEventType: string;
+  country: string;
+  eventDate: string | null;
+  location?: string;
+  fatalities?: number | null;
+  status?: Event["status"];
+  perpetratorGroup?: string | null;
+}
+
+function assertEvent(event: Event, expected: Expected): void {
+  assert.equal(event.eventType, expected.eventType);
+  assert.equal(event.subEventType, expected.subEventType);
+  assert.equal(event.country, expected.country);
+  assert.equal(event.eventDate, expected.eventDate);
+  if (expected.location !== undefined) assert.equal(event.location, expected.location);
+  if (expected.fatalities !== undefined) assert.equal(event.fatalities, expected.fatalities);
+  assert.equal(event.status, expected.status ?? "occurred");
+  if (expected.perpetratorGroup !== undefined) assert.equal(event.perpetratorGroup, expected.perpetratorGroup);
+}
+
+describe("explosions and remote violence", () => {
+  it("reads a roadside bomb as a remote explosive, with its day, town, deaths and source", () => {
+    const event = onlyEvent("A roadside bomb exploded next to a police patrol in Kirkuk on Monday, killing two officers, police said.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "IQ",
+      eventDate: "2025-06-09",
+      location: "Kirkuk",
+      fatalities: 2,
+    });
+    assert.ok(event.sources.includes("police"), `sources: ${event.sources.join(", ")}`);
+    assert.equal(event.evidence.length, 1);
+  });
+
+  it("reads an all-capitals wire car bomb against the dateline's date, with the group it names", () => {
+    const event = onlyEvent(
+      "LIMA, 12 MAR 90 (EFE) -- [TEXT] SHINING PATH GUERRILLAS DETONATED A CAR BOMB LAST NIGHT OUTSIDE A POLICE STATION IN HUANCAYO, KILLING TWO POLICEMEN, POLICE SOURCES REPORTED.",
+      null,
+    );
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "PE",
+      eventDate: "1990-03-11",
+      location: "Huancayo",
+      fatalities: 2,
+      perpetratorGroup: "Shining Path",
+    });
+  });
+
+  it(
+    "gives a wire bomb the group the next sentence blames for it",
+    { todo: "perpetratorGroup is null: a group named only in the sentence after the incident is not attached to it" },
+    () => {
+      const event = onlyEvent(
+        "LIMA, 12 MAR 90 (EFE) -- [TEXT] A CAR BOMB EXPLODED LAST NIGHT OUTSIDE A POLICE STATION IN HUANCAYO, KILLING TWO POLICEMEN. THE SHINING PATH IS BELIEVED TO HAVE PLANTED THE DEVICE.",
+        null,
+      );
+      assert.equal(event.eventDate, "1990-03-11");
+      assert.equal(event.perpetratorGroup, "Shining Path");
+    },
+  );
+
+  it("reads a suicide bomber as a suicide bomb and folds the group's name", () => {
+    const event = onlyEvent("An Islamic State suicide bomber blew himself up at a checkpoint in Baghdad on Sunday, killing five people.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Suicide bomb",
+      country: "IQ",
+      eventDate: "2025-06-08",
+      location: "Baghdad",
+      fatalities: 5,
+      perpetratorGroup: "Islamic State",
+    });
+  });
+
+  it("reads an air strike as an air/drone strike on the named day of the month", () => {
+    const event = onlyEvent("An Israeli air strike hit a house in Khan Younis on June 3, killing four people.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Air/drone strike",
+      country: "PS",
+      eventDate: "2025-06-03",
+      fatalities: 4,
+    });
+    assert.match(event.location ?? "", /^Khan Y[ou]+nis$/);
+  });
+
+  it("reads a drone strike on al-Shabaab commanders, naming the army as actor and al-Shabaab as the group", () => {
+    const event = onlyEvent("A drone strike on a vehicle near Jilib killed two al-Shabaab commanders on Saturday, the Somali army said.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Air/drone strike",
+      country: "SO",
+      eventDate: "2025-06-07",
+      location: "Jilib",
+      fatalities: 2,
+      perpetratorGroup: "al-Shabaab",
+    });
+    assert.equal(event.actor1, "Somali army");
+  });
+
+  it("reads mortar fire as shelling, and wounded-only as no stated deaths", () => {
+    const event = onlyEvent("Militants fired three mortar rounds at an army base outside Kismayo on Friday, wounding a soldier.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Shelling/artillery/missile attack",
+      country: "SO",
+      eventDate: "2025-06-06",
+      location: "Kismayo",
+      fatalities: null,
+    });
+  });
+
+  it("reads rocket fire with no casualties as shelling with zero deaths", () => {
+    const event = onlyEvent("Rockets struck the Green Zone in Baghdad late on Saturday, causing no casualties, a security source said.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Shelling/artillery/missile attack",
+      country: "IQ",
+      eventDate: "2025-06-07",
+      location: "Baghdad",
+      fatalities: 0,
+    });
+  });
+
+  it("reads a grenade thrown into a market as a grenade attack", () => {
+    const event = onlyEvent("An attacker threw a grenade into a crowded market in Mogadishu on Wednesday, wounding 11 people.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Grenade",
+      country: "SO",
+      eventDate: "2025-06-04",
+      location: "Mogadishu",
+      fatalities: null,
+    });
+  });
+});
+
+describe("battles", () => {
+  it("reads troops clashing with Islamic State militants as an armed clash", () => {
+    const event = onlyEvent(
+      "Troops clashed with Islamic State militants near Hawija on Thursday, and three soldiers were killed, the army said.",
+    );
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Armed clash",
+      country: "IQ",
+      eventDate: "2025-06-05",
+      location: "Hawija",
+      fatalities: 3,
+      perpetratorGroup: "Islamic State",
+    });
+  });
+
+  it("reads an all-capitals FMLN attack on an army post as an armed clash dated the day before the dateline", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 14 NOV 89 (ACAN-EFE) -- [TEXT] FMLN GUERRILLAS ATTACKED AN ARMY POST IN SAN MIGUEL YESTERDAY, AND THE FIGHTING LEFT FOUR SOLDIERS DEAD, THE ARMED FORCES PRESS OFFICE REPORTED.",
+      null,
+    );
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Armed clash",
+      country: "SV",
+      eventDate: "1989-11-13",
+      location: "San Miguel",
+      fatalities: 4,
+      perpetratorGroup: "Farabundo Marti National Liberation Front",
+    });
+  });
+
+  it("reads IS militants ambushing a patrol as an armed clash by the Islamic State", () => {
+    const event = onlyEvent("IS militants ambushed an army patrol near Tikrit on Thursday.");
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Armed clash",
+      country: "IQ",
+      eventDate: "2025-06-05",
+      location: "Tikrit",
+      perpetratorGroup: "Islamic State",
+    });
+  });
+
+  it("reads rebels seizing a town as a non-state actor overtaking territory", () => {
+    const event = onlyEvent("Al-Shabaab fighters seized the town of Beledweyne in central Somalia on Friday.");
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Non-state actor overtakes territory",
+      country: "SO",
+      eventDate: "2025-06-06",
+      location: "Beledweyne",
+      perpetratorGroup: "al-Shabaab",
+    });
+  });
+
+  it("reads 'took control of' a city as territory taken", () => {
+    const event = onlyEvent("M23 rebels took control of Goma on January 27.");
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Non-state actor overtakes territory",
+      country: "CD",
+      eventDate: "2025-01-27",
+      location: "Goma",
+      perpetratorGroup: "M23",
+    });
+  });
+
+  it(
+    "reads rebels that 'captured' a named city as territory taken",
+    { todo: "no event at all: territory_taken needs 'captured the town/city of', so 'captured Goma' is missed" },
+    () => {
+      const event = onlyEvent("M23 rebels captured Goma on January 27.");
+      assertEvent(event, {
+        eventType: "Battles",
+        subEventType: "Non-state actor overtakes territory",
+        country: "CD",
+        eventDate: "2025-01-27",
+        location: "Goma",
+        perpetratorGroup: "M23",
+      });
+    },
+  );
+
+  it(
+    "places 'eastern Congo' in the Democratic Republic of the Congo",
+    {
+      todo: "country is CG and location 'eastern Republic of the Congo': 'eastern Congo' (news usage for the DRC's east) resolves to the Republic of the Congo",
+    },
+    () => {
+      const event = onlyEvent("Rebels seized the town of Kalehe in eastern Congo on May 28.");
+      assert.equal(event.eventType, "Battles");
+      assert.equal(event.subEventType, "Non-state actor overtakes territory");
+      assert.equal(event.eventDate, "2025-05-28");
+      assert.equal(event.country, "CD");
+    },
+  );
+
+  it("reads the army retaking a town as government regaining territory", () => {
+    const event = onlyEvent("The army recaptured the town of Bunia on Sunday after two days of fighting.");
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Government regains territory",
+      country: "CD",
+      eventDate: "2025-06-08",
+      location: "Bunia",
+    });
+  });
+});
+
+describe("violence against civilians", () => {
+  it("reads gunmen killing villagers as an attack on civilians with the toll", () => {
+    const event = onlyEvent("Gunmen killed seven villagers in Gusau on Monday, residents said.");
+    assertEvent(event, {
+      eventType: "Violence against civilians",
+      subEventType: "Attack",
+      country: "NG",
+      eventDate: "2025-06-09",
+      location: "Gusau",
+      fatalities: 7,
+    });
+    assert.ok(event.sources.includes("residents"), `sources: ${event.sources.join(", ")}`);
+  });
+
+  it(
+    "counts one death when gunmen 'shot dead' one official",
+    { todo: "fatalities is null: SINGULAR_DEATH knows 'killed a ...' but not 'shot dead a ...'" },
+    () => {
+      const event = onlyEvent("Gunmen shot dead a local official in Baidoa on March 3.");
+      assertEvent(event, {
+        eventType: "Violence against civilians",
+        subEventType: "Attack",
+        country: "SO",
+        eventDate: "2025-03-03",
+        location: "Baidoa",
+        fatalities: 1,
+      });
+    },
+  );
+
+  it("reads a kidnapping of students as an abduction", () => {
+    const event = onlyEvent("Gunmen kidnapped 14 students from a school in Kaduna on June 2.");
+    assertEvent(event, {
+      eventType: "Violence against civilians",
+      subEventType: "Abduction/forced disappearance",
+      country: "NG",
+      eventDate: "2025-06-02",
+      location: "Kaduna",
+      fatalities: null,
+    });
+  });
+
+  it("folds Daesh to the Islamic State for an abduction", () => {
+    const event = onlyEvent("Police said Daesh militants kidnapped three shepherds near Rutba on Friday.");
+    assertEvent(event, {
+      eventType: "Violence against civilians",
+      subEventType: "Abduction/forced disappearance",
+      country: "IQ",
+      eventDate: "2025-06-06",
+      perpetratorGroup: "Islamic State",
+    });
+  });
+});
+
+describe("strategic developments", () => {
+  it("reads police arresting ISIS suspects as arrests, with the Islamic State as the group", () => {
+    const event = onlyEvent("Police arrested six suspected ISIS members in Mosul on Sunday, the interior ministry said.");
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Arrests",
+      country: "IQ",
+      eventDate: "2025-06-08",
+      location: "Mosul",
+      perpetratorGroup: "Islamic State",
+    });
+    assert.equal(event.actor2, "Islamic State");
+  });
+
+  it("reads an all-capitals wire arrest of MRTA members", () => {
+    const event = onlyEvent(
+      "LIMA, 12 MAR 90 (EFE) -- [TEXT] POLICE ARRESTED 11 SUSPECTED MEMBERS OF THE TUPAC AMARU REVOLUTIONARY MOVEMENT IN HUANCAYO ON SATURDAY.",
+      null,
+    );
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Arrests",
+      country: "PE",
+      eventDate: "1990-03-10",
+      location: "Huancayo",
+      perpetratorGroup: "Tupac Amaru Revolutionary Movement",
+    });
+  });
+
+  it("reads a man stopped 'before he could detonate' his vest as disrupted weapons use, foiled", () => {
+    const event = onlyEvent("Police shot a man wearing an explosive vest in Kabul on Saturday before he could detonate it.");
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Disrupted weapons use",
+      country: "AF",
+      eventDate: "2025-06-07",
+      location: "Kabul",
+      status: "foiled",
+    });
+  });
+
+  it(
+    "reads a defused bomb as one foiled event, not also an explosion",
+    {
+      todo: "two events: Disrupted weapons use (foiled) and an occurred Remote explosive/IED for the same bomb; the foiled mention only absorbs explosions from earlier sentences, not a 'bomb' later in its own sentence",
+    },
+    () => {
+      const event = onlyEvent("Army engineers defused a bomb planted under a bridge in Kirkuk on Monday.");
+      assertEvent(event, {
+        eventType: "Strategic developments",
+        subEventType: "Disrupted weapons use",
+        country: "IQ",
+        eventDate: "2025-06-09",
+        location: "Kirkuk",
+        status: "foiled",
+      });
+    },
+  );
+
+  it("reads men setting buses on fire as property destruction", () => {
+    const event = onlyEvent("Unidentified men set fire to three buses at a depot in Karachi overnight on Monday.");
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Looting/property destruction",
+      country: "PK",
+      eventDate: "2025-06-09",
+      location: "Karachi",
+    });
+  });
+
+  it("reads an all-capitals FMLN arson of buses as property destruction by the FMLN", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 14 NOV 89 (ACAN-EFE) -- [TEXT] URBAN COMMANDOS OF THE FMLN SET FIRE TO THREE BUSES IN SOYAPANGO ON SUNDAY NIGHT.",
+      null,
+    );
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Looting/property destruction",
+      country: "SV",
+      eventDate: "1989-11-12",
+      location: "Soyapango",
+      perpetratorGroup: "Farabundo Marti National Liberation Front",
+    });
+  });
+
+  it("reads a signed ceasefire as an agreement", () => {
+    const event = onlyEvent("The government and the rebels signed a ceasefire agreement in Doha on Sunday.");
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Agreement",
+      country: "QA",
+      eventDate: "2025-06-08",
+      location: "Doha",
+    });
+  });
+});
+
+describe("protests and riots", () => {
+  it("reads a peaceful rally as a peaceful protest", () => {
+    const event = onlyEvent("Hundreds of people held a peaceful protest in Nairobi on Saturday against rising fuel prices.");
+    assertEvent(event, {
+      eventType: "Protests",
+      subEventType: "Peaceful protest",
+      country: "KE",
+      eventDate: "2025-06-07",
+      location: "Nairobi",
+    });
+  });
+
+  it("reads rioters throwing stones at police as a violent demonstration", () => {
+    const event = onlyEvent("Rioters threw stones at police and blocked roads in Lagos on Friday.");
+    assertEvent(event, {
+      eventType: "Riots",
+      subEventType: "Violent demonstration",
+      country: "NG",
+      eventDate: "2025-06-06",
+      location: "Lagos",
+    });
+  });
+
+  it(
+    "reads protesters burning buses as one riot (ACLED: destruction by demonstrators is a violent demonstration)",
+    { todo: "two events: Looting/property destruction and a Peaceful protest; no Riots event" },
+    () => {
+      const event = onlyEvent("Protesters set fire to two buses in Karachi on Monday.");
+      assertEvent(event, {
+        eventType: "Riots",
+        subEventType: "Violent demonstration",
+        country: "PK",
+        eventDate: "2025-06-09",
+        location: "Karachi",
+      });
+    },
+  );
+});
+
+describe("what is not an event", () => {
+  it("gives no event for a warning that militants may attack", () => {
+    assert.deepEqual(eventsOf("Security officials warned that militants may attack polling stations in Kandahar next week."), []);
+  });
+
+  it("gives no event for a vow to launch attacks", () => {
+    assert.deepEqual(eventsOf("The group vowed to launch attacks across Somalia during Ramadan."), []);
+  });
+
+  it("gives no event for a habitual pattern of ambushes", () => {
+    assert.deepEqual(eventsOf("The group continued to conduct ambushes and roadside bombings in rural areas."), []);
+  });
+
+  it("gives no explosion for grenades seized by police", () => {
+    const events = eventsOf("Police seized 20 grenades and two rifles from a house in Peshawar on Monday.");
+    assert.deepEqual(
+      events.filter((event) => event.eventType === "Explosions/Remote violence"),
+      [],
+    );
+  });
+
+  it("gives no event for a question", () => {
+    assert.deepEqual(eventsOf("Why did nobody stop the bombing in Kirkuk on Monday?"), []);
+  });
+
+  it("gives zero deaths when the report says no one was killed", () => {
+    const event = onlyEvent("A bomb exploded outside a bank in Quetta on Monday, but no one was killed, police said.");
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "PK",
+      eventDate: "2025-06-09",
+      location: "Quetta",
+      fatalities: 0,
+    });
+  });
+
+  it("does not read 'IS' in all-capitals wire copy as the Islamic State", () => {
+    const event = onlyEvent(
+      "BAGHDAD, 3 JUN 25 (REUTERS) -- [TEXT] A ROADSIDE BOMB EXPLODED NEAR AN ARMY PATROL IN TIKRIT ON SUNDAY, POLICE SAID. THE HIGHWAY IS CLOSED TO TRAFFIC.",
+      null,
+    );
+    assert.equal(event.eventDate, "2025-06-01");
+    assert.equal(event.perpetratorGroup, null);
+  });
+});
+
+describe("one incident, several mentions", () => {
+  it("merges three sentences about one car bomb into one event with three evidence spans", () => {
+    const text =
+      "A car bomb exploded near a market in Baidoa on Sunday, killing nine people. The blast destroyed several stalls and damaged a mosque. Police said the explosion was the deadliest in the city this year.";
+    const event = onlyEvent(text);
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "SO",
+      eventDate: "2025-06-08",
+      location: "Baidoa",
+      fatalities: 9,
+    });
+    assert.equal(event.evidence.length, 3);
+    assert.deepEqual(
+      event.evidence.map((span) => text.slice(span.start, span.end)),
+      [
+        "A car bomb exploded near a market in Baidoa on Sunday, killing nine people.",
+        "The blast destroyed several stalls and damaged a mosque.",
+        "Police said the explosion was the deadliest in the city this year.",
+      ],
+    );
+  });
+
+  it("keeps two incidents in different towns on different days apart", () => {
+    const events = eventsOf(
+      "Gunmen attacked a bus in Garissa on Monday, killing four passengers. On Wednesday, a roadside bomb struck a police vehicle in Mandera, wounding two officers.",
+    );
+    assert.equal(events.length, 2);
+    const garissa = events.find((event) => event.location === "Garissa");
+    const mandera = events.find((event) => event.location === "Mandera");
+    assert.ok(garissa && mandera);
+    assertEvent(garissa, {
+      eventType: "Violence against civilians",
+      subEventType: "Attack",
+      country: "KE",
+      eventDate: "2025-06-09",
+      fatalities: 4,
+    });
+    assertEvent(mandera, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "KE",
+      eventDate: "2025-06-04",
+    });
+  });
+
+  it("splits 'two bombs exploded in A and B' into one event per town", () => {
+    const events = eventsOf("Two bombs exploded in Kirkuk and Tikrit on Sunday, killing three people.");
+    assert.deepEqual(events.map((event) => event.location).sort(), ["Kirkuk", "Tikrit"]);
+    for (const event of events) {
+      assert.equal(event.eventType, "Explosions/Remote violence");
+      assert.equal(event.country, "IQ");
+      assert.equal(event.eventDate, "2025-06-08");
+    }
+  });
+});
+
+describe("sources of an event", () => {
+  it("takes the speaker of a quote followed by ', said Maj. Gen. Jane Doe'", () => {
+    const event = onlyEvent(
+      '"Our troops killed 12 militants in the battle near Tikrit on Monday," said Maj. Gen. Jane Doe, the regional commander.',
+    );
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Armed clash",
+      country: "IQ",
+      eventDate: "2025-06-09",
+      location: "Tikrit",
+      fatalities: 12,
+    });
+    assert.deepEqual(event.sources, ["Maj. Gen. Jane Doe"]);
+  });
+
+  it("takes the speaker of 'X told Reuters'", () => {
+    const event = onlyEvent("A police officer told Reuters that gunmen had kidnapped two engineers near Kirkuk on Sunday.");
+    assertEvent(event, {
+      eventType: "Violence against civilians",
+      subEventType: "Abduction/forced disappearance",
+      country: "IQ",
+      eventDate: "2025-06-08",
+      location: "Kirkuk",
+    });
+    assert.deepEqual(
+      event.sources.map((source) => source.toLowerCase()),
+      ["a police officer"],
+    );
+  });
+
+  it("takes the source of 'according to X'", () => {
+    const event = onlyEvent("Gunmen kidnapped two engineers near Kirkuk on Sunday, according to a police officer.");
+    assert.deepEqual(event.sources, ["a police officer"]);
+  });
+});
+
+describe("dates", () => {
+  it("resolves 'yesterday' against the publication date", () => {
+    const event = onlyEvent("A mortar shell hit a school in Ramadi yesterday.");
+    assert.equal(event.eventDate, "2025-06-09");
+    assert.equal(event.datePrecision, "day");
+  });
+
+  it("counts 'eleven days later' from the date given just before", () => {
+    const events = eventsOf(
+      "Insurgents ambushed an army convoy near Tikrit on March 3. Eleven days later, a suicide bomber struck a checkpoint in Samarra.",
+    );
+    assert.equal(events.length, 2);
+    const ambush = events.find((event) => event.eventType === "Battles");
+    const bombing = events.find((event) => event.subEventType === "Suicide bomb");
+    assert.equal(ambush?.eventDate, "2025-03-03");
+    assert.equal(bombing?.eventDate, "2025-03-14");
+  });
+
+  it("takes an undated report's reference date from the period it names", () => {
+    const extraction = extract(
+      "ISIS claimed 30 attacks in Iraq in the first three months of 2024. On March 3, a roadside bomb killed two soldiers near Tikrit.",
+      null,
+    );
+    assert.equal(extraction.referenceDate, "2024-03-31");
+    assert.equal(extraction.referenceDateSource, "inferred");
+    const bomb = extraction.events.find((event) => event.subEventType === "Remote explosive/landmine/IED");
+    assert.equal(bomb?.eventDate, "2024-03-03");
+    assert.equal(bomb?.fatalities, 2);
+  });
+
+  it("never dates an undated report with no dates in it by today's date", () => {
+    const extraction = extract("A roadside bomb killed a soldier near Tikrit on Monday.", null);
+    assert.equal(extraction.referenceDate, null);
+    const event = extraction.events[0];
+    assert.ok(event);
+    assert.equal(event.eventDate, null);
+    assert.equal(event.country, "IQ");
+  });
+});

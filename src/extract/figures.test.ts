@@ -1,0 +1,242 @@
+// Figures: counts a report gives over a period, as the team would enter them by hand. Sentences
+// are written for these tests. Reference day: 2025-06-10 unless a case says otherwise.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { Figure } from "../domain/records.ts";
+import { RuleExtractor } from "./extractor.ts";
+
+function figuresOf(text: string, publishedDate: string | null = "2025-06-10"): readonly Figure[] {
+  return new RuleExtractor().extract({ documentId: "doc_test", text, publishedDate, title: null }).figures;
+}
+
+/** The fields a figure is scored on (GOLD-FORMAT.md, Figure), plus whether sitrep derived it. */
+function scored(figure: Figure): Record<string, unknown> {
+  return {
+    measure: figure.measure,
+    group: figure.group,
+    country: figure.country,
+    periodStart: figure.periodStart,
+    periodEnd: figure.periodEnd,
+    value: figure.value,
+    qualifier: figure.qualifier,
+    derived: figure.derived,
+  };
+}
+
+describe("figures over a period", () => {
+  it("reads a count and its year-earlier comparison as two figures", () => {
+    const figures = figuresOf(
+      "The monitor counted 27 attacks claimed by ISIS in Iraq in the first three months of 2025, compared with 40 in the same period last year.",
+    );
+    assert.equal(figures.length, 2);
+    assert.deepEqual(
+      figures.map((figure) => [figure.periodStart, figure.periodEnd, figure.value]),
+      [
+        ["2025-01-01", "2025-03-31", 27],
+        ["2024-01-01", "2024-03-31", 40],
+      ],
+    );
+    for (const figure of figures) {
+      assert.equal(figure.group, "Islamic State");
+      assert.equal(figure.country, "IQ");
+      assert.equal(figure.qualifier, "exact");
+    }
+  });
+
+  it(
+    "counts attacks 'claimed by' a group as claimed attacks",
+    { todo: "measure is 'attacks' for both: only a claim verb before the number counts, not 'claimed by ISIS' after it" },
+    () => {
+      const figures = figuresOf(
+        "The monitor counted 27 attacks claimed by ISIS in Iraq in the first three months of 2025, compared with 40 in the same period last year.",
+      );
+      assert.deepEqual(
+        figures.map((figure) => figure.measure),
+        ["claimed_attacks", "claimed_attacks"],
+      );
+    },
+  );
+
+  it("reads a claim verb before the number as claimed attacks, with the period's end as an undated report's reference", () => {
+    const figures = figuresOf("ISIS claimed 30 attacks in Iraq in the first three months of 2024.", null);
+    assert.deepEqual(figures.map(scored), [
+      {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "IQ",
+        periodStart: "2024-01-01",
+        periodEnd: "2024-03-31",
+        value: 30,
+        qualifier: "exact",
+        derived: false,
+      },
+    ]);
+  });
+
+  it("reads 'at least a dozen plots were thwarted this year' as at least 12 foiled plots, up to the report's date", () => {
+    const figures = figuresOf("Officials said at least a dozen plots were thwarted this year.");
+    assert.equal(figures.length, 1);
+    const figure = figures[0]!;
+    assert.equal(figure.measure, "foiled_plots");
+    assert.equal(figure.value, 12);
+    assert.equal(figure.qualifier, "at_least");
+    assert.equal(figure.periodStart, "2025-01-01");
+    assert.equal(figure.periodEnd, "2025-06-10");
+    assert.equal(figure.source, "Officials");
+  });
+
+  it(
+    "reads plots named for their group ('a dozen Islamic State plots') as foiled plots of that group",
+    { todo: "no figure: the counted-noun search stops at the group's name between the number and 'plots'" },
+    () => {
+      const figures = figuresOf("Officials in Germany said at least a dozen Islamic State plots were thwarted this year.");
+      assert.equal(figures.length, 1);
+      const figure = figures[0]!;
+      assert.equal(figure.measure, "foiled_plots");
+      assert.equal(figure.group, "Islamic State");
+      assert.equal(figure.country, "DE");
+      assert.equal(figure.value, 12);
+      assert.equal(figure.qualifier, "at_least");
+    },
+  );
+
+  it("reads 'on course for about 110 claims this year' as a projection to the end of the year", () => {
+    const figures = figuresOf(
+      "Islamic State claimed 48 attacks in Syria in the first five months of 2025 and is on course for about 110 claims this year.",
+    );
+    assert.deepEqual(figures.map(scored), [
+      {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "SY",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-05-31",
+        value: 48,
+        qualifier: "exact",
+        derived: false,
+      },
+      {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "SY",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-12-31",
+        value: 110,
+        qualifier: "projected",
+        derived: false,
+      },
+    ]);
+  });
+
+  it(
+    "keeps the country of the count a projection in the next sentence extends",
+    {
+      todo: "the projected and derived figures have country null: a projection in a new sentence inherits the group but not the country (previous is only looked up for comparisons)",
+    },
+    () => {
+      const figures = figuresOf(
+        "Islamic State claimed 48 attacks in Syria in the first five months of 2025. At that pace the group is on course for about 110 claims this year, around one-third of the claims made the previous year.",
+      );
+      const projected = figures.find((figure) => figure.qualifier === "projected");
+      assert.equal(projected?.value, 110);
+      assert.equal(projected?.periodEnd, "2025-12-31");
+      assert.equal(projected?.country, "SY");
+    },
+  );
+
+  it("derives last year's total from 'about one-third of the attacks it claimed the previous year'", () => {
+    const figures = figuresOf(
+      "Islamic State claimed 40 attacks in Syria in the first half of 2025, about one-third of the attacks it claimed the previous year.",
+      "2025-07-15",
+    );
+    assert.deepEqual(figures.map(scored), [
+      {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "SY",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-06-30",
+        value: 40,
+        qualifier: "exact",
+        derived: false,
+      },
+      {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "SY",
+        periodStart: "2024-01-01",
+        periodEnd: "2024-12-31",
+        value: 120,
+        qualifier: "about",
+        derived: true,
+      },
+    ]);
+  });
+
+  it(
+    "derives last year's total from 'one-third of last year's total'",
+    { todo: "no derived figure: the fraction rule wants 'of the claims|attacks|strikes|total|number', not \"of last year's total\"" },
+    () => {
+      const figures = figuresOf(
+        "Islamic State claimed 40 attacks in Syria in the first half of 2025, roughly one-third of last year's total.",
+        "2025-07-15",
+      );
+      const derived = figures.find((figure) => figure.derived);
+      assert.ok(derived, "a derived figure");
+      assert.deepEqual(scored(derived), {
+        measure: "claimed_attacks",
+        group: "Islamic State",
+        country: "SY",
+        periodStart: "2024-01-01",
+        periodEnd: "2024-12-31",
+        value: 120,
+        qualifier: "about",
+        derived: true,
+      });
+    },
+  );
+
+  it("reads 'between 2,000 and 3,000 fighters' as an at-least and an at-most figure", () => {
+    const figures = figuresOf("Al-Shabaab has between 2,000 and 3,000 fighters in Somalia, UN experts estimated in 2024.");
+    assert.deepEqual(figures.map(scored), [
+      {
+        measure: "fighters",
+        group: "al-Shabaab",
+        country: "SO",
+        periodStart: "2024-01-01",
+        periodEnd: "2024-12-31",
+        value: 2000,
+        qualifier: "at_least",
+        derived: false,
+      },
+      {
+        measure: "fighters",
+        group: "al-Shabaab",
+        country: "SO",
+        periodStart: "2024-01-01",
+        periodEnd: "2024-12-31",
+        value: 3000,
+        qualifier: "at_most",
+        derived: false,
+      },
+    ]);
+    assert.ok(figures.every((figure) => figure.source === "UN experts"));
+  });
+});
+
+describe("what is not a figure", () => {
+  it("gives no figure for a percentage change", () => {
+    assert.deepEqual(figuresOf("Attacks in Iraq fell by 40 percent in 2024, the monitor said."), []);
+  });
+
+  it("gives no figure for one incident's casualties", () => {
+    assert.deepEqual(figuresOf("A car bomb in Baidoa on Sunday killed 12 people, officials said."), []);
+  });
+
+  it("gives no figure for one incident's casualties in all-capitals wire copy", () => {
+    assert.deepEqual(
+      figuresOf("LIMA, 12 MAR 90 (EFE) -- [TEXT] A CAR BOMB EXPLODED LAST NIGHT IN HUANCAYO, KILLING TWO POLICEMEN.", null),
+      [],
+    );
+  });
+});
