@@ -18,7 +18,8 @@ const REPORTING_VERBS =
 const SOURCE_PHRASE = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)(?:[ \\t]+(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)){0,8})";
 
 const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "giu");
-const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b`, "giu");
+// "claimed by ISIS" is a claim of responsibility, not a report of who said it.
+const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
 const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS})[ \\t]+${SOURCE_PHRASE}`, "giu");
 const TOLD = new RegExp(
   `\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`,
@@ -62,7 +63,14 @@ export function findAttributions(sentence: string): Attribution[] {
     const words = (match[1] ?? "").split(/\s+/);
     const tail = words.slice(Math.max(0, words.length - 6)).join(" ");
     const source = cleanSubject(tail);
-    add(source, match[0].trim().split(/\s+/).pop() ?? "said", (match.index ?? 0) + (match[1] ?? "").length - tail.length);
+    const verb = match[0].trim().split(/\s+/).pop() ?? "said";
+    const told =
+      verb.toLowerCase() === "told"
+        ? /^\s*(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\p{L}]+)/u.exec(
+            sentence.slice((match.index ?? 0) + match[0].length),
+          )
+        : null;
+    add(source, told ? `told ${told[1]}` : verb, (match.index ?? 0) + (match[1] ?? "").length - tail.length);
   }
   for (const match of sentence.matchAll(TOLD)) {
     const last = found[found.length - 1];

@@ -137,14 +137,19 @@ export function buildContext(input: ExtractInput): DocumentContext {
 
   const documentCountries = new Set<string>();
   if (datelineCountry) documentCountries.add(datelineCountry);
-  for (const sentence of sentences) for (const place of sentence.places) if (place.precision === "country" && place.country) documentCountries.add(place.country);
+  for (const sentence of sentences)
+    for (const place of sentence.places) if (place.precision === "country" && place.country) documentCountries.add(place.country);
   if (mainCountry) documentCountries.add(mainCountry);
 
   // A small place abroad is more often a misreading (a surname, a word in capitals) than a real
   // place: it stays only when it is notable or its country is named in the same sentence.
   const localized = sentences.map((sentence) => {
     const places = sentence.places.filter(
-      (place) => documentCountries.size === 0 || place.precision === "country" || place.notable || (place.country !== null && documentCountries.has(place.country)),
+      (place) =>
+        documentCountries.size === 0 ||
+        place.precision === "country" ||
+        place.notable ||
+        (place.country !== null && documentCountries.has(place.country)),
     );
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });

@@ -146,6 +146,12 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
     const date = partialDateOf(nearest);
     if (date) return { date, explicit: true };
   }
+  // A report's lead tells the news of its own date ("A bomb damaged an office today"): with no date
+  // of its own, the lead's incident is placed in the report's month and does not take the date of
+  // an older incident told further down.
+  if (sentence.index <= 1 && (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")) {
+    return { date: fallbackDate(context), explicit: true };
+  }
   return { date: fallbackDate(context), explicit: false };
 }
 
@@ -184,7 +190,12 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
 
-function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, documentCountries: ReadonlySet<string>, allCapitals: boolean): PlaceMention[] {
+function placesOf(
+  sentence: AnnotatedSentence,
+  hit: TriggerHit,
+  documentCountries: ReadonlySet<string>,
+  allCapitals: boolean,
+): PlaceMention[] {
   // A town in a country the report never names is where the event happened only when its country
   // is named in the sentence, or
   // it is a capital after a locative word ("in Damascus", not "Washington would go after"):
@@ -231,14 +242,22 @@ function placesOf(sentence: AnnotatedSentence, hit: TriggerHit, documentCountrie
   return group;
 }
 
+const RESPONSIBILITY =
+  /\b(?:claimed (?:responsibility|credit)|(?:is|are|was|were) (?:believed|suspected|thought|said) to (?:have|be)|blamed|responsible for|attributed)\b/;
+
 function pickActors(
   sentence: AnnotatedSentence,
+  next: AnnotatedSentence | undefined,
   hit: TriggerHit,
   eventType: EventType,
   country: string | null,
   paragraphGroup: string | null,
 ): { actor1: string | null; actor2: string | null; perpetratorGroup: string | null } {
-  const group = sentence.groups[0]?.canonical ?? null;
+  // "... The Shining Path is believed to have planted the device.": a group blamed or claiming in
+  // the next sentence is the perpetrator.
+  const blamed =
+    next && next.paragraph === sentence.paragraph && RESPONSIBILITY.test(next.lower) ? (next.groups[0]?.canonical ?? null) : null;
+  const group = sentence.groups[0]?.canonical ?? blamed;
   const force = sentence.forces[0] ?? null;
   const forceName = force ? force.text.replace(/^(?:the|a)\s+/iu, "") : null;
   const perpetratorGroup = group ?? paragraphGroup;
@@ -316,6 +335,22 @@ function mentionsInSentence(
     if (!byType.has(typed.eventType)) byType.set(typed.eventType, { hit, ...typed });
   }
 
+  // A foiled bombing is not also a bombing; demonstrators burning buses are a riot, not a protest
+  // and a separate act of destruction (ACLED: "Violent demonstration").
+  if (byType.has("Strategic developments") && byType.get("Strategic developments")?.hit.rule.triggerClass === "foiled")
+    byType.delete("Explosions/Remote violence");
+  const protest = byType.get("Protests");
+  if (
+    protest &&
+    (byType.get("Strategic developments")?.hit.rule.triggerClass === "property_destruction" ||
+      byType.has("Violence against civilians") ||
+      byType.has("Riots"))
+  ) {
+    byType.delete("Protests");
+    if (byType.get("Strategic developments")?.hit.rule.triggerClass === "property_destruction") byType.delete("Strategic developments");
+    byType.delete("Violence against civilians");
+    byType.set("Riots", { hit: protest.hit, eventType: "Riots", subEventType: "Violent demonstration" });
+  }
   const fatalities = findFatalities(sentence);
   const mentions: EventMention[] = [];
   for (const { hit, eventType, subEventType } of byType.values()) {
@@ -324,7 +359,7 @@ function mentionsInSentence(
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
     for (const place of placeList) {
       const country = place?.country ?? previousCountry ?? context.mainCountry;
-      const actors = pickActors(sentence, hit, eventType, country, paragraphGroup);
+      const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
       const anaphoric =
@@ -558,7 +593,11 @@ export function extractEvents(context: DocumentContext): Event[] {
       // "The raid comes as Baghdad and Washington negotiate...": a reference back takes nothing
       // from the places or dates around it.
       const previous = kept[kept.length - 1];
-      if (previous && mention.sentenceIndex - previous.sentenceIndex <= 5 && (mention.anaphoric || (placesCompatible(previous, mention) && datesCompatible(previous, mention)))) {
+      if (
+        previous &&
+        mention.sentenceIndex - previous.sentenceIndex <= 5 &&
+        (mention.anaphoric || (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
+      ) {
         if (mention.anaphoric) {
           mention.place = null;
           mention.dateExplicit = false;

@@ -8,7 +8,7 @@ const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
-  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated) (?:a|an|one|the) (?!\w+s\b)(?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b/;
+  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?!\w+s\b)(?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b/;
 
 export function findFatalities(sentence: AnnotatedSentence): number | null {
   const text = sentence.lower;

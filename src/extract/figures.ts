@@ -48,8 +48,10 @@ function countedNoun(
   number: NumberMention,
 ): { measure: FigureMeasure | "attack_noun" | "person_noun"; unit: string } | null {
   const after = sentence.lower.slice(number.end).replace(/^[\s'’"“”*]+/, "");
-  const words = after.split(/\s+/).slice(0, 5);
-  for (let skip = 0; skip < Math.min(4, words.length); skip++) {
+  const words = after.split(/\s+/).slice(0, 6);
+  // A group's name may stand between the number and its noun ("a dozen Islamic State plots").
+  const groupWords = new Set(sentence.groups.flatMap((group) => group.text.toLowerCase().split(/\s+/)));
+  for (let skip = 0; skip < Math.min(5, words.length); skip++) {
     const rest = words
       .slice(skip)
       .join(" ")
@@ -60,6 +62,7 @@ function countedNoun(
     }
     // Skip adjectives ("significant", "different", "suspected", "foreign"), not other nouns.
     const word = words[skip] ?? "";
+    if (groupWords.has(word)) continue;
     if (
       !/^(?:[a-z]+(?:ful|ant|ent|ed|ive|al|ous|ic|ish|ian|ese|i|n)|more|new|other|such|major|known|armed|isis|is|daesh|daesh-affiliated|suspected|claimed|separate|large|small|high-profile)$/.test(
         word,
@@ -82,7 +85,8 @@ function resolveMeasure(
     case "attack_noun":
       if (FOILED_VERB.test(before) || /\b(?:thwarted|foiled|disrupted)\b/.test(whole.slice(number.end, number.end + 60)))
         return "foiled_plots";
-      if (CLAIM_VERB.test(before)) return "claimed_attacks";
+      if (CLAIM_VERB.test(before) || /^\s*(?:\S+\s+){0,3}?claimed by\b/.test(whole.slice(number.end, number.end + 60)))
+        return "claimed_attacks";
       if (STATE_SUBJECT.test(before)) return "other";
       return "attacks";
     case "person_noun":
@@ -147,7 +151,11 @@ export function extractFigures(context: DocumentContext): Figure[] {
       if (number.isFraction && /^\s*of\b/.test(sentence.lower.slice(number.end))) {
         const ofWhat = sentence.lower.slice(number.end, number.end + 60);
         const previous = lastFigure(figures, previousInSentence);
-        if (previous && /\bof the (?:claims|attacks|strikes|total|number)\b/.test(ofWhat) && number.value > 0) {
+        if (
+          previous &&
+          /\bof (?:the (?:claims|attacks|strikes|total|number)|(?:last|the previous|the prior) year['’]s)\b/.test(ofWhat) &&
+          number.value > 0
+        ) {
           // Derived: the earlier figure is this fraction of another period's figure.
           const period = periods[0] ? periodOf(periods[0]) : null;
           const derivedPeriod =
@@ -205,7 +213,9 @@ export function extractFigures(context: DocumentContext): Figure[] {
       const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
-      const previous = previousInSentence ?? (comparison ? lastFigure(figures, null) : null);
+      // A comparison or a projection continues the figure before it, in this sentence or the last.
+      const continues = comparison || PROJECTION.test(before);
+      const previous = previousInSentence ?? (continues ? lastFigure(figures, null) : null);
       if (comparison && previous) {
         measure ??= previous.measure;
         if (noun?.measure === "attack_noun" && previous.measure === "claimed_attacks") measure = "claimed_attacks";

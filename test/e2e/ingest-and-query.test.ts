@@ -249,12 +249,13 @@ describe("ingesting a folder of reports and querying the database", () => {
     assert.match(run.stdout, /\n3 events\n$/);
   });
 
-  test("figures --format json: the quarter's count of attacks in Iraq", async () => {
+  test("figures --format json: the quarter's count of attacks the Islamic State claimed in Iraq", async () => {
     const figures = await workspace.json<WireFigure[]>(["figures"]);
     assert.equal(figures.length, 1, JSON.stringify(figures));
     const [figure] = figures;
     assert.ok(figure);
     for (const field of GOLD_FIGURE_FIELDS) assert.ok(field in figure, `figure has no "${field}"`);
+    assert.equal(figure.measure, "claimed_attacks", "27 attacks claimed by the Islamic State");
     assert.equal(figure.value, 27);
     assert.equal(figure.country, "IQ");
     assert.equal(figure.group, "Islamic State");
@@ -268,14 +269,21 @@ describe("ingesting a folder of reports and querying the database", () => {
     assertSpansQuoteTheDocument(figure.evidence);
   });
 
-  // "27 attacks claimed by the Islamic State": the claim verb follows the number (a passive), and
-  // src/extract/figures.ts resolveMeasure looks for it only before the number.
-  test("figures: attacks 'claimed by' a group are claimed_attacks", { todo: "passive 'claimed by' is read as plain attacks" }, async () => {
-    const figures = await workspace.json<WireFigure[]>(["figures", "--measure", "claimed_attacks"]);
+  test("figures --measure, --group and --since select figures", async () => {
+    const selected = await workspace.json<WireFigure[]>([
+      "figures",
+      "--measure",
+      "claimed_attacks",
+      "--group",
+      "Islamic State",
+      "--since",
+      "2025",
+    ]);
     assert.deepEqual(
-      figures.map((figure) => [figure.measure, figure.value, figure.country, figure.period_start, figure.period_end]),
-      [["claimed_attacks", 27, "IQ", "2025-01-01", "2025-03-31"]],
+      selected.map((figure) => [figure.measure, figure.value, figure.country]),
+      [["claimed_attacks", 27, "IQ"]],
     );
+    assert.deepEqual(await workspace.json<WireFigure[]>(["figures", "--country", "SY"]), []);
   });
 
   test("show prints the fields, the source document and the evidence sentence", async () => {

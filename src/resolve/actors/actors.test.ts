@@ -91,36 +91,20 @@ describe("findStateForces", () => {
     );
   });
 
-  it(
-    "reads 'Iraqi security forces' as a state force of Iraq",
-    {
-      todo: "gives 'security forces' with country null: under the 'i' flag the country-word group takes 'Iraqi security', the lookup fails and the match is skipped; UNNAMED then takes 'security forces'",
-    },
-    () => {
-      assert.deepEqual(forces("Iraqi security forces killed two militants near Hawija."), [["Iraqi security forces", "IQ"]]);
-    },
-  );
+  it("reads 'Iraqi security forces' as a state force of Iraq", () => {
+    assert.deepEqual(forces("Iraqi security forces killed two militants near Hawija."), [["Iraqi security forces", "IQ"]]);
+  });
 
-  it(
-    "reads 'IRAQI SECURITY FORCES' in all-capitals copy as a state force of Iraq",
-    { todo: "gives 'SECURITY FORCES' with country null (same cause as the mixed-case case)" },
-    () => {
-      assert.deepEqual(forces("IRAQI SECURITY FORCES KILLED TWO MILITANTS NEAR HAWIJA."), [["IRAQI SECURITY FORCES", "IQ"]]);
-    },
-  );
+  it("reads 'IRAQI SECURITY FORCES' in all-capitals copy as a state force of Iraq", () => {
+    assert.deepEqual(forces("IRAQI SECURITY FORCES KILLED TWO MILITANTS NEAR HAWIJA."), [["IRAQI SECURITY FORCES", "IQ"]]);
+  });
 
-  it(
-    "reads a force named after lowercase words ('troops of the Salvadoran army')",
-    {
-      todo: "gives nothing: the country-word group swallows 'of the Salvadoran' and 'and Peruvian', the lookups fail and both forces are lost",
-    },
-    () => {
-      assert.deepEqual(forces("Troops of the Salvadoran army and Peruvian police took part."), [
-        ["Salvadoran army", "SV"],
-        ["Peruvian police", "PE"],
-      ]);
-    },
-  );
+  it("reads a force named after lowercase words ('troops of the Salvadoran army')", () => {
+    assert.deepEqual(forces("Troops of the Salvadoran army and Peruvian police took part."), [
+      ["Salvadoran army", "SV"],
+      ["Peruvian police", "PE"],
+    ]);
+  });
 });
 
 describe("actors in an extraction", () => {
@@ -145,21 +129,17 @@ describe("actors in an extraction", () => {
     );
   });
 
-  it(
-    "lists 'Iraqi security forces' as a state force of Iraq",
-    { todo: "the actor is 'security forces' with country null (findStateForces drops the demonym)" },
-    () => {
-      const extraction = new RuleExtractor().extract({
-        documentId: "doc_test",
-        text: "Iraqi security forces said Daesh fighters fled toward Hawija on Monday.",
-        publishedDate: "2025-06-10",
-        title: null,
-      });
-      const stateForces = extraction.actors.filter((actor) => actor.actorKind === "state_force");
-      assert.deepEqual(
-        stateForces.map((actor) => [actor.canonicalName, actor.country]),
-        [["Iraqi security forces", "IQ"]],
-      );
-    },
-  );
+  it("lists 'Iraqi security forces' as a state force of Iraq", () => {
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "Iraqi security forces said Daesh fighters fled toward Hawija on Monday.",
+      publishedDate: "2025-06-10",
+      title: null,
+    });
+    const stateForces = extraction.actors.filter((actor) => actor.actorKind === "state_force");
+    assert.deepEqual(
+      stateForces.map((actor) => [actor.canonicalName, actor.country]),
+      [["Iraqi security forces", "IQ"]],
+    );
+  });
 });

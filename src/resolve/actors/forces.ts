@@ -15,11 +15,10 @@ export interface StateForceMention {
 const FORCE_NOUNS =
   "(?:national |federal |special |government |regime |security |armed |ground |counter[- ]?terrorism |counterterrorism |quick reaction |partner |coalition |elite |border |anti-terrorism )*(?:security forces|armed forces|forces|army|military|troops|soldiers|police(?:men)?|police force|guards?|national guard|air force|navy|marines|gendarmerie|commandos|service|authorities|counter[- ]?terrorism service|intelligence(?: services?)?|army units|battalions?|brigades?|units|patrols?)";
 
-// A country word (name or demonym, one to three capitalised words, or "U.S."), then the force noun.
-const FORCE_PATTERN = new RegExp(
-  `\\b((?:U\\.S\\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?)[ -]+(?:-led )?(${FORCE_NOUNS})\\b`,
-  "giu",
-);
+// A country word (name or demonym: one to three capitalised words, or "U.S."), matched with case,
+// then the force noun after it, matched without case ("IRAQI SECURITY FORCES", "Iraqi security forces").
+const COUNTRY_WORDS = /\b(?:U\.S\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?(?=[ -])/gu;
+const FORCE_AFTER = new RegExp(`^[ -]+(?:-led )?(${FORCE_NOUNS})\\b`, "iu");
 const COALITION = /\b(?:the )?(?:U\.S\.-led |US-led |international |global )?coalition(?: forces| aircraft| partners)?\b/giu;
 const UNNAMED = /\b(?:government|security|state|regime|army|police) (?:forces|troops|soldiers|units|officers)\b/giu;
 
@@ -34,13 +33,29 @@ function branchOf(noun: string): StateForceMention["branch"] {
 export function findStateForces(text: string): StateForceMention[] {
   const found: StateForceMention[] = [];
   const overlaps = (start: number, end: number): boolean => found.some((m) => start < m.end && m.start < end);
-  for (const match of text.matchAll(FORCE_PATTERN)) {
-    const countryWord = (match[1] ?? "").replace(/['’]s$/u, "");
-    const country = countryByName(countryWord);
-    if (!country) continue;
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
-    found.push({ start, end, text: match[0], country, branch: branchOf(match[2] ?? "") });
+  for (const match of text.matchAll(COUNTRY_WORDS)) {
+    // The run may hold more than the country ("Troops of the Salvadoran", "IRAQI SECURITY FORCES
+    // KILLED"): try each span of its words as the country, with the force noun right after it.
+    const base = match.index ?? 0;
+    const words = [...match[0].matchAll(/[^ -]+/gu)].map((word) => ({
+      start: base + (word.index ?? 0),
+      end: base + (word.index ?? 0) + word[0].length,
+    }));
+    let added = false;
+    for (let first = 0; first < words.length && !added; first++) {
+      for (let last = words.length - 1; last >= first && !added; last--) {
+        const spanStart = words[first]!.start;
+        const spanEnd = words[last]!.end;
+        const noun = FORCE_AFTER.exec(text.slice(spanEnd, spanEnd + 60));
+        if (!noun) continue;
+        const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/u, ""));
+        if (!country) continue;
+        const end = spanEnd + noun[0].length;
+        if (overlaps(spanStart, end)) continue;
+        found.push({ start: spanStart, end, text: text.slice(spanStart, end), country, branch: branchOf(noun[1] ?? "") });
+        added = true;
+      }
+    }
   }
   for (const match of text.matchAll(COALITION)) {
     const start = match.index ?? 0;
