@@ -1,10 +1,11 @@
 // `sitrep extract`: extraction without a database. With `--format eval --out DIR` it follows the
 // contract in ../shared/eval/README.md: one JSON file per report, mirroring the input folders.
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, extname, join, relative } from "node:path";
+import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { eventToEval, eventToWire, figureToEval, figureToWire } from "../domain/wire.ts";
 import { RuleExtractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
+import { readSource } from "../ingest/inputs.ts";
 import type { CliIo } from "./main.ts";
 
 async function findReports(folder: string): Promise<string[]> {
@@ -19,7 +20,12 @@ async function findReports(folder: string): Promise<string[]> {
   return found;
 }
 
-export async function runExtract(paths: readonly string[], options: { format: "eval" | "json"; out?: string }, io: CliIo): Promise<number> {
+export async function runExtract(
+  paths: readonly string[],
+  options: { format: "eval" | "json"; out?: string },
+  maxInputBytes: number,
+  io: CliIo,
+): Promise<number> {
   const extractor = new RuleExtractor();
   let failed = 0;
   const jsonResults: unknown[] = [];
@@ -42,7 +48,9 @@ export async function runExtract(paths: readonly string[], options: { format: "e
       let events: unknown[] = [];
       let figures: unknown[] = [];
       let referenceDate: string | null = null;
-      const converted = await convertSource(await readFile(file.path), { origin: file.path, fileName: file.path });
+      // Read under the same size limit as ingest; one unreadable file fails alone.
+      const read = await readSource({ kind: "file", origin: file.path, path: resolve(file.path) }, maxInputBytes);
+      const converted = read.ok ? await convertSource(read.bytes, { origin: file.path, fileName: file.path }) : read;
       if (converted.ok) {
         const document = converted.document;
         const extraction = extractor.extract({

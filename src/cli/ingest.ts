@@ -43,7 +43,10 @@ export async function runIngestCommand(
       if (rows.length > 0) io.stdout(renderTable(["result", "input", "document", "details"], rows) + "\n");
     }
     for (const failed of summary.results.filter((r) => r.status === "failed")) {
-      io.stderr(`${failed.origin}: failed [${failed.error?.code}]: ${failed.error?.message}\n`);
+      // Ingest errors already name their input; others get it in front.
+      const message = failed.error?.message ?? "";
+      const reason = message.startsWith(`${failed.origin}: `) ? message.slice(failed.origin.length + 2) : message;
+      io.stderr(`${failed.origin}: failed [${failed.error?.code}]: ${reason}\n`);
     }
     io.stderr(
       `${summary.ingested} ingested, ${summary.unchanged} unchanged, ${summary.failed} failed (database: ${config.databasePath})\n`,

@@ -89,7 +89,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .addOption(new Option("--format <format>", "output format").choices(["eval", "json"]).default("json"))
     .option("--out <dir>", "write one JSON file per report into this folder")
     .action(async (paths: string[], options: { format: "eval" | "json"; out?: string }) => {
-      exitCode = await runExtract(paths, options, io);
+      exitCode = await runExtract(paths, options, loadConfig({}).maxInputBytes, io);
     });
 
   program

@@ -137,7 +137,15 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
     if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
     const wire = eventToWire(found.event);
     if (options.format === "json") {
-      io.stdout(JSON.stringify({ ...wire, documents: found.documents }, null, 2) + "\n");
+      const documents = found.documents.map((doc) => ({
+        id: doc.id,
+        title: doc.title,
+        publisher: doc.publisher,
+        url: doc.url,
+        published_date: doc.publishedDate,
+        origin: doc.origin,
+      }));
+      io.stdout(JSON.stringify({ ...wire, documents }, null, 2) + "\n");
       return 0;
     }
     const lines = [

@@ -69,7 +69,7 @@ export function convertMarkdown(source: string): DocumentParts {
   return {
     text,
     title: title ?? frontMatterValue(frontMatter, "title"),
-    publisher: null,
+    publisher: frontMatterValue(frontMatter, "publisher") ?? frontMatterValue(frontMatter, "source"),
     url: null,
     publishedDate: calendarDateFrom(frontMatterValue(frontMatter, "date")),
     declaredLanguage: null,

@@ -7,6 +7,7 @@ import type { Extractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
 import { expandInputs, readSource, type InputItem } from "../ingest/inputs.ts";
 import type { Store } from "../store/store.ts";
+import { registryActors } from "../resolve/actors/actors.ts";
 
 export interface IngestItemResult {
   readonly origin: string;
@@ -102,6 +103,9 @@ export async function ingestItem(item: InputItem, deps: IngestDependencies): Pro
 }
 
 export async function runIngest(args: readonly string[], deps: IngestDependencies): Promise<IngestSummary> {
+  // The alias registry goes into the store first, so that a query by any alias ("ISIS", "Daesh")
+  // finds the group's events whatever name the reports used.
+  await deps.store.saveActors(registryActors());
   const items = await expandInputs(args);
   deps.onStart?.(items.length);
   const results: IngestItemResult[] = [];

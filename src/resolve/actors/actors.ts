@@ -2,6 +2,7 @@
 // forces by the country they serve ("Iraqi security forces", "Salvadoran army").
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { Actor } from "../../domain/records.ts";
 
 export interface ArmedGroupEntry {
   readonly canonical: string;
@@ -130,6 +131,18 @@ export function canonicalGroup(name: string): string | null {
   const registry = loadRegistry();
   const entry = registry.byFolded.get(foldName(name).replace(/^the /, "")) ?? registry.byAcronym.get(name.trim());
   return entry?.canonical ?? null;
+}
+
+/** The registry as Actor records, for the store's alias table. */
+export function registryActors(): Actor[] {
+  return loadRegistry().entries.map((entry) => ({
+    kind: "actor",
+    canonicalName: entry.canonical,
+    aliases: [...entry.aliases, ...entry.acronyms],
+    actorKind: "armed_group",
+    country: entry.country,
+    role: null,
+  }));
 }
 
 export function groupEntry(canonical: string): ArmedGroupEntry | null {
