@@ -85,6 +85,8 @@ const HABITUAL_BEFORE =
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
   if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 60), hit.start))) return true;
+  // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
+  if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start))) return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.

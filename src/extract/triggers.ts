@@ -128,7 +128,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "property_destruction",
     "Strategic developments",
     "Looting/property destruction",
-    String.raw`\b(?:set (?:fire to|on fire|ablaze)|torched|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:buses?|vehicles?|cars?|trucks?|houses?|homes?|buildings?|offices?|stores?|shops?|farms?|crops?|facilities|property|plant|station)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed)\b`,
+    String.raw`\b(?:set (?:fire to|on fire|ablaze)|torched|(?:burning|torching) of (?:\w+ ){0,2}(?:buses|vehicles|cars|trucks|ambulances|houses|homes|buildings|offices|stores|shops|farms|crops|facilities|property|plants?|stations?)|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:buses?|vehicles?|cars?|trucks?|houses?|homes?|buildings?|offices?|stores?|shops?|farms?|crops?|facilities|property|plant|station)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed)\b`,
   ),
   rule(
     "riot",
