@@ -107,8 +107,10 @@ export function buildContext(input: ExtractInput): DocumentContext {
         /\b(?:in|inside|across|throughout|near|at|into|within|to)\s+(?:the\s+)?$/i.test(
           sentence.text.slice(Math.max(0, place.start - 15), place.start),
         );
-      // A town abroad counts half: a lone match is as often a misread acronym or surname.
-      const weight = place.precision === "town" && datelineCountry && place.country !== datelineCountry && !place.capital ? 0.5 : 1;
+      // A small place abroad counts half, and nothing in capitals copy, where it is as often a
+      // surname ("ROBERTO NAVAS") or an acronym as a place.
+      const abroad = (place.precision === "town" || place.precision === "district") && datelineCountry && place.country !== datelineCountry && !place.notable;
+      const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
       if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
     }
     sentences.push({

@@ -50,7 +50,7 @@ function titleCaseDirection(word: string): string {
 /** Place mentions in a text, each with its best reading. Offsets are into `text`. */
 export function findPlaces(text: string, options: { allCapitals?: boolean; country?: string | null } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
-  for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 3 })) {
+  for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 10 })) {
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
     const best =
