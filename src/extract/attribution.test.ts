@@ -24,14 +24,10 @@ describe("findAttributions", () => {
     assert.equal(attribution.source, "district commissioner");
   });
 
-  it(
-    "keeps who issued a statement ('according to a statement from the Somali National Army')",
-    { todo: "source is 'a statement': the phrase is cut at 'from', losing who made the statement" },
-    () => {
-      const [attribution] = findAttributions("Four soldiers died in the ambush, according to a statement from the Somali National Army.");
-      assert.match(attribution?.source ?? "", /Somali National Army/);
-    },
-  );
+  it("keeps who issued a statement ('according to a statement from the Somali National Army')", () => {
+    const [attribution] = findAttributions("Four soldiers died in the ambush, according to a statement from the Somali National Army.");
+    assert.match(attribution?.source ?? "", /Somali National Army/);
+  });
 
   it("reads 'X said' with the subject's noun phrase", () => {
     assert.deepEqual(
@@ -57,19 +53,12 @@ describe("findAttributions", () => {
     assert.equal(attribution?.cue, "told Reuters");
   });
 
-  it(
-    "reads the speaker of 'X, who asked not to be named, told AFP'",
-    { todo: "source is 'AFP the death toll had risen' with cue 'told AFP': the clause after 'told' is taken as the subject" },
-    () => {
-      assert.deepEqual(
-        findAttributions("Two local officials, who asked not to be named, told AFP the death toll had risen.").map((a) => [
-          a.source,
-          a.cue,
-        ]),
-        [["Two local officials", "told AFP"]],
-      );
-    },
-  );
+  it("reads the speaker of 'X, who asked not to be named, told AFP'", () => {
+    assert.deepEqual(
+      findAttributions("Two local officials, who asked not to be named, told AFP the death toll had risen.").map((a) => [a.source, a.cue]),
+      [["Two local officials", "told AFP"]],
+    );
+  });
 
   it("reads a quote followed by ', said Maj. Gen. Jane Doe'", () => {
     assert.deepEqual(sources('"We pushed them out of the village by dawn," said Maj. Gen. Jane Doe, the regional commander.'), [

@@ -20,7 +20,13 @@ const SOURCE_PHRASE = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)(?:[ \\t]+(?:[\
 const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "giu");
 // "claimed by ISIS" is a claim of responsibility, not a report of who said it.
 const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
-const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS})[ \\t]+${SOURCE_PHRASE}`, "giu");
+// "..., said the governor": not "told", whose object is the audience ("told AFP the toll rose").
+const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS.replace("|told", "")})[ \\t]+${SOURCE_PHRASE}`, "giu");
+// "Two local officials, who asked not to be named, told AFP": the subject before the aside.
+const APPOSITIVE_SAID = new RegExp(`${SOURCE_PHRASE},[ \\t]+(?:who|which)\\b[^,;]{0,80},[ \\t]+(${REPORTING_VERBS})\\b`, "giu");
+// "a statement from the army", "a spokesman for the ministry": the body that spoke.
+const SPOKESMAN_OF =
+  /^(?:a |an |the )?(?:statement|report|communiqu[eé]|announcement|spokes(?:man|woman|person)|source|sources|official|officials) (?:from|by|of|for) (?:the )?(.+)$/iu;
 const TOLD = new RegExp(
   `\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`,
   "gu",
@@ -52,7 +58,21 @@ export function findAttributions(sentence: string): Attribution[] {
   };
   for (const match of sentence.matchAll(ACCORDING_TO)) {
     const phrase = match[1] ?? "";
-    add(cleanSource(phrase), "according to", (match.index ?? 0) + match[0].length - phrase.length);
+    const body = SPOKESMAN_OF.exec(phrase)?.[1];
+    const source = body
+      ? cleanSource(body.replace(/\b(?:that|who|which|when|while|because|but|if|on|in|at|after|before|during|since|to|with)\b.*$/iu, ""))
+      : cleanSource(phrase);
+    add(source, "according to", (match.index ?? 0) + match[0].length - phrase.length + (body ? phrase.length - body.length : 0));
+  }
+  for (const match of sentence.matchAll(APPOSITIVE_SAID)) {
+    const words = (match[1] ?? "").split(/\s+/);
+    const tail = words.slice(Math.max(0, words.length - 6)).join(" ");
+    const verb = match[2] ?? "said";
+    const told =
+      verb.toLowerCase() === "told"
+        ? /^\s*([A-Z][\p{L}]+|the Associated Press|reporters|journalists)/u.exec(sentence.slice((match.index ?? 0) + match[0].length))
+        : null;
+    add(cleanSubject(tail), told ? `told ${told[1]}` : verb, (match.index ?? 0) + (match[1] ?? "").length - tail.length);
   }
   for (const match of sentence.matchAll(SAID_SUBJECT)) {
     const phrase = match[1] ?? "";

@@ -109,7 +109,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
         );
       // A small place abroad counts half, and nothing in capitals copy, where it is as often a
       // surname ("ROBERTO NAVAS") or an acronym as a place.
-      const abroad = (place.precision === "town" || place.precision === "district") && datelineCountry && place.country !== datelineCountry && !place.notable;
+      const abroad =
+        (place.precision === "town" || place.precision === "district") &&
+        datelineCountry &&
+        place.country !== datelineCountry &&
+        !place.notable;
       const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
       if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
     }

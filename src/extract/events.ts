@@ -66,8 +66,24 @@ function triggerHits(sentence: AnnotatedSentence): TriggerHit[] {
       hits.push({ rule, start: match.index, end: match.index + match[0].length });
     }
   }
+  // "M23 rebels captured Goma", "the army retook Mosul": a verb of taking right before a named
+  // town or region. Who took it decides the sub-type (ACLED: a government regains, others overtake).
+  const taken = TRIGGER_RULES.find((rule) => rule.triggerClass === "territory_taken");
+  const regained = TRIGGER_RULES.find((rule) => rule.triggerClass === "territory_regained");
+  for (const place of sentence.places) {
+    if (place.precision === "country") continue;
+    const verb = TAKING_BEFORE.exec(sentence.lower.slice(Math.max(0, place.start - 40), place.start));
+    if (!verb || !taken || !regained) continue;
+    const start = place.start - verb[0].length;
+    if (hits.some((hit) => hit.start <= start && start < hit.end)) continue;
+    const byState = sentence.forces.some((force) => force.start < start) && !sentence.groups.some((group) => group.start < start);
+    hits.push({ rule: byState || /^re/.test(verb[1] ?? "") ? regained : taken, start, end: place.start });
+  }
   return hits.sort((a, b) => a.start - b.start);
 }
+
+const TAKING_BEFORE =
+  /\b(seized|captured|overran|took control of|took over|retook|recaptured|liberated)\s+(?:the\s+)?(?:(?:town|city|village|district|province|region|capital)\s+of\s+)?$/;
 
 // Plural incident nouns that, without a number, a date or a place, describe a pattern ("ISIS
 // continued to conduct ambushes and IED attacks") rather than an incident.
@@ -86,7 +102,8 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
   if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 60), hit.start))) return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
-  if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start))) return true;
+  if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
+    return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
