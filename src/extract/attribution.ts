@@ -112,11 +112,7 @@ function cleanSubject(tail: string): string | null {
   const trimmed = afterBreak.replace(LEADING_NOISE, "").trim();
   if (!trimmed) return null;
   if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
-  if (
-    !/^(?:[A-Z0-9]|the |a |an |two |three |four |five |several |some |many |local |security |military |police |government |iraqi |syrian )/iu.test(
-      trimmed,
-    )
-  )
-    return null;
+  // A clause ("came a week after the group") is not a speaker: a subject has no finite verb of its own.
+  if (/\b(?:came|was|were|is|are|had|has|have|did|went|said)\b/iu.test(trimmed)) return null;
   return trimmed.replace(/^the\s+/iu, "");
 }
