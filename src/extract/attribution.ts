@@ -18,12 +18,17 @@ const REPORTING_VERBS =
 const SOURCE_PHRASE = "((?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)(?:[ \\t]+(?:[\\p{L}\\p{N}][\\p{L}\\p{N}'’.\\-]*)){0,8})";
 
 const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "giu");
+// Reporting verbs are found first and the subject is read backwards from each, in a short window:
+// an unanchored "phrase then verb" pattern backtracks at every position of every sentence.
 // "claimed by ISIS" is a claim of responsibility, not a report of who said it.
-const SUBJECT_SAID = new RegExp(`${SOURCE_PHRASE}[ \\t]+(?:${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
+const REPORTING_VERB = new RegExp(`\\b(${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
+const SUBJECT_BEFORE = new RegExp(`${SOURCE_PHRASE}[ \\t]+$`, "u");
 // "..., said the governor": not "told", whose object is the audience ("told AFP the toll rose").
 const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS.replace("|told", "")})[ \\t]+${SOURCE_PHRASE}`, "giu");
 // "Two local officials, who asked not to be named, told AFP": the subject before the aside.
-const APPOSITIVE_SAID = new RegExp(`${SOURCE_PHRASE},[ \\t]+(?:who|which)\\b[^,;]{0,80},[ \\t]+(${REPORTING_VERBS})\\b`, "giu");
+const APPOSITIVE_BEFORE = new RegExp(`${SOURCE_PHRASE},[ \\t]+(?:who|which)\\b[^,;]{0,80},[ \\t]+$`, "u");
+const AUDIENCE =
+  /^\s*(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\p{L}]+)/u;
 // "a statement from the army", "a spokesman for the ministry": the body that spoke.
 const SPOKESMAN_OF =
   /^(?:a |an |the )?(?:statement|report|communiqu[eé]|announcement|spokes(?:man|woman|person)|source|sources|official|officials) (?:from|by|of|for) (?:the )?(.+)$/iu;
@@ -64,33 +69,22 @@ export function findAttributions(sentence: string): Attribution[] {
       : cleanSource(phrase);
     add(source, "according to", (match.index ?? 0) + match[0].length - phrase.length + (body ? phrase.length - body.length : 0));
   }
-  for (const match of sentence.matchAll(APPOSITIVE_SAID)) {
-    const words = (match[1] ?? "").split(/\s+/);
-    const tail = words.slice(Math.max(0, words.length - 6)).join(" ");
-    const verb = match[2] ?? "said";
-    const told =
-      verb.toLowerCase() === "told"
-        ? /^\s*([A-Z][\p{L}]+|the Associated Press|reporters|journalists)/u.exec(sentence.slice((match.index ?? 0) + match[0].length))
-        : null;
-    add(cleanSubject(tail), told ? `told ${told[1]}` : verb, (match.index ?? 0) + (match[1] ?? "").length - tail.length);
-  }
   for (const match of sentence.matchAll(SAID_SUBJECT)) {
     const phrase = match[1] ?? "";
     add(cleanSource(phrase), "said", (match.index ?? 0) + match[0].length - phrase.length);
   }
-  for (const match of sentence.matchAll(SUBJECT_SAID)) {
+  for (const verbMatch of sentence.matchAll(REPORTING_VERB)) {
+    const verbAt = verbMatch.index ?? 0;
+    const windowStart = Math.max(0, verbAt - 160);
+    const before = sentence.slice(windowStart, verbAt);
+    const match = APPOSITIVE_BEFORE.exec(before) ?? SUBJECT_BEFORE.exec(before);
+    if (!match) continue;
     // Take the last few words before the verb: the subject, not the whole clause.
     const words = (match[1] ?? "").split(/\s+/);
     const tail = words.slice(Math.max(0, words.length - 6)).join(" ");
-    const source = cleanSubject(tail);
-    const verb = match[0].trim().split(/\s+/).pop() ?? "said";
-    const told =
-      verb.toLowerCase() === "told"
-        ? /^\s*(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\p{L}]+)/u.exec(
-            sentence.slice((match.index ?? 0) + match[0].length),
-          )
-        : null;
-    add(source, told ? `told ${told[1]}` : verb, (match.index ?? 0) + (match[1] ?? "").length - tail.length);
+    const verb = verbMatch[1] ?? "said";
+    const told = verb.toLowerCase() === "told" ? AUDIENCE.exec(sentence.slice(verbAt + verb.length)) : null;
+    add(cleanSubject(tail), told ? `told ${told[1]}` : verb, windowStart + match.index + (match[1] ?? "").length - tail.length);
   }
   for (const match of sentence.matchAll(TOLD)) {
     const last = found[found.length - 1];
@@ -113,6 +107,11 @@ function cleanSubject(tail: string): string | null {
   if (!trimmed) return null;
   if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
   // A clause ("came a week after the group") is not a speaker: a subject has no finite verb of its own.
-  if (/\b(?:came|was|were|is|are|had|has|have|did|went|said)\b/iu.test(trimmed)) return null;
+  // Case matters: "IS" in capitals is the group, "is" the verb.
+  if (
+    /\b(?:came|was|were|is|are|had|has|have|did|went|said)\b/u.test(trimmed) ||
+    /\b(?:CAME|WAS|WERE|ARE|HAD|HAS|HAVE|DID|WENT|SAID)\b/u.test(trimmed)
+  )
+    return null;
   return trimmed.replace(/^the\s+/iu, "");
 }

@@ -70,10 +70,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
   const bodyStart = dateline?.end ?? 0;
-  const allPlaces = findPlaces(text, { allCapitals, country: datelineCountry }).filter((place) => place.start >= bodyStart);
+  const allPlaces = findPlaces(text, { allCapitals, country: datelineCountry })
+    .filter((place) => place.start >= bodyStart)
+    .sort((a, b) => a.start - b.start);
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
   const reportPeriod = findReportPeriod(text);
   const sentences: AnnotatedSentence[] = [];
+  let placeCursor = 0;
   let anchorDate: string | null = referenceDate;
   const countryVotes = new Map<string, number>();
   for (const sentence of splitSentences(text)) {
@@ -88,9 +91,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
       // Relative expressions ("eleven days later") count from the last day-precise date.
       if (date.kind === "point" && date.value && date.value.length >= 7) anchorDate = date.value;
     }
-    const places = allPlaces
-      .filter((place) => place.start >= sentence.start && place.end <= sentence.end)
-      .map((place) => ({ ...place, start: place.start - sentence.start, end: place.end - sentence.start }));
+    // Places come sorted by offset, so one forward pass hands each to its sentence.
+    while (placeCursor < allPlaces.length && allPlaces[placeCursor]!.start < sentence.start) placeCursor++;
+    const places: PlaceMention[] = [];
+    for (let i = placeCursor; i < allPlaces.length && allPlaces[i]!.start < sentence.end; i++) {
+      const place = allPlaces[i]!;
+      if (place.end <= sentence.end) places.push({ ...place, start: place.start - sentence.start, end: place.end - sentence.start });
+    }
     const forces = findStateForces(sentence.text);
     const groups = findGroupMentions(sentence.text, { allCapitals });
     // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not

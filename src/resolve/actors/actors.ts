@@ -78,6 +78,8 @@ export function loadRegistry(path: string = REGISTRY_PATH): Registry {
 
 /** Removes accents without changing string length, so offsets still point into the original. */
 function foldAccentsSameLength(text: string): string {
+  // Most reports are plain ASCII: nothing to fold.
+  if (!/[^\x00-\x7f]/.test(text)) return text;
   let out = "";
   for (const ch of text) {
     const base = ch.normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
