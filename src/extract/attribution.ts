@@ -21,6 +21,9 @@ const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "gi
 // Reporting verbs are found first and the subject is read backwards from each, in a short window:
 // an unanchored "phrase then verb" pattern backtracks at every position of every sentence.
 // "claimed by ISIS" is a claim of responsibility, not a report of who said it.
+// "states", "claims", "reports" and "estimates" are nouns as often as verbs ("the United States",
+// "90 claims this year"): as verbs they need what follows them ("claims responsibility", "states that").
+const AMBIGUOUS_VERBS = /^(?:states|claims|reports|report|estimates|notes|assesses)$/iu;
 const REPORTING_VERB = new RegExp(`\\b(${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
 const SUBJECT_BEFORE = new RegExp(`${SOURCE_PHRASE}[ \\t]+$`, "u");
 // "..., said the governor": not "told", whose object is the audience ("told AFP the toll rose").
@@ -75,6 +78,11 @@ export function findAttributions(sentence: string): Attribution[] {
   }
   for (const verbMatch of sentence.matchAll(REPORTING_VERB)) {
     const verbAt = verbMatch.index ?? 0;
+    if (
+      AMBIGUOUS_VERBS.test(verbMatch[1] ?? "") &&
+      !/^\s+(?:that|responsibility|credit)\b/iu.test(sentence.slice(verbAt + (verbMatch[1] ?? "").length, verbAt + 40))
+    )
+      continue;
     const windowStart = Math.max(0, verbAt - 160);
     const before = sentence.slice(windowStart, verbAt);
     const match = APPOSITIVE_BEFORE.exec(before) ?? SUBJECT_BEFORE.exec(before);

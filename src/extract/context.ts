@@ -8,6 +8,7 @@ import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.t
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
 import { countryOfDateline, findPlaces, type PlaceMention } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
+import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
 export interface AnnotatedSentence extends Sentence {
   readonly lower: string;
@@ -17,6 +18,8 @@ export interface AnnotatedSentence extends Sentence {
   readonly dates: readonly DateMention[];
   readonly numbers: readonly NumberMention[];
   readonly attributions: readonly Attribution[];
+  readonly people: readonly PersonMention[];
+  readonly organizations: readonly OrganizationMention[];
 }
 
 export interface DocumentContext {
@@ -133,6 +136,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
       dates,
       numbers: findNumbers(sentence.text),
       attributions: findAttributions(sentence.text),
+      people: findPeople(sentence.text, { allCapitals }),
+      organizations: findOrganizations(sentence.text),
     });
   }
 

@@ -24,7 +24,8 @@ function statementsOf(context: DocumentContext): Statement[] {
         id: recordId("st", [context.documentId, sentence.start, attribution.start, attribution.source]),
         documentId: context.documentId,
         speaker: attribution.source,
-        speakerRole: null,
+        // "Defense Minister Murhaf Abu Qasra told Reuters": the role the sentence gives the speaker.
+        speakerRole: sentence.people.find((person) => attribution.source.includes(person.name))?.role ?? null,
         cue: attribution.cue,
         statedOn: attribution.cue === "according to" ? null : statedOn,
         evidence: { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text },
@@ -91,6 +92,48 @@ function mentionsOf(context: DocumentContext): { mentions: Mention[]; actors: Ac
         text: place.text,
         canonical: place.name,
       });
+    }
+    for (const person of sentence.people) {
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: "person",
+        start: base + person.start,
+        end: base + person.end,
+        text: person.name,
+        canonical: person.name,
+      });
+      const known = actors.get(person.name);
+      if (!known || (known.role === null && person.role !== null)) {
+        actors.set(person.name, {
+          kind: "actor",
+          canonicalName: person.name,
+          aliases: [],
+          actorKind: "person",
+          country: null,
+          role: person.role,
+        });
+      }
+    }
+    for (const organization of sentence.organizations) {
+      mentions.push({
+        kind: "mention",
+        documentId: context.documentId,
+        mentionType: "organization",
+        start: base + organization.start,
+        end: base + organization.end,
+        text: organization.name,
+        canonical: organization.name,
+      });
+      if (!actors.has(organization.name))
+        actors.set(organization.name, {
+          kind: "actor",
+          canonicalName: organization.name,
+          aliases: [],
+          actorKind: "organization",
+          country: null,
+          role: null,
+        });
     }
     for (const date of sentence.dates) {
       mentions.push({
