@@ -248,16 +248,25 @@ function placesOf(
     return nearest ? [nearest] : [];
   }
   const after = places.filter((place) => place.start >= hit.start);
-  const first = after[0] ?? places[places.length - 1]!;
+  let first = after[0] ?? places[places.length - 1]!;
+  // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are
+  // where it happened; the first only encloses them.
+  const next = places.find((place) => place.start > first.start);
+  if (
+    next &&
+    /^\s+(?:city\s+|province\s+)?(?:neighbou?rhoods?|districts?|suburbs?|areas?|towns?|villages?|quarters?)\s+of\s+(?:the\s+)?$/i.test(
+      sentence.text.slice(first.end, next.start),
+    )
+  ) {
+    first = next;
+  }
   const group = [first];
   for (const place of places) {
     if (place === first || place.start < first.start) continue;
     const between = sentence.text.slice(group[group.length - 1]!.end, place.start);
-    if (/^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:town\s+of\s+|city\s+of\s+)?$/i.test(between)) group.push(place);
+    if (/^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:nearby\s+)?(?:town|city|village)\s+of\s+)?$/i.test(between)) group.push(place);
     else break;
   }
-  // "in Kirkuk city and Dibis": the first named place is the most specific one of an enclosing pair
-  // only when it is not itself a region containing the others.
   return group;
 }
 
@@ -536,8 +545,8 @@ function mergeInto(target: EventMention, other: EventMention): void {
   target.actor1 ??= other.actor1;
   target.actor2 ??= other.actor2;
   target.perpetratorGroup ??= other.perpetratorGroup;
-  if (other.fatalities !== null && (target.fatalities === null || other.fatalities > target.fatalities))
-    target.fatalities = other.fatalities;
+  // The first toll reported stays: later sentences often give totals for the day or the month.
+  if (target.fatalities === null) target.fatalities = other.fatalities;
   if (other.status === "foiled" || (target.status === "occurred" && other.status !== "occurred")) target.status = other.status;
   for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
   for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);

@@ -33,8 +33,9 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
           best = Math.max(best ?? 0, Math.round(number.value));
         }
       }
-      // "killed at least 42 people", "killing one soldier", "death toll rose to 12".
-      if (number.start >= wordEnd) {
+      // "killed at least 42 people", "killing one soldier", "death toll rose to 12": the first
+      // number after the word, before any "and" ("killed 11 and wounded 40").
+      if (number.start >= wordEnd && !sentence.numbers.some((other) => other.start >= wordEnd && other.start < number.start)) {
         const between = text.slice(wordEnd, number.start);
         if (
           between.length <= 25 &&
