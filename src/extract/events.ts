@@ -140,7 +140,10 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
  * a figure (./figures.ts), not an incident.
  */
 function isAggregateStatement(sentence: AnnotatedSentence): boolean {
-  const hasPeriod = sentence.dates.some((date) => date.kind === "period") || GENERIC_PERIOD_WORDS.test(sentence.lower);
+  // A month or a year named as such ("in October 2024") is a period as much as "the first half".
+  const hasPeriod =
+    sentence.dates.some((date) => date.kind === "period" || (date.value !== null && date.value.length <= 7)) ||
+    GENERIC_PERIOD_WORDS.test(sentence.lower);
   if (!hasPeriod) return false;
   if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
   // "Some 1,600 people were murdered during the last quarter": a toll over a period.

@@ -40,6 +40,7 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
         if (
           between.length <= 25 &&
           !/[,;:]/.test(between) &&
+          !/\band\b/.test(between) &&
           !HARM_WORDS.test(between) &&
           !/\b(?:in|on|at|since|after|before|during|by)\b/.test(
             between.replace(/\b(?:at least|more than|nearly|about|around|some|as many as|up to|rose to|reached|stood at|of)\b/g, ""),
