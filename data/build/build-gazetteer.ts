@@ -14,7 +14,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { looseKey, standardKey, withoutLeadingArticle } from "../../src/resolve/places/fold.ts";
 import { writeGazetteerFile, type SectionValue } from "../../src/resolve/places/gazetteer-file.ts";
-import { postingOf, type CountryInfo, type GazetteerMeta, type RegionInfo } from "../../src/resolve/places/gazetteer.ts";
+import {
+  COORDINATE_SCALE,
+  NO_REGION,
+  postingOf,
+  type CountryInfo,
+  type GazetteerMeta,
+  type RegionInfo,
+} from "../../src/resolve/places/gazetteer.ts";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 const OUT_DIR = join(ROOT, "data/gazetteer");
@@ -26,8 +33,8 @@ const COUNTRIES_JSON = join(MODULES, "world-countries/countries.json");
 
 /** Names longer than this many tokens are never written in running text; lookups drop them. */
 const MAX_NAME_TOKENS = 8;
+/** Key and display-name lengths are stored as bytes. */
 const MAX_KEY_LENGTH = 255;
-const COORDINATE_SCALE = 10_000;
 
 interface PlaceRow {
   geonameId: number;
@@ -449,7 +456,9 @@ function main(): void {
   const countryCodes = [...new Set([...countryList.map((c) => c.code), ...places.map((p) => p.country)])].sort();
   const featureIndex = new Map(featureCodes.map((code, position) => [code, position]));
   const countryCodeIndex = new Map(countryCodes.map((code, position) => [code, position]));
-  if (regionList.length >= 0xffff || featureCodes.length > 255) throw new Error("index types too small");
+  if (regionList.length >= NO_REGION || featureCodes.length > 255) throw new Error("index types too small");
+  const longName = places.find((place) => place.displayName.length > MAX_KEY_LENGTH);
+  if (longName !== undefined) throw new Error(`display name longer than ${MAX_KEY_LENGTH}: ${longName.displayName}`);
 
   // Entities: places, then regions, then countries (gazetteer.ts decodes by these ranges).
   const regionBase = places.length;
@@ -560,7 +569,10 @@ function main(): void {
     ["place.longitude", Int32Array.from(places, (place) => Math.round(place.longitude * COORDINATE_SCALE))],
     ["place.population", Uint32Array.from(places, (place) => place.population)],
     ["place.country", Uint16Array.from(places, (place) => countryCodeIndex.get(place.country) ?? 0)],
-    ["place.region", Uint16Array.from(places, (place) => (place.admin1Code ? (regionIndex.get(place.admin1Code) ?? 0xffff) : 0xffff))],
+    [
+      "place.region",
+      Uint16Array.from(places, (place) => (place.admin1Code ? (regionIndex.get(place.admin1Code) ?? NO_REGION) : NO_REGION)),
+    ],
     ["place.feature", Uint8Array.from(places, (place) => featureIndex.get(place.featureCode) ?? 0)],
     ["place.curated", Uint8Array.from(places, (place) => (place.curated ? 1 : 0))],
     ["place.names", places.map((place) => place.displayName).join("")],

@@ -4,9 +4,10 @@
 // convertSource never throws: batch ingestion reports a failure per item (STYLE.md, practice 4).
 import { extname } from "node:path";
 import { createDocument } from "../domain/document.ts";
-import { SitrepError, type ErrorCode } from "../domain/errors.ts";
+import type { ErrorCode, SitrepError } from "../domain/errors.ts";
 import type { Document, DocumentFormat } from "../domain/records.ts";
 import { decodeText } from "./decode.ts";
+import { inputError } from "./errors.ts";
 import { convertHtml } from "./html.ts";
 import { detectLanguage } from "./language.ts";
 import { DEFAULT_MAX_BYTES } from "./limits.ts";
@@ -162,6 +163,5 @@ function declaredCharset(bytes: Uint8Array): string | null {
 }
 
 function fail(code: ErrorCode, origin: string, detail: string, cause?: unknown): ConvertResult {
-  const name = origin === "-" ? "stdin" : origin;
-  return { ok: false, error: new SitrepError(code, `${name}: ${detail}`, { input: origin, cause }) };
+  return { ok: false, error: inputError(code, origin, detail, cause) };
 }

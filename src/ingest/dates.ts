@@ -2,22 +2,13 @@
 // the one written: "2025-06-10T23:30:00-05:00" gives 2025-06-10, the publisher's own day, not
 // the UTC day. That also keeps the result independent of the machine's time zone. Anything that
 // is not a whole, valid date gives null: a publication date is never guessed (records.ts).
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, isValidDay, isoDay } from "../nlp/calendar.ts";
 
-const MONTHS: Readonly<Record<string, number>> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  sept: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
+/** A month's full name or its usual abbreviation, not any word that starts like one ("Marching"). */
+const MONTH_NUMBERS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...MONTH_NAMES.map((name, index): [string, number] => [name, index + 1]),
+  ...MONTH_ABBREVIATIONS,
+]);
 
 // ISO 8601 / RFC 3339 extended form, optionally followed by a time: "2025-06-10", "2025-06-10T08:00Z".
 const ISO_EXTENDED = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T\s])/;
@@ -41,34 +32,10 @@ export function calendarDateFrom(value: string | null | undefined): string | nul
 }
 
 function monthNumber(name: string | undefined): number {
-  const lower = (name ?? "").toLowerCase();
-  // Only a month's full name or its usual abbreviation, not any word that starts like one ("Marching").
-  if (!FULL_MONTH_NAMES.has(lower) && MONTHS[lower] === undefined) return 0;
-  return MONTHS[lower.slice(0, 3)] ?? 0;
+  return MONTH_NUMBERS.get((name ?? "").toLowerCase()) ?? 0;
 }
 
-const FULL_MONTH_NAMES: ReadonlySet<string> = new Set([
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-]);
-
+/** Null for an impossible day, and for a year before 1000 ("0025-06-10"), a typo in metadata. */
 function isoDate(year: number, month: number, day: number): string | null {
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
-  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-}
-
-/** Gregorian calendar rules (ISO 8601 §4.2.1 uses the proleptic Gregorian calendar). */
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return year >= 1000 && isValidDay(year, month, day) ? isoDay(year, month, day) : null;
 }

@@ -10,7 +10,8 @@
 // is refused (ENCODING_INVALID) only when more than 1 character in 20 is undecodable.
 import chardet from "chardet";
 import iconv from "iconv-lite";
-import { SitrepError } from "../domain/errors.ts";
+import type { SitrepError } from "../domain/errors.ts";
+import { inputError } from "./errors.ts";
 
 export type DecodeResult =
   | {
@@ -267,6 +268,5 @@ export function whatwgEncodingName(label: string): string {
 }
 
 function failure(code: "INPUT_BINARY" | "ENCODING_INVALID", origin: string, detail: string): DecodeResult {
-  const name = origin === "-" ? "stdin" : origin;
-  return { ok: false, error: new SitrepError(code, `${name}: ${detail}`, { input: origin }) };
+  return { ok: false, error: inputError(code, origin, detail) };
 }

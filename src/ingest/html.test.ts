@@ -172,6 +172,11 @@ describe("convertHtml: structure and fallbacks", () => {
     assert.ok(!parts.text.includes("Home"));
   });
 
+  test("elements nested deeper than the call stack goes are read, not a stack overflow", () => {
+    const parts = partsOf(`<p>Shelling hit the market.</p>${"<div>".repeat(READABILITY_MAX_ELEMENTS + 10_000)}Deep text.`);
+    assert.equal(parts.text, "Shelling hit the market.\nDeep text.");
+  });
+
   test("<br> breaks a line, <pre> keeps its spacing, entities are decoded", () => {
     const parts = partsOf(
       `<html><body><p>Killed: 4<br>Wounded: 7</p><pre>District   Toll\nKessa      4</pre><p>Army &amp; police &lt;joint&gt; patrol</p></body></html>`,

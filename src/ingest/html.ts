@@ -5,8 +5,9 @@
 // attributes, so markup cannot reach the document's text.
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { SitrepError } from "../domain/errors.ts";
+import type { SitrepError } from "../domain/errors.ts";
 import { calendarDateFrom } from "./dates.ts";
+import { inputError } from "./errors.ts";
 import { READABILITY_MAX_ELEMENTS } from "./limits.ts";
 import type { DocumentParts } from "./parts.ts";
 
@@ -60,10 +61,7 @@ export function convertHtml(html: string, origin: string): HtmlResult {
     // Readability drops the <h1> when it repeats the title; the headline is part of the report.
     text = `${headline}\n${text}`;
   }
-  if (text.trim() === "") {
-    const name = origin === "-" ? "stdin" : origin;
-    return { ok: false, error: new SitrepError("HTML_NO_TEXT", `${name}: the page holds no readable text`, { input: origin }) };
-  }
+  if (text.trim() === "") return { ok: false, error: inputError("HTML_NO_TEXT", origin, "the page holds no readable text") };
 
   const title = metadata.title ?? headline;
   return {
@@ -378,9 +376,13 @@ const BLOCK_TAGS = new Set([
 
 const NEVER_TEXT_TAGS = new Set(["script", "style", "noscript", "template", "head", "title", "svg", "math", "textarea", "select"]);
 
+/** Marks, on blockText's stack, where a block element's children end. */
+const END_OF_BLOCK = null;
+
 /**
  * The text of an element, one line per block. Within a block, whitespace collapses as a browser
  * renders it (CSS Text §4.1.1: runs of spaces, tabs and newlines become one space); <pre> keeps it.
+ * The walk keeps its own stack: a hostile page nests elements deeper than the call stack goes.
  */
 function blockText(root: DomNode): string {
   const lines: string[] = [];
@@ -390,33 +392,42 @@ function blockText(root: DomNode): string {
     if (collapsed !== "") lines.push(collapsed);
     line = "";
   };
-  const visit = (node: DomNode): void => {
+  const stack: (DomNode | typeof END_OF_BLOCK)[] = [root];
+  for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+    if (node === END_OF_BLOCK) {
+      endLine();
+      continue;
+    }
     if (node.nodeType === TEXT_NODE) {
       line += node.textContent ?? "";
-      return;
+      continue;
     }
-    if (node.nodeType !== ELEMENT_NODE) return;
+    if (node.nodeType !== ELEMENT_NODE) continue;
     const tag = (node as DomElement).tagName.toLowerCase();
-    if (NEVER_TEXT_TAGS.has(tag)) return;
+    if (NEVER_TEXT_TAGS.has(tag)) continue;
     if (tag === "br") {
       endLine();
-      return;
+      continue;
     }
     if (tag === "pre") {
       endLine();
       for (const preLine of (node.textContent ?? "").split(/\r\n?|\n/)) {
         if (preLine.trim() !== "") lines.push(preLine.trimEnd());
       }
-      return;
+      continue;
     }
-    const isBlock = BLOCK_TAGS.has(tag);
-    if (isBlock) endLine();
+    if (BLOCK_TAGS.has(tag)) {
+      endLine();
+      stack.push(END_OF_BLOCK);
+    }
     // Table cells on one row stay on one line, separated.
     if (tag === "td" || tag === "th") line += " ";
-    for (const child of Array.from(node.childNodes)) visit(child);
-    if (isBlock) endLine();
-  };
-  visit(root);
+    const children = Array.from(node.childNodes);
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      if (child !== undefined) stack.push(child);
+    }
+  }
   endLine();
   return lines.join("\n");
 }

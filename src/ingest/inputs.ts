@@ -7,7 +7,8 @@
 import type { Dirent } from "node:fs";
 import { open, readdir, realpath, stat, type FileHandle } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { SitrepError } from "../domain/errors.ts";
+import type { SitrepError } from "../domain/errors.ts";
+import { inputError } from "./errors.ts";
 import { DEFAULT_MAX_BYTES } from "./limits.ts";
 
 /** Extensions a folder walk picks up. A file named explicitly is read whatever its extension. */
@@ -161,7 +162,7 @@ async function readFileSource(source: FileSource, maxBytes: number): Promise<Rea
     // fstat on the open handle, not stat on the path: the file checked is the file read.
     const info = await handle.stat();
     if (info.isDirectory()) {
-      return { ok: false, error: inputError(source.origin, "INPUT_UNREADABLE", "is a folder, not a file") };
+      return { ok: false, error: inputError("INPUT_UNREADABLE", source.origin, "is a folder, not a file") };
     }
     if (info.isFile() && info.size > maxBytes) {
       return { ok: false, error: tooLarge(source.origin, `is ${info.size} bytes`, maxBytes) };
@@ -197,36 +198,26 @@ async function readStream(stream: AsyncIterable<Uint8Array>, origin: string, max
       chunks.push(chunk);
     }
   } catch (cause) {
-    return { ok: false, error: inputError(origin, "INPUT_UNREADABLE", "could not be read", cause) };
+    return { ok: false, error: inputError("INPUT_UNREADABLE", origin, "could not be read", cause) };
   }
   return { ok: true, bytes: Buffer.concat(chunks, total) };
 }
 
 function tooLarge(origin: string, detail: string, maxBytes: number): SitrepError {
-  return inputError(origin, "INPUT_TOO_LARGE", `${detail}; the limit is ${maxBytes} bytes`);
-}
-
-function inputError(
-  origin: string,
-  code: "INPUT_NOT_FOUND" | "INPUT_UNREADABLE" | "INPUT_TOO_LARGE",
-  detail: string,
-  cause?: unknown,
-): SitrepError {
-  const name = origin === "-" ? "stdin" : origin === "" ? "(empty path)" : origin;
-  return new SitrepError(code, `${name}: ${detail}`, { input: origin, cause });
+  return inputError("INPUT_TOO_LARGE", origin, `${detail}; the limit is ${maxBytes} bytes`);
 }
 
 function failure(origin: string, code: "INPUT_NOT_FOUND" | "INPUT_UNREADABLE", detail: string): InputFailure {
-  return { kind: "failed", origin, error: inputError(origin, code, detail) };
+  return { kind: "failed", origin, error: inputError(code, origin, detail) };
 }
 
 function failureFromFileSystem(origin: string, cause: unknown): InputFailure {
   const code = errnoCode(cause);
   if (code === "ENOENT" || code === "ENOTDIR") {
-    return { kind: "failed", origin, error: inputError(origin, "INPUT_NOT_FOUND", "no such file or folder", cause) };
+    return { kind: "failed", origin, error: inputError("INPUT_NOT_FOUND", origin, "no such file or folder", cause) };
   }
   const reason = code === "EACCES" || code === "EPERM" ? "permission denied" : `could not be read (${code ?? "error"})`;
-  return { kind: "failed", origin, error: inputError(origin, "INPUT_UNREADABLE", reason, cause) };
+  return { kind: "failed", origin, error: inputError("INPUT_UNREADABLE", origin, reason, cause) };
 }
 
 function errnoCode(cause: unknown): string | undefined {

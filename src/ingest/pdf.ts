@@ -5,7 +5,8 @@
 // Not done yet: pdf.js runs in this process without a time or memory cap. reliability.md §5.7
 // proposes a worker thread with `resourceLimits` and a wall-clock timer for hostile PDFs.
 import { extractText, getDocumentProxy, getMeta } from "unpdf";
-import { SitrepError } from "../domain/errors.ts";
+import type { SitrepError } from "../domain/errors.ts";
+import { inputError } from "./errors.ts";
 import type { DocumentParts } from "./parts.ts";
 
 type PdfDocument = Awaited<ReturnType<typeof getDocumentProxy>>;
@@ -17,7 +18,6 @@ export type PdfResult = { readonly ok: true; readonly parts: DocumentParts } | {
 const LIGATURES = /[\uFB00-\uFB06]/g;
 
 export async function convertPdf(bytes: Uint8Array, origin: string): Promise<PdfResult> {
-  const name = origin === "-" ? "stdin" : origin;
   let pdf: PdfDocument;
   try {
     // A copy, as a plain Uint8Array: pdf.js refuses a Node Buffer, and may transfer (so detach)
@@ -25,23 +25,20 @@ export async function convertPdf(bytes: Uint8Array, origin: string): Promise<Pdf
     pdf = await getDocumentProxy(new Uint8Array(bytes), { isEvalSupported: false, verbosity: 0 });
   } catch (cause) {
     const detail = errorName(cause) === "PasswordException" ? "is encrypted with a password" : "is not a readable PDF";
-    return { ok: false, error: new SitrepError("PDF_INVALID", `${name}: ${detail}`, { input: origin, cause }) };
+    return { ok: false, error: inputError("PDF_INVALID", origin, detail, cause) };
   }
   try {
     const { text: pages } = await extractText(pdf, { mergePages: false });
     const text = pages.join("\n").replace(LIGATURES, (ligature) => ligature.normalize("NFKC"));
     if (text.trim() === "") {
-      return {
-        ok: false,
-        error: new SitrepError("PDF_NO_TEXT", `${name}: the PDF has no text layer (a scan needs OCR first)`, { input: origin }),
-      };
+      return { ok: false, error: inputError("PDF_NO_TEXT", origin, "the PDF has no text layer (a scan needs OCR first)") };
     }
     return {
       ok: true,
       parts: { text, title: await pdfTitle(pdf), publisher: null, url: null, publishedDate: null, declaredLanguage: null },
     };
   } catch (cause) {
-    return { ok: false, error: new SitrepError("PDF_INVALID", `${name}: the PDF could not be parsed`, { input: origin, cause }) };
+    return { ok: false, error: inputError("PDF_INVALID", origin, "the PDF could not be parsed", cause) };
   } finally {
     await pdf.destroy().catch(() => undefined);
   }

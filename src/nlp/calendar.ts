@@ -14,6 +14,41 @@ export interface CalendarDay {
   readonly day: number;
 }
 
+/** English month names, lower case; a name's index + 1 is its month number. */
+export const MONTH_NAMES = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+] as const;
+
+/** The usual abbreviations of month names, lower case, with their month numbers ("may" is a full name). */
+export const MONTH_ABBREVIATIONS: readonly (readonly [string, number])[] = [
+  ["jan", 1],
+  ["feb", 2],
+  ["mar", 3],
+  ["apr", 4],
+  ["jun", 6],
+  ["jul", 7],
+  ["aug", 8],
+  ["sep", 9],
+  ["sept", 9],
+  ["oct", 10],
+  ["nov", 11],
+  ["dec", 12],
+];
+
+/** English weekday names, lower case; a name's index is its number in `weekdayOf` (0 = Sunday). */
+export const WEEKDAY_NAMES = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"] as const;
+
 const MS_PER_DAY = 86_400_000;
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const PARTIAL_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
@@ -45,10 +80,6 @@ function pad(value: number, width: number): string {
 
 export function isoDay(year: number, month: number, day: number): string {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
-}
-
-export function isoMonth(year: number, month: number): string {
-  return `${pad(year, 4)}-${pad(month, 2)}`;
 }
 
 /** Parses `YYYY-MM-DD`; null for anything else, including impossible days such as 2025-02-30. */
@@ -108,20 +139,8 @@ export function yearPeriod(year: number): Period {
   return { periodStart: isoDay(year, 1, 1), periodEnd: isoDay(year, 12, 31) };
 }
 
-/** Months `firstMonth..lastMonth` of a year (1-based, inclusive). */
-export function monthsPeriod(year: number, firstMonth: number, lastMonth: number): Period {
-  return {
-    periodStart: isoDay(year, firstMonth, 1),
-    periodEnd: isoDay(year, lastMonth, daysInMonth(year, lastMonth)),
-  };
-}
-
 export function quarterOfMonth(month: number): number {
   return Math.floor((month - 1) / 3) + 1;
-}
-
-export function quarterPeriod(year: number, quarter: number): Period {
-  return monthsPeriod(year, quarter * 3 - 2, quarter * 3);
 }
 
 /**

@@ -2,6 +2,7 @@
 // without resolving it: "December 2" is { month 12, day 2, year unknown } here, and
 // ./date-resolution.ts decides which year. The number recogniser also uses this scan, so that the
 // 2 of "December 2", the 90 of "7 FEB 90" and the "eleven" of "eleven days later" are never counts.
+import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from "./calendar.ts";
 import { NUMBER_WORDS, qualifierBefore, readCardinal } from "./number-words.ts";
 import { type Word, isPlainInteger } from "./word-scan.ts";
 
@@ -72,36 +73,6 @@ interface Parsed {
   readonly expression: DateExpression;
 }
 
-const MONTH_NAMES = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-] as const;
-
-const MONTH_ABBREVIATIONS: readonly (readonly [string, number])[] = [
-  ["jan", 1],
-  ["feb", 2],
-  ["mar", 3],
-  ["apr", 4],
-  ["jun", 6],
-  ["jul", 7],
-  ["aug", 8],
-  ["sep", 9],
-  ["sept", 9],
-  ["oct", 10],
-  ["nov", 11],
-  ["dec", 12],
-];
-
 interface MonthEntry {
   readonly month: number;
   readonly abbreviated: boolean;
@@ -112,15 +83,7 @@ const MONTHS: ReadonlyMap<string, MonthEntry> = new Map<string, MonthEntry>([
   ...MONTH_ABBREVIATIONS.map(([name, month]): [string, MonthEntry] => [name, { month, abbreviated: true }]),
 ]);
 
-const WEEKDAYS: ReadonlyMap<string, number> = new Map([
-  ["sunday", 0],
-  ["monday", 1],
-  ["tuesday", 2],
-  ["wednesday", 3],
-  ["thursday", 4],
-  ["friday", 5],
-  ["saturday", 6],
-]);
+const WEEKDAYS: ReadonlyMap<string, number> = new Map(WEEKDAY_NAMES.map((name, index): [string, number] => [name, index]));
 
 /** Units of "N units ago/later" and "the past N units"; hours and minutes count as days. */
 const DURATION_UNITS: ReadonlyMap<string, { readonly unit: SpanUnit | "hour"; readonly factor: number }> = new Map([

@@ -504,8 +504,9 @@ export function findDates(text: string, context: DateContext): DateMention[] {
     if (span === null && expression.type === "since") {
       // "since 2014" with no reference date: the start is known, the end is not.
       openStart = resolveSpan(expression.from, environment)?.start ?? null;
+      if (openStart !== null && !onCalendar(openStart)) openStart = null;
     }
-    if (span !== null && compareDays(span.start, span.end) > 0) span = null;
+    if (span !== null && (compareDays(span.start, span.end) > 0 || !onCalendar(span.start) || !onCalendar(span.end))) span = null;
     const periodStart = span === null ? (openStart === null ? null : dayToIso(openStart)) : dayToIso(span.start);
     const periodEnd = span === null ? null : dayToIso(span.end);
     const period = span === null ? null : { periodStart: dayToIso(span.start), periodEnd: dayToIso(span.end) };
@@ -531,6 +532,19 @@ export function findDates(text: string, context: DateContext): DateMention[] {
     }
   }
   return mentions;
+}
+
+/**
+ * Years a resolved date may fall in: four digits, as ISO 8601 writes a year without its expanded
+ * form, and from 1000, as the grammar reads years. "100000000000 days later" runs off that
+ * calendar (to NaN in Date arithmetic), so it resolves to nothing rather than to a string that
+ * is not a date, which a later anchorDate would then reject.
+ */
+const FIRST_YEAR = 1000;
+const LAST_YEAR = 9999;
+
+function onCalendar(day: CalendarDay): boolean {
+  return day.year >= FIRST_YEAR && day.year <= LAST_YEAR;
 }
 
 function truncate(day: CalendarDay, precision: Precision): string {

@@ -192,6 +192,16 @@ describe("findDates: relative to the previous event (anchor)", () => {
     );
   });
 
+  it("resolves a shift off the calendar to nothing, and keeps the last real date as the anchor", () => {
+    // Before, the first shift gave "0NaN-NaN-NaN", which the next sentence's anchorDate then rejected.
+    assert.deepEqual(spans("A bomb exploded on December 2. Some 100000000000 days later a second went off. A week later, a third."), [
+      ["December 2", "2024-12-02", "2024-12-02", "2024-12-02"],
+      ["100000000000 days later", null, null, null],
+      ["A week later", "2024-12-09", "2024-12-09", "2024-12-09"],
+    ]);
+    assert.deepEqual(spans("Fighting has gone on for the last 900000 months."), [["the last 900000 months", null, null, null]]);
+  });
+
   it("leaves an anchored date unresolved when there is no anchor", () => {
     const mention = only("Eleven days later, troops raided a safe house.");
     assert.equal(mention.value, null);

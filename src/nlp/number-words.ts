@@ -1,7 +1,7 @@
 // English cardinal numbers written in words or digits, and the words that qualify them
 // ("at least", "nearly"). Shared by the number recogniser and the date recogniser, which needs
 // counts for "eleven days later" and "the first five months of 2025".
-import { type Word, numericValue } from "./word-scan.ts";
+import { type Word, lowerAt, numericValue } from "./word-scan.ts";
 
 export type Qualifier = "exact" | "at_least" | "at_most" | "about";
 
@@ -89,10 +89,6 @@ export interface CardinalRead {
   readonly inWords: boolean;
   /** The multiplier the number ends with ("two million" → 1e6, "two dozen" → 12); 1 when none. */
   readonly scale: number;
-}
-
-function lowerAt(words: readonly Word[], index: number): string {
-  return words[index]?.lower ?? "";
 }
 
 /** "and a half" after a number: "one and a half", "two and a half million". */

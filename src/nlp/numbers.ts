@@ -28,7 +28,7 @@ import {
   qualifierBefore,
   readCardinal,
 } from "./number-words.ts";
-import { type Word, scanWords } from "./word-scan.ts";
+import { type Word, lowerAt, scanWords } from "./word-scan.ts";
 
 export type { Qualifier } from "./number-words.ts";
 
@@ -272,10 +272,6 @@ const CURRENCY_SIGNS: ReadonlySet<string> = new Set(["$", "€", "£"]);
 
 /** Joined letters allowed right after digits: units ("5km"), not codes ("1H"). */
 const JOINED_UNITS: ReadonlySet<string> = new Set(["km", "kms", "kg", "kgs", "m", "mm", "cm", "ft", "lb", "lbs", "bn", "mln"]);
-
-function lowerAt(words: readonly Word[], index: number): string {
-  return words[index]?.lower ?? "";
-}
 
 function isJoinedSymbol(words: readonly Word[], index: number, text: string): boolean {
   const word = words[index];

@@ -126,6 +126,11 @@ export function scanWords(text: string): readonly Word[] {
   return words;
 }
 
+/** The lower-cased word at `index`, or "" past either end. */
+export function lowerAt(words: readonly Word[], index: number): string {
+  return words[index]?.lower ?? "";
+}
+
 /** The numeric value of a number word ("34,573" → 34573, "7.7" → 7.7). */
 export function numericValue(word: Word): number {
   return Number(word.text.includes(",") ? word.text.replaceAll(",", "") : word.text);

@@ -55,30 +55,10 @@ export function standardKey(text: string): string {
 
 /**
  * Arabic definite articles as romanised before a sun or moon letter ("al-", "ad-", "ar-", "as-",
- * "ash-", "at-", "az-", and the "el-"/"ed-"/"es-"/"ez-" spellings). "el" is one of them only for
- * the loose key: in the standard key "El Salvador" must stay "el salvador".
+ * "ash-", "at-", "az-", and the "el-"/"ed-"/"es-"/"ez-" spellings). The standard key keeps them
+ * ("El Salvador" stays "el salvador"); withoutLeadingArticle gives a name's second spelling
+ * without the one in front.
  */
-const ARABIC_ARTICLES: ReadonlySet<string> = new Set([
-  "al",
-  "el",
-  "ad",
-  "adh",
-  "ar",
-  "as",
-  "ash",
-  "at",
-  "ath",
-  "az",
-  "an",
-  "ed",
-  "er",
-  "es",
-  "ez",
-  "et",
-  "ul",
-]);
-
-/** Articles stripped from the front of a standard key to give its second spelling. */
 export const ARABIC_ARTICLES_LEADING: ReadonlySet<string> = new Set([
   "al",
   "el",
@@ -97,9 +77,8 @@ export const ARABIC_ARTICLES_LEADING: ReadonlySet<string> = new Set([
   "ez",
 ]);
 
-export function isArabicArticle(foldedToken: string): boolean {
-  return ARABIC_ARTICLES_LEADING.has(foldedToken);
-}
+/** Articles the loose key drops wherever they stand: the leading ones, "et" and "ul". */
+const ARABIC_ARTICLES: ReadonlySet<string> = new Set([...ARABIC_ARTICLES_LEADING, "et", "ul"]);
 
 /** The standard key without a leading Arabic article ("al hawijah" -> "hawijah"), or null. */
 export function withoutLeadingArticle(key: string): string | null {

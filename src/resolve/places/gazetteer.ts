@@ -98,8 +98,10 @@ export interface GazetteerMeta {
 export function postingOf(entity: number, demonym: boolean): number {
   return entity * 2 + (demonym ? 1 : 0);
 }
-const NO_REGION = 0xffff;
-const COORDINATE_SCALE = 10_000;
+/** place.region's value for a place in no admin1 region. */
+export const NO_REGION = 0xffff;
+/** Coordinates are stored as integers: degrees times this (four decimals, about 11 m). */
+export const COORDINATE_SCALE = 10_000;
 
 // Ranking (see rankCandidates). The country hint outweighs everything; then administrative
 // importance; then population. A capital counts as much as a thousandfold population, a

@@ -25,6 +25,7 @@
 //    is dropped (unless a capital), and a weak lone name is kept only for a place in one of the
 //    document's countries ("MOLINA" in a Chilean report is Molina, Chile).
 import type { GeoPrecision, Place } from "../../domain/records.ts";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../../nlp/calendar.ts";
 import { ARABIC_ARTICLES_LEADING, isAllCapitals, standardKey, titleCase } from "./fold.ts";
 import { loadGazetteer, rankCandidates, type Coordinates, type Gazetteer, type PlaceCandidate } from "./gazetteer.ts";
 
@@ -57,21 +58,7 @@ const MAJOR_POPULATION = 1_000_000;
 
 /** Lower-case words allowed inside a multi-word name in mixed-case text. */
 const NAME_PARTICLES: ReadonlySet<string> = new Set([
-  "al",
-  "el",
-  "ad",
-  "adh",
-  "ar",
-  "as",
-  "ash",
-  "at",
-  "ath",
-  "az",
-  "an",
-  "ed",
-  "er",
-  "es",
-  "ez",
+  ...ARABIC_ARTICLES_LEADING,
   "et",
   "de",
   "del",
@@ -354,25 +341,8 @@ const NEIGHBOURS_AFTER: ReadonlySet<string> = new Set([
   "mayor",
   "security",
   "residents",
-  "monday",
-  "tuesday",
-  "wednesday",
-  "thursday",
-  "friday",
-  "saturday",
-  "sunday",
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
 ]);
 
 /** Capitalised words that may come before a place name ("Northern Iraq", "Camp Taji"). */

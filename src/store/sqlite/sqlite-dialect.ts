@@ -137,9 +137,13 @@ export function openSqliteDialect(path: string): StoreDialect {
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
-      // Recommended before closing a connection that wrote (https://www.sqlite.org/pragma.html#pragma_optimize).
-      await sql`pragma optimize`.execute(db);
-      await db.destroy();
+      try {
+        // Recommended before closing a connection that wrote (https://www.sqlite.org/pragma.html#pragma_optimize).
+        await sql`pragma optimize`.execute(db);
+      } finally {
+        // Even when optimize fails (a full disk), the connection and its file handles are released.
+        await db.destroy();
+      }
     },
   };
 }
