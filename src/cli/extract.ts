@@ -1,23 +1,75 @@
 // `sitrep extract`: extraction without a database. With `--format eval --out DIR` it follows the
 // contract in ../shared/eval/README.md: one JSON file per report, mirroring the input folders.
-import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdir, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import { eventToEval, eventToWire, figureToEval, figureToWire } from "../domain/wire.ts";
 import { RuleExtractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
-import { readSource } from "../ingest/inputs.ts";
+import { inputName } from "../ingest/errors.ts";
+import { expandInputs, readSource, type InputItem, type InputSource } from "../ingest/inputs.ts";
+import { SitrepError } from "../domain/errors.ts";
 import type { CliIo } from "./main.ts";
 
-async function findReports(folder: string): Promise<string[]> {
-  const found: string[] = [];
-  const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const entry of entries) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory() && !entry.name.startsWith(".")) found.push(...(await findReports(path)));
-    else if (entry.isFile() && entry.name.endsWith(".txt")) found.push(path);
+interface ReportFile {
+  readonly source: InputSource;
+  readonly outPath: string | null;
+}
+
+/** The reports an argument names: the file itself, or every *.txt below a folder (the eval contract). */
+async function reportsOf(argument: string, out: string | undefined): Promise<{ files: ReportFile[]; failures: InputItem[] }> {
+  const items = await expandInputs([argument]);
+  const isFolder = await stat(argument).then(
+    (info) => info.isDirectory(),
+    () => false,
+  );
+  const files: ReportFile[] = [];
+  const failures: InputItem[] = [];
+  for (const item of items) {
+    if (item.kind === "failed") {
+      failures.push(item);
+      continue;
+    }
+    if (item.kind === "stdin") {
+      files.push({ source: item, outPath: out ? join(out, "stdin.json") : null });
+      continue;
+    }
+    if (isFolder && extname(item.path) !== ".txt") continue;
+    const id = basename(item.path, extname(item.path));
+    const folder = isFolder ? relative(resolve(argument), dirname(item.path)) : "";
+    files.push({ source: item, outPath: out ? join(out, folder, `${id}.json`) : null });
   }
-  return found;
+  return { files, failures };
+}
+
+async function extractOne(extractor: RuleExtractor, source: InputSource, format: "eval" | "json", maxInputBytes: number) {
+  const read = await readSource(source, maxInputBytes);
+  const converted = read.ok
+    ? await convertSource(read.bytes, { origin: source.origin, fileName: source.kind === "file" ? source.path : undefined })
+    : read;
+  if (!converted.ok) return { error: converted.error, referenceDate: null, events: [], figures: [] };
+  const document = converted.document;
+  try {
+    const extraction = extractor.extract({
+      documentId: document.id,
+      text: document.text,
+      publishedDate: document.publishedDate,
+      title: document.title,
+    });
+    return {
+      error: null,
+      referenceDate: extraction.referenceDate,
+      events: format === "eval" ? extraction.events.map(eventToEval) : extraction.events.map(eventToWire),
+      figures: format === "eval" ? extraction.figures.map(figureToEval) : extraction.figures.map(figureToWire),
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      error: new SitrepError("EXTRACT_FAILED", `${source.origin}: extraction failed: ${reason}`, { input: source.origin, cause: error }),
+      referenceDate: null,
+      events: [],
+      figures: [],
+    };
+  }
 }
 
 export async function runExtract(
@@ -28,49 +80,39 @@ export async function runExtract(
 ): Promise<number> {
   const extractor = new RuleExtractor();
   let failed = 0;
+  const report = (origin: string, error: SitrepError): void => {
+    const named = `${inputName(origin)}: `;
+    const reason = error.message.startsWith(named) ? error.message.slice(named.length) : error.message;
+    io.stderr(`${origin}: failed [${error.code}]: ${reason}\n`);
+    failed++;
+  };
   const jsonResults: unknown[] = [];
   for (const argument of paths) {
-    let files: { path: string; outPath: string | null }[];
-    try {
-      const info = await stat(argument);
-      const reports = info.isDirectory() ? await findReports(argument) : [argument];
-      files = reports.map((path) => {
-        const id = basename(path, extname(path));
-        const folder = info.isDirectory() ? relative(argument, dirname(path)) : "";
-        return { path, outPath: options.out ? join(options.out, folder, `${id}.json`) : null };
-      });
-    } catch {
-      io.stderr(`${argument}: failed [INPUT_NOT_FOUND]: the path does not exist\n`);
-      failed++;
-      continue;
-    }
+    const { files, failures } = await reportsOf(argument, options.out);
+    for (const failure of failures) if (failure.kind === "failed") report(failure.origin, failure.error);
+    // One report that fails to read, convert, extract or write fails alone; the batch goes on.
     for (const file of files) {
-      let events: unknown[] = [];
-      let figures: unknown[] = [];
-      let referenceDate: string | null = null;
-      // Read under the same size limit as ingest; one unreadable file fails alone.
-      const read = await readSource({ kind: "file", origin: file.path, path: resolve(file.path) }, maxInputBytes);
-      const converted = read.ok ? await convertSource(read.bytes, { origin: file.path, fileName: file.path }) : read;
-      if (converted.ok) {
-        const document = converted.document;
-        const extraction = extractor.extract({
-          documentId: document.id,
-          text: document.text,
-          publishedDate: document.publishedDate,
-          title: document.title,
-        });
-        referenceDate = extraction.referenceDate;
-        events = options.format === "eval" ? extraction.events.map(eventToEval) : extraction.events.map(eventToWire);
-        figures = options.format === "eval" ? extraction.figures.map(figureToEval) : extraction.figures.map(figureToWire);
-      } else {
-        io.stderr(`${file.path}: failed [${converted.error.code}]: ${converted.error.message}\n`);
-        failed++;
+      const result = await extractOne(extractor, file.source, options.format, maxInputBytes);
+      if (result.error) report(file.source.origin, result.error);
+      const id = file.source.kind === "file" ? basename(file.source.path, extname(file.source.path)) : "stdin";
+      const record = { id, reference_date: result.referenceDate, events: result.events, figures: result.figures };
+      if (!file.outPath) {
+        jsonResults.push(record);
+        continue;
       }
-      const record = { id: basename(file.path, extname(file.path)), reference_date: referenceDate, events, figures };
-      if (file.outPath) {
+      try {
         await mkdir(dirname(file.outPath), { recursive: true });
         await writeFile(file.outPath, JSON.stringify(record, null, 2) + "\n");
-      } else jsonResults.push(record);
+      } catch (error) {
+        report(
+          file.source.origin,
+          new SitrepError(
+            "INPUT_UNREADABLE",
+            `could not write ${file.outPath}: ${error instanceof Error ? error.message : String(error)}`,
+            { input: file.outPath },
+          ),
+        );
+      }
     }
   }
   if (!options.out) io.stdout(JSON.stringify(jsonResults, null, 2) + "\n");

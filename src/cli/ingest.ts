@@ -3,6 +3,7 @@
 import cliProgress from "cli-progress";
 import type { Config } from "../config/config.ts";
 import { RuleExtractor } from "../extract/extractor.ts";
+import { inputName } from "../ingest/errors.ts";
 import { runIngest, type IngestItemResult } from "../jobs/ingest.ts";
 import { openStore } from "../store/store.ts";
 import type { CliIo } from "./main.ts";
@@ -45,7 +46,8 @@ export async function runIngestCommand(
     for (const failed of summary.results.filter((r) => r.status === "failed")) {
       // Ingest errors already name their input; others get it in front.
       const message = failed.error?.message ?? "";
-      const reason = message.startsWith(`${failed.origin}: `) ? message.slice(failed.origin.length + 2) : message;
+      const named = `${inputName(failed.origin)}: `;
+      const reason = message.startsWith(named) ? message.slice(named.length) : message;
       io.stderr(`${failed.origin}: failed [${failed.error?.code}]: ${reason}\n`);
     }
     io.stderr(

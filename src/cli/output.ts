@@ -4,12 +4,6 @@ import Table from "cli-table3";
 
 export type OutputFormat = "table" | "json" | "csv";
 
-export function parseFormat(value: string | undefined, allowed: readonly OutputFormat[] = ["table", "json", "csv"]): OutputFormat {
-  const format = (value ?? "table") as OutputFormat;
-  if (!allowed.includes(format)) throw new Error(`--format must be one of ${allowed.join(", ")} (got "${value}")`);
-  return format;
-}
-
 export function renderTable(headers: readonly string[], rows: readonly (readonly unknown[])[]): string {
   const table = new Table({ head: [...headers], style: { head: [], border: [] }, wordWrap: true });
   for (const row of rows) table.push(row.map((cell) => (cell === null || cell === undefined ? "" : String(cell))));

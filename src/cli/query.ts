@@ -3,7 +3,8 @@
 import type { Config } from "../config/config.ts";
 import { SitrepError } from "../domain/errors.ts";
 import { eventToWire, figureToWire } from "../domain/wire.ts";
-import { EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
+import { EVENT_STATUSES, EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
+import { isPartialDate } from "../store/dates.ts";
 import { openStore } from "../store/store.ts";
 import type { CliIo } from "./main.ts";
 import { renderCsv, renderTable, type OutputFormat } from "./output.ts";
@@ -17,19 +18,23 @@ interface FilterOptions {
   limit?: number;
 }
 
-const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
-
 function checkFilters(options: FilterOptions): void {
   for (const [flag, value] of [
     ["--since", options.since],
     ["--until", options.until],
   ] as const) {
-    if (value !== undefined && !PARTIAL_DATE.test(value))
+    if (value !== undefined && !isPartialDate(value))
       throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
   }
   if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
     throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
   }
+}
+
+function checkedStatus(value: string): EventStatus {
+  const status = EVENT_STATUSES.find((known) => known === value);
+  if (!status) throw new SitrepError("USAGE", `--status must be one of ${EVENT_STATUSES.join(", ")} (got "${value}")`);
+  return status;
 }
 
 function checkedEventType(value: string): EventType {
@@ -64,7 +69,7 @@ export async function runEvents(
       since: options.since,
       until: options.until,
       eventType: options.type === undefined ? undefined : checkedEventType(options.type),
-      status: options.status as EventStatus | undefined,
+      status: options.status === undefined ? undefined : checkedStatus(options.status),
       text: options.text,
       limit: options.limit,
     });
@@ -72,14 +77,14 @@ export async function runEvents(
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
       const rows = wire.map((event) => EVENT_COLUMNS.map((column) => event[column]));
-      if (options.format === "csv")
-        io.stdout(
-          renderCsv(
-            [...EVENT_COLUMNS, "sources", "evidence"],
-            wire.map((event, i) => [...rows[i]!, event.sources, event.evidence.map((span) => span.text).join(" ... ")]),
-          ),
-        );
-      else io.stdout(renderTable(EVENT_COLUMNS, rows) + `\n${wire.length} events\n`);
+      if (options.format === "csv") {
+        const csvRows = wire.map((event) => [
+          ...EVENT_COLUMNS.map((column) => event[column]),
+          event.sources,
+          event.evidence.map((span) => span.text).join(" ... "),
+        ]);
+        io.stdout(renderCsv([...EVENT_COLUMNS, "sources", "evidence"], csvRows));
+      } else io.stdout(renderTable(EVENT_COLUMNS, rows) + `\n${wire.length} events\n`);
     }
     return 0;
   } finally {
@@ -110,19 +115,19 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
       since: options.since,
       until: options.until,
       measure: options.measure,
+      limit: options.limit,
     });
-    const wire = figures.slice(0, options.limit ?? figures.length).map(figureToWire);
+    const wire = figures.map(figureToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
       const rows = wire.map((figure) => FIGURE_COLUMNS.map((column) => figure[column]));
-      if (options.format === "csv")
-        io.stdout(
-          renderCsv(
-            [...FIGURE_COLUMNS, "evidence"],
-            wire.map((figure, i) => [...rows[i]!, figure.evidence.map((span) => span.text).join(" ... ")]),
-          ),
-        );
-      else io.stdout(renderTable(FIGURE_COLUMNS, rows) + `\n${wire.length} figures\n`);
+      if (options.format === "csv") {
+        const csvRows = wire.map((figure) => [
+          ...FIGURE_COLUMNS.map((column) => figure[column]),
+          figure.evidence.map((span) => span.text).join(" ... "),
+        ]);
+        io.stdout(renderCsv([...FIGURE_COLUMNS, "evidence"], csvRows));
+      } else io.stdout(renderTable(FIGURE_COLUMNS, rows) + `\n${wire.length} figures\n`);
     }
     return 0;
   } finally {

@@ -73,7 +73,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
   const bodyStart = dateline?.end ?? 0;
-  const allPlaces = findPlaces(text, { allCapitals, country: datelineCountry })
+  const allPlaces = findPlaces(text, { country: datelineCountry })
     .filter((place) => place.start >= bodyStart)
     .sort((a, b) => a.start - b.start);
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
@@ -92,14 +92,16 @@ export function buildContext(input: ExtractInput): DocumentContext {
     );
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
-      if (date.kind === "point" && date.value && date.value.length >= 7) anchorDate = date.value;
+      if (date.kind === "point" && date.value && date.value.length === 10) anchorDate = date.value;
     }
     // Places come sorted by offset, so one forward pass hands each to its sentence.
-    while (placeCursor < allPlaces.length && allPlaces[placeCursor]!.start < sentence.start) placeCursor++;
     const places: PlaceMention[] = [];
-    for (let i = placeCursor; i < allPlaces.length && allPlaces[i]!.start < sentence.end; i++) {
-      const place = allPlaces[i]!;
-      if (place.end <= sentence.end) places.push({ ...place, start: place.start - sentence.start, end: place.end - sentence.start });
+    for (; placeCursor < allPlaces.length; placeCursor++) {
+      const place = allPlaces[placeCursor];
+      if (place === undefined || place.start >= sentence.end) break;
+      if (place.start >= sentence.start && place.end <= sentence.end) {
+        places.push({ ...place, start: place.start - sentence.start, end: place.end - sentence.start });
+      }
     }
     const forces = findStateForces(sentence.text);
     const groups = findGroupMentions(sentence.text, { allCapitals });

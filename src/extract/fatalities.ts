@@ -18,6 +18,8 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
   for (let match = DEATH_WORDS.exec(text); match; match = DEATH_WORDS.exec(text)) {
     const wordStart = match.index;
     const wordEnd = wordStart + match[0].length;
+    // Only the first number after the word can be its count ("killed 11 and wounded 40").
+    const firstAfter = sentence.numbers.find((number) => number.start >= wordEnd);
     for (const number of sentence.numbers) {
       if (number.isFraction || number.isPercent || number.value < 0 || number.value > 100000) continue;
       // "42 people were killed" / "42 dead": the number stands shortly before the death word,
@@ -35,7 +37,7 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       }
       // "killed at least 42 people", "killing one soldier", "death toll rose to 12": the first
       // number after the word, before any "and" ("killed 11 and wounded 40").
-      if (number.start >= wordEnd && !sentence.numbers.some((other) => other.start >= wordEnd && other.start < number.start)) {
+      if (number === firstAfter) {
         const between = text.slice(wordEnd, number.start);
         if (
           between.length <= 25 &&

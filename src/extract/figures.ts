@@ -46,11 +46,10 @@ function periodOf(date: DateMention): Period | null {
 function countedNoun(
   sentence: AnnotatedSentence,
   number: NumberMention,
+  groupWords: ReadonlySet<string>,
 ): { measure: FigureMeasure | "attack_noun" | "person_noun"; unit: string } | null {
-  const after = sentence.lower.slice(number.end).replace(/^[\s'’"“”*]+/, "");
+  const after = sentence.lower.slice(number.end, number.end + 200).replace(/^[\s'’"“”*]+/, "");
   const words = after.split(/\s+/).slice(0, 6);
-  // A group's name may stand between the number and its noun ("a dozen Islamic State plots").
-  const groupWords = new Set(sentence.groups.flatMap((group) => group.text.toLowerCase().split(/\s+/)));
   for (let skip = 0; skip < Math.min(5, words.length); skip++) {
     const rest = words
       .slice(skip)
@@ -143,6 +142,10 @@ export function extractFigures(context: DocumentContext): Figure[] {
     const group = sentence.groups[0]?.canonical ?? null;
     const evidence: Evidence = { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
     let previousInSentence: Figure | null = null;
+    // Computed once per sentence: a group's name may stand between a number and its noun ("a dozen
+    // Islamic State plots"), and "during this period" points back to the figure before.
+    const groupWords = new Set(sentence.groups.flatMap((group) => group.text.toLowerCase().split(/\s+/)));
+    const duringThatPeriod = /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower);
     for (const number of sentence.numbers) {
       if (isYearLike(sentence, number)) continue;
       const before = sentence.lower.slice(Math.max(0, number.start - 30), number.start);
@@ -210,7 +213,7 @@ export function extractFigures(context: DocumentContext): Figure[] {
       // "compared to 61 in the same period last year": same measure as the figure it answers.
       const comparison =
         /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
-      const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number);
+      const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number, groupWords);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
       // A comparison or a projection continues the figure before it, in this sentence or the last.
@@ -235,11 +238,7 @@ export function extractFigures(context: DocumentContext): Figure[] {
       ) {
         period = shiftYears({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }, -1);
       }
-      if (
-        !period &&
-        /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower) &&
-        previous === null
-      ) {
+      if (!period && duringThatPeriod && previous === null) {
         const last = lastFigure(figures, null);
         if (last?.periodStart && last.periodEnd) period = { periodStart: last.periodStart, periodEnd: last.periodEnd };
       }

@@ -2,8 +2,7 @@
 // regions ("northern Iraq"), which are regions without coordinates, never a false exact point.
 import { createRequire } from "node:module";
 import type { GeoPrecision } from "../domain/records.ts";
-import { countryByName, findPlaceMentions, lookupPlace } from "../resolve/places/places.ts";
-import type { PlaceCandidate } from "../resolve/places/gazetteer.ts";
+import { countryByName, findPlaceMentions, lookupPlace, precisionOf } from "../resolve/places/places.ts";
 
 export interface PlaceMention {
   readonly start: number;
@@ -29,26 +28,8 @@ const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
 const DIRECTION =
   /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
 
-// GeoNames feature codes for parts of a city (PPLX: section of a populated place).
-const DISTRICT_CODES = new Set(["PPLX", "PPLL"]);
-
-function precisionOf(candidate: PlaceCandidate): GeoPrecision {
-  switch (candidate.kind) {
-    case "country":
-      return "country";
-    case "region":
-      return "region";
-    case "place":
-      return DISTRICT_CODES.has(candidate.featureCode) ? "district" : "town";
-  }
-}
-
-function titleCaseDirection(word: string): string {
-  return word.toLowerCase();
-}
-
 /** Place mentions in a text, each with its best reading. Offsets are into `text`. */
-export function findPlaces(text: string, options: { allCapitals?: boolean; country?: string | null } = {}): PlaceMention[] {
+export function findPlaces(text: string, options: { country?: string | null } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
   for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 10 })) {
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
@@ -68,7 +49,7 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
         (/(?:an|ian|ese|i)$/i.test(mention.text) && mention.text.toLowerCase() !== best.name.toLowerCase());
       if (direction && !nameLike) {
         const start = mention.start - direction[0].length;
-        const name = `${titleCaseDirection(direction[1] ?? "")} ${best.name}`;
+        const name = `${(direction[1] ?? "").toLowerCase()} ${best.name}`;
         found.push({
           start,
           end: mention.end,
@@ -87,7 +68,7 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
         continue;
       }
     }
-    const point = precision === "town" || precision === "district";
+    const point = precision === "town" || precision === "district" || precision === "point";
     found.push({
       start: mention.start,
       end: mention.end,
@@ -105,10 +86,6 @@ export function findPlaces(text: string, options: { allCapitals?: boolean; count
     });
   }
   return found;
-}
-
-export function countryOfText(text: string): string | null {
-  return countryByName(text.trim());
 }
 
 /**

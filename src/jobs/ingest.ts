@@ -1,8 +1,7 @@
 // An ingest run: every input gets a result (ingested / unchanged / failed with a code), one bad
 // input never stops the others (STYLE.md, practice 4), and a document is stored with everything
 // extracted from it in one transaction, so a failure leaves nothing half-written.
-import type { ErrorCode } from "../domain/errors.ts";
-import { SitrepError, isSitrepError } from "../domain/errors.ts";
+import { SitrepError, isSitrepError, type ErrorCode } from "../domain/errors.ts";
 import type { Extractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
 import { expandInputs, readSource, type InputItem } from "../ingest/inputs.ts";
@@ -35,10 +34,14 @@ export interface IngestDependencies {
   readonly onItem?: (result: IngestItemResult, done: number, total: number) => void;
 }
 
+/**
+ * Extraction errors are wrapped where they happen; anything else that escapes (a raw database
+ * error from a look-up) is the store's.
+ */
 function failure(origin: string, error: unknown): IngestItemResult {
   const known = isSitrepError(error)
     ? error
-    : new SitrepError("EXTRACT_FAILED", error instanceof Error ? error.message : String(error), { input: origin });
+    : new SitrepError("STORE_WRITE_FAILED", error instanceof Error ? error.message : String(error), { input: origin });
   return {
     origin,
     status: "failed",

@@ -29,7 +29,8 @@ interface Registry {
 
 const REGISTRY_PATH = fileURLToPath(new URL("../../../data/lexicons/armed-groups.json", import.meta.url));
 
-export function foldName(text: string): string {
+/** The registry's matching key: accents, case and punctuation folded (apostrophes kept). */
+export function registryKey(text: string): string {
   return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -45,7 +46,7 @@ function escapeForPattern(text: string): string {
 
 /** A pattern that matches a name with any spacing or hyphenation between its words. */
 function flexibleName(name: string): string {
-  return foldName(name)
+  return registryKey(name)
     .split(" ")
     .map((word) => escapeForPattern(word).replace(/'/g, "['’]?"))
     .join("[\\s\\-]+");
@@ -53,13 +54,34 @@ function flexibleName(name: string): string {
 
 let cached: Registry | null = null;
 
+/** The registry file is data a user may edit: a malformed entry is named, not silently used. */
+function parseRegistry(value: unknown, path: string): { groups: ArmedGroupEntry[] } {
+  const groups = (value as { groups?: unknown } | null)?.groups;
+  if (!Array.isArray(groups)) throw new Error(`${path}: expected an object with a "groups" array`);
+  const strings = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === "string");
+  groups.forEach((group: unknown, index) => {
+    const entry = group as Partial<Record<keyof ArmedGroupEntry, unknown>>;
+    if (
+      typeof entry.canonical !== "string" ||
+      !strings(entry.aliases) ||
+      !strings(entry.acronyms) ||
+      !(entry.country === null || typeof entry.country === "string")
+    ) {
+      throw new Error(
+        `${path}: group ${index} needs canonical (string), aliases and acronyms (string arrays) and country (string or null)`,
+      );
+    }
+  });
+  return { groups: groups as ArmedGroupEntry[] };
+}
+
 export function loadRegistry(path: string = REGISTRY_PATH): Registry {
   if (cached && path === REGISTRY_PATH) return cached;
-  const raw = JSON.parse(readFileSync(path, "utf8")) as { groups: ArmedGroupEntry[] };
+  const raw = parseRegistry(JSON.parse(readFileSync(path, "utf8")), path);
   const byFolded = new Map<string, ArmedGroupEntry>();
   const byAcronym = new Map<string, ArmedGroupEntry>();
   for (const entry of raw.groups) {
-    for (const name of [entry.canonical, ...entry.aliases]) byFolded.set(foldName(name).replace(/^the /, ""), entry);
+    for (const name of [entry.canonical, ...entry.aliases]) byFolded.set(registryKey(name).replace(/^the /, ""), entry);
     for (const acronym of entry.acronyms) byAcronym.set(acronym, entry);
   }
   const names = [...byFolded.keys()].sort((a, b) => b.length - a.length).map(flexibleName);
@@ -98,7 +120,7 @@ export function findGroupMentions(text: string, options: { allCapitals?: boolean
   const found: GroupMention[] = [];
   registry.namePattern.lastIndex = 0;
   for (let match = registry.namePattern.exec(folded); match; match = registry.namePattern.exec(folded)) {
-    const entry = registry.byFolded.get(foldName(match[0]).replace(/^the /, ""));
+    const entry = registry.byFolded.get(registryKey(match[0]).replace(/^the /, ""));
     if (!entry) continue;
     found.push({
       start: match.index,
@@ -131,7 +153,7 @@ function isEnglishWord(acronym: string): boolean {
 
 export function canonicalGroup(name: string): string | null {
   const registry = loadRegistry();
-  const entry = registry.byFolded.get(foldName(name).replace(/^the /, "")) ?? registry.byAcronym.get(name.trim());
+  const entry = registry.byFolded.get(registryKey(name).replace(/^the /, "")) ?? registry.byAcronym.get(name.trim());
   return entry?.canonical ?? null;
 }
 
@@ -145,8 +167,4 @@ export function registryActors(): Actor[] {
     country: entry.country,
     role: null,
   }));
-}
-
-export function groupEntry(canonical: string): ArmedGroupEntry | null {
-  return loadRegistry().entries.find((entry) => entry.canonical === canonical) ?? null;
 }

@@ -44,8 +44,11 @@ export function findStateForces(text: string): StateForceMention[] {
     let added = false;
     for (let first = 0; first < words.length && !added; first++) {
       for (let last = words.length - 1; last >= first && !added; last--) {
-        const spanStart = words[first]!.start;
-        const spanEnd = words[last]!.end;
+        const firstWord = words[first];
+        const lastWord = words[last];
+        if (!firstWord || !lastWord) continue;
+        const spanStart = firstWord.start;
+        const spanEnd = lastWord.end;
         const noun = FORCE_AFTER.exec(text.slice(spanEnd, spanEnd + 60));
         if (!noun) continue;
         const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/u, ""));

@@ -1065,7 +1065,8 @@ function offsetPoint(origin: Coordinates, distance: number, bearing: number): Co
   return { latitude: newLatitude / radians, longitude: ((newLongitude / radians + 540) % 360) - 180 };
 }
 
-function precisionOf(candidate: PlaceCandidate): GeoPrecision {
+/** How precisely a gazetteer entry locates something: a section of a city is a district. */
+export function precisionOf(candidate: PlaceCandidate): GeoPrecision {
   switch (candidate.kind) {
     case "country":
       return "country";
