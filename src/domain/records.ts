@@ -143,6 +143,8 @@ export interface Extraction {
   readonly mentions: readonly Mention[];
   readonly statements: readonly Statement[];
   readonly actors: readonly Actor[];
+  /** The places events happened at, resolved against the gazetteer. */
+  readonly places: readonly Place[];
   /** The date the report's relative expressions were resolved against, and where it came from. */
   readonly referenceDate: PartialDate | null;
   readonly referenceDateSource: "published" | "dateline" | "inferred" | "none";

@@ -1,6 +1,6 @@
 // Events from annotated sentences: find triggers, drop hypothetical and aggregate mentions, attach
 // date, place, actors, fatalities, status and sources, then merge the mentions of one incident.
-import type { DatePrecision, Event, Evidence, GeoPrecision, PartialDate } from "../domain/records.ts";
+import type { DatePrecision, Event, Evidence, GeoPrecision, PartialDate, Place } from "../domain/records.ts";
 import { datePrecisionOf } from "../domain/records.ts";
 import { recordId } from "../domain/ids.ts";
 import type { EventStatus, EventType } from "../domain/taxonomy.ts";
@@ -563,7 +563,7 @@ function mergeDetails(target: EventMention, other: EventMention): void {
   Object.assign(target, { eventType, subEventType, generic, triggerClass });
 }
 
-export function extractEvents(context: DocumentContext): Event[] {
+export function extractEvents(context: DocumentContext): { events: Event[]; places: Place[] } {
   const mentions: EventMention[] = [];
   let paragraphGroup: string | null = null;
   let currentParagraph = -1;
@@ -668,7 +668,24 @@ export function extractEvents(context: DocumentContext): Event[] {
       mention.actor1 !== null ||
       mention.perpetratorGroup !== null,
   );
-  return particular.map((mention) => toEvent(context, mention));
+  // The places events happened at, once each, for the store's gazetteer of places seen.
+  const places = new Map<string, Place>();
+  for (const mention of particular) {
+    const place = mention.place;
+    if (!place || !place.country) continue;
+    const pointLike = place.precision === "town" || place.precision === "point" || place.precision === "district";
+    places.set(`${place.name}\u0000${place.country}\u0000${place.admin1Name ?? ""}`, {
+      kind: "place",
+      name: place.name,
+      country: place.country,
+      admin1: place.admin1Name,
+      latitude: pointLike ? place.latitude : null,
+      longitude: pointLike ? place.longitude : null,
+      geoPrecision: place.precision,
+      geonameId: place.geonameId,
+    });
+  }
+  return { events: particular.map((mention) => toEvent(context, mention)), places: [...places.values()] };
 }
 
 function toEvent(context: DocumentContext, mention: EventMention): Event {

@@ -156,8 +156,10 @@ export class RuleExtractor implements Extractor {
   extract(input: ExtractInput): Extraction {
     const context = buildContext(input);
     const { mentions, actors } = mentionsOf(context);
+    const { events, places } = extractEvents(context);
     return {
-      events: extractEvents(context),
+      events,
+      places,
       figures: extractFigures(context),
       mentions,
       statements: statementsOf(context),

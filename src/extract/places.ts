@@ -21,6 +21,8 @@ export interface PlaceMention {
   readonly notable: boolean;
   /** A national capital (or the country itself): a safe reading even in a report about elsewhere. */
   readonly capital: boolean;
+  /** The GeoNames entry the name was read as, when it came from GeoNames. */
+  readonly geonameId: number | null;
 }
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
@@ -64,6 +66,7 @@ export function findPlaces(text: string, options: { country?: string | null } = 
           population: 0,
           notable: true,
           capital: true,
+          geonameId: null,
         });
         continue;
       }
@@ -83,6 +86,7 @@ export function findPlaces(text: string, options: { country?: string | null } = 
       population: best.population,
       notable: best.kind !== "place" || NOTABLE_CODES.has(best.featureCode) || best.population >= 100_000,
       capital: best.kind === "country" || best.featureCode === "PPLC",
+      geonameId: best.geonameId,
     });
   }
   return found;

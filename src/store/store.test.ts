@@ -521,6 +521,23 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await opened.findPlaces("Northern Iraq", "iq"), [northernIraq]);
       assert.deepEqual(await opened.findPlaces("Mosul", "SY"), []);
     });
+
+    it("keeps the places a document's events happened at, once each", async () => {
+      const opened = await open();
+      const hawija = {
+        kind: "place",
+        name: "Hawija",
+        country: "IQ",
+        admin1: "Kirkuk",
+        latitude: 35.33,
+        longitude: 43.77,
+        geoPrecision: "town",
+        geonameId: 97783,
+      } as const;
+      await opened.saveDocument(REPORT_A, { ...EXTRACTION_A, places: [hawija] });
+      await opened.saveDocument(REPORT_B, { ...EXTRACTION_B, places: [{ ...hawija, latitude: 35.4 }] });
+      assert.deepEqual(await opened.findPlaces("Hawija", "IQ"), [hawija]);
+    });
   });
 }
 

@@ -274,6 +274,14 @@ export class KyselyStore implements Store {
         const figures = mergeRepeated(extraction.figures, mergeFigures);
         await this.#insertFigures(transaction, figures);
         await this.#insertStatements(transaction, extraction.statements);
+        // Places are shared reference data: the first reading of a place is kept.
+        for (const place of extraction.places) {
+          await transaction
+            .insertInto("places")
+            .values(placeToRow(place))
+            .onConflict((conflict) => conflict.expression(placeKey).doNothing())
+            .execute();
+        }
         for (const rows of chunks(extraction.mentions.map(mentionToRow))) {
           await transaction
             .insertInto("mentions")

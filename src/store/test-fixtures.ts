@@ -98,6 +98,7 @@ export function makeExtraction(fields: Partial<Extraction> = {}): Extraction {
     figures: [],
     mentions: [],
     statements: [],
+    places: [],
     actors: [],
     referenceDate: null,
     referenceDateSource: "none",
