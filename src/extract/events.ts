@@ -100,7 +100,7 @@ const HABITUAL_BEFORE =
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
-  if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 60), hit.start))) return true;
+  if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))) return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
@@ -199,7 +199,11 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     ARMED_TARGETS.test(after) ||
     (sentence.forces.length > 0 &&
       /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower));
-  const civilian = CIVILIAN_TARGETS.test(after);
+  // "U.S. forces killed the ISIS leader": a group's member hit by the other side is an armed clash.
+  const groupTargeted = sentence.groups.some((group) => group.start >= hit.end && group.start - hit.end <= 30);
+  const civilian = CIVILIAN_TARGETS.test(after) && !groupTargeted;
+  if (groupTargeted && sentence.forces.some((force) => force.start < hit.start))
+    return { eventType: "Battles", subEventType: "Armed clash" };
   if (hit.rule.triggerClass === "armed_attack") {
     if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
     return { eventType: "Violence against civilians", subEventType: "Attack" };
