@@ -118,6 +118,16 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   return !dated && !placed;
 }
 
+/**
+ * A raid by police or troops on a house or an office is a search, not an attack (ACLED codes
+ * what it finds: arrests, seizures); one by militants on a village is an attack.
+ */
+function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (!/^raid/.test(sentence.lower.slice(hit.start, hit.end))) return false;
+  if (/\b(?:was|were|been|being)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start))) return true;
+  return sentence.forces.some((force) => force.start < hit.start) && !sentence.groups.some((group) => group.start < hit.start);
+}
+
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
@@ -353,7 +363,9 @@ function mentionsInSentence(
   // A question ("How can 40 men not hear shots being fired?") reports nothing.
   if (/\?["'”’)\]]*$/.test(sentence.text.trim())) return [];
   const found = triggerHits(sentence);
-  const hits = found.filter((hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit));
+  const hits = found.filter(
+    (hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit) && !isSearchRaid(sentence, hit),
+  );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
   if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic)) return [];
