@@ -629,3 +629,20 @@ describe("dates", () => {
     assert.equal(event.country, "IQ");
   });
 });
+
+describe("who was hit decides the type", () => {
+  it("reads a militant leader killed by state forces as a clash, not violence against civilians", () => {
+    const event = onlyEvent("In May, Iraqi troops killed the ISIS leader in Anbar, the army said.");
+    assert.equal(event.eventType, "Battles");
+    assert.equal(event.perpetratorGroup, "Islamic State");
+  });
+
+  it("keeps a shooting listed beside a bombing as an incident of its own", () => {
+    const events = eventsOf("Checkpoint shootings and bomb blasts in Kirkuk province killed nine people on Monday.");
+    assert.deepEqual(events.map((event) => event.eventType).sort(), ["Battles", "Explosions/Remote violence"]);
+  });
+
+  it("does not read a police raid on a house as an attack", () => {
+    assert.deepEqual(eventsOf("Police raided a house in Basra on Monday and found nothing."), []);
+  });
+});

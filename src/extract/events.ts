@@ -125,7 +125,11 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (!/^raid/.test(sentence.lower.slice(hit.start, hit.end))) return false;
   if (/\b(?:was|were|been|being)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start))) return true;
-  return sentence.forces.some((force) => force.start < hit.start) && !sentence.groups.some((group) => group.start < hit.start);
+  const subject = sentence.lower.slice(Math.max(0, hit.start - 40), hit.start);
+  const byState =
+    sentence.forces.some((force) => force.start < hit.start) ||
+    /\b(?:police(?:men)?|troops|soldiers|army|security forces|agents|officers)\s+(?:\w+\s+)?$/.test(subject);
+  return byState && !sentence.groups.some((group) => group.start < hit.start);
 }
 
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
@@ -135,7 +139,15 @@ function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 }
 
 function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
-  const before = sentence.lower.slice(Math.max(0, hit.start - 60), hit.start);
+  const from = Math.max(0, hit.start - 60);
+  // Dates are blanked first: "In May, troops killed..." is not the modal "may".
+  let before = sentence.lower.slice(from, hit.start);
+  for (const date of sentence.dates) {
+    if (date.end <= from || date.start >= hit.start) continue;
+    const start = Math.max(date.start, from) - from;
+    const end = Math.min(date.end, hit.start) - from;
+    before = before.slice(0, start) + " ".repeat(end - start) + before.slice(end);
+  }
   const clause = before.split(/[;:]|,\s(?:but|while|although)\s/).pop() ?? before;
   if (NEGATION_BEFORE.test(clause)) return true;
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
@@ -371,7 +383,18 @@ function mentionsInSentence(
   if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic)) return [];
   if (isAggregateStatement(sentence)) return [];
   const specific = hits.filter((hit) => !hit.rule.generic);
-  const chosen = specific.length > 0 ? specific : hits.slice(0, 1);
+  // "Checkpoint shootings and bomb blasts", "a car bomb, a roadside blast and a shooting": a
+  // shooting listed beside a bombing is an incident of its own, not the bombing's casualties.
+  const listed = hits.filter(
+    (hit) =>
+      hit.rule.triggerClass === "armed_attack" &&
+      /^shootings?$/.test(sentence.lower.slice(hit.start, hit.end)) &&
+      specific.some((other) => {
+        const between = hit.end <= other.start ? sentence.lower.slice(hit.end, other.start) : sentence.lower.slice(other.end, hit.start);
+        return between.length <= 30 && /^(?:\s+and\s+|,\s+|,?\s+and\s+)(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(between);
+      }),
+  );
+  const chosen = specific.length > 0 ? [...specific, ...listed] : hits.slice(0, 1);
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
   const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
@@ -379,7 +402,15 @@ function mentionsInSentence(
     const typed = hit.rule.generic
       ? typeOfGenericHit(sentence, hit)
       : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
-    if (!byType.has(typed.eventType)) byType.set(typed.eventType, { hit, ...typed });
+    const listedShooting = listed.includes(hit);
+    // A listed shooting at a checkpoint or a patrol is a clash; the target may stand before it.
+    const shootingType: { eventType: EventType; subEventType: string } | null = listedShooting
+      ? ARMED_TARGETS.test(sentence.lower.slice(Math.max(0, hit.start - 25), hit.end + 60))
+        ? { eventType: "Battles", subEventType: "Armed clash" }
+        : { eventType: "Violence against civilians", subEventType: "Attack" }
+      : null;
+    const entry = shootingType ?? typed;
+    if (!byType.has(entry.eventType)) byType.set(entry.eventType, { hit, ...entry });
   }
 
   // A foiled bombing is not also a bombing; demonstrators burning buses are a riot, not a protest
@@ -417,7 +448,7 @@ function mentionsInSentence(
         anaphoric,
         eventType,
         subEventType,
-        generic: hit.rule.generic,
+        generic: hit.rule.generic && !listed.includes(hit),
         triggerClass: hit.rule.triggerClass,
         sentenceIndex: sentence.index,
         paragraph: sentence.paragraph,
