@@ -646,3 +646,19 @@ describe("who was hit decides the type", () => {
     assert.deepEqual(eventsOf("Police raided a house in Basra on Monday and found nothing."), []);
   });
 });
+
+describe("claims", () => {
+  it("marks an attack known only from the group's claim as claimed", () => {
+    const event = onlyEvent("Islamic State claimed an attack on an army checkpoint near Kirkuk on Sunday.");
+    assert.equal(event.status, "claimed");
+    assert.equal(event.perpetratorGroup, "Islamic State");
+  });
+
+  it("keeps a reported bombing 'occurred' when it is claimed afterwards, with the claimant as perpetrator", () => {
+    const event = onlyEvent(
+      "A bomb exploded at a checkpoint near Kirkuk on Sunday, police said. Islamic State later claimed responsibility for the attack.",
+    );
+    assert.equal(event.status, "occurred");
+    assert.equal(event.perpetratorGroup, "Islamic State");
+  });
+});

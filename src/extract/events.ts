@@ -352,12 +352,22 @@ function pickActors(
   return { actor1, actor2, perpetratorGroup };
 }
 
-function statusOf(sentence: AnnotatedSentence, hit: TriggerHit, next: AnnotatedSentence | undefined): EventStatus {
+function statusOf(sentence: AnnotatedSentence, hit: TriggerHit): EventStatus {
   if (hit.rule.triggerClass === "foiled") return "foiled";
   const window = sentence.lower;
   if (ATTEMPT_CUES.test(window)) return "attempted";
   if (ALLEGED_CUES.test(window.slice(Math.max(0, hit.start - 40), hit.end + 20))) return "alleged";
-  void next;
+  // "IS claimed an attack on a checkpoint near Kirkuk": known only from the group's own claim,
+  // when nobody else in the sentence reports it.
+  const claim =
+    CLAIM_CUES.exec(window.slice(0, hit.start)) ?? /\bclaim(?:ed|s)\s+(?:an?|the)\s+(?:\w+\s+){0,2}$/.exec(window.slice(0, hit.start));
+  if (
+    claim &&
+    sentence.groups.some((group) => group.start < claim.index) &&
+    sentence.attributions.every((a) => sentence.groups.some((g) => a.source.includes(g.text)))
+  ) {
+    return "claimed";
+  }
   return "occurred";
 }
 
@@ -460,7 +470,7 @@ function mentionsInSentence(
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
         fatalities: placeList.length > 1 ? null : fatalities,
-        status: statusOf(sentence, hit, next),
+        status: statusOf(sentence, hit),
         sources: sentence.attributions.map((attribution) => attribution.source),
         evidence: [evidenceOf(context, sentence)],
       });
@@ -597,7 +607,10 @@ function mergeInto(target: EventMention, other: EventMention): void {
   target.perpetratorGroup ??= other.perpetratorGroup;
   // The first toll reported stays: later sentences often give totals for the day or the month.
   if (target.fatalities === null) target.fatalities = other.fatalities;
-  if (other.status === "foiled" || (target.status === "occurred" && other.status !== "occurred")) target.status = other.status;
+  // A foiled or attempted attack stays so; an incident reported as having happened stays
+  // "occurred" when a later sentence says it was claimed; a claim alone is confirmed by a report.
+  if (other.status === "foiled" || (target.status === "occurred" && other.status === "attempted")) target.status = other.status;
+  else if (target.status === "claimed" && other.status === "occurred") target.status = "occurred";
   for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
   for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);
   for (const word of other.victimWords) if (!target.victimWords.includes(word)) target.victimWords.push(word);
@@ -771,5 +784,3 @@ function toEvent(context: DocumentContext, mention: EventMention): Event {
     evidence: mention.evidence,
   };
 }
-
-export { CLAIM_CUES };
