@@ -36,6 +36,8 @@ export interface DocumentContext {
   readonly mainGroup: string | null;
   /** The period a periodic report covers ("this quarter" in a quarterly report), when it says. */
   readonly reportPeriod: { readonly periodStart: string; readonly periodEnd: string } | null;
+  /** The town of the dateline ("LIMA, 16 JAN 90 (EFE) --"), when there is one. */
+  readonly datelinePlace: PlaceMention | null;
   readonly sentences: readonly AnnotatedSentence[];
 }
 
@@ -73,9 +75,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
   const bodyStart = dateline?.end ?? 0;
-  const allPlaces = findPlaces(text, { country: datelineCountry })
-    .filter((place) => place.start >= bodyStart)
-    .sort((a, b) => a.start - b.start);
+  const foundPlaces = findPlaces(text, { country: datelineCountry }).sort((a, b) => a.start - b.start);
+  const allPlaces = foundPlaces.filter((place) => place.start >= bodyStart);
+  // Where the report was filed: the lead's incident is there unless the lead names another place.
+  const datelinePlace =
+    foundPlaces.find((place) => place.start < bodyStart && (place.precision === "town" || place.precision === "district")) ?? null;
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
   const reportPeriod = findReportPeriod(text);
   const sentences: AnnotatedSentence[] = [];
@@ -196,6 +200,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
     documentCountries,
     mainGroup,
     reportPeriod,
+    datelinePlace,
     sentences: localized,
   };
 }

@@ -38,6 +38,8 @@ interface EventMention {
   actor1: string | null;
   actor2: string | null;
   perpetratorGroup: string | null;
+  /** The sentence is a wire report's lead, or says "here": the dateline's town is its place by default. */
+  filedHere: boolean;
   /** Words naming who was hit ("the murder of Father Ellacuria"), for telling mentions of one incident apart. */
   victimWords: string[];
   /** The first state force the sentence names, for actors of later merges. */
@@ -277,7 +279,10 @@ function placesOf(
     return nearest ? [nearest] : [];
   }
   const after = places.filter((place) => place.start >= hit.start);
-  let first = after[0] ?? places[places.length - 1]!;
+  // With no place after the trigger, the place named last before it.
+  const fallback = places[places.length - 1];
+  if (!fallback) return [];
+  let first = after[0] ?? fallback;
   // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are
   // where it happened; the first only encloses them.
   const next = places.find((place) => place.start > first.start);
@@ -445,6 +450,9 @@ function mentionsInSentence(
     const { date, explicit } = dateOf(sentence, hit, context);
     const places = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
+    // Wire copy says where it was filed: the lead's incident, or one "here" or "in the capital",
+    // happened there unless the report names another place for it (applied after merging).
+    const filedHere = sentence.index <= 1 || /\b(?:here|this capital|in the capital)\b/.test(sentence.lower);
     for (const place of placeList) {
       const country = place?.country ?? previousCountry ?? context.mainCountry;
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
@@ -469,6 +477,7 @@ function mentionsInSentence(
         ...actors,
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
+        filedHere,
         fatalities: placeList.length > 1 ? null : fatalities,
         status: statusOf(sentence, hit),
         sources: sentence.attributions.map((attribution) => attribution.source),
@@ -614,6 +623,7 @@ function mergeInto(target: EventMention, other: EventMention): void {
   for (const source of other.sources) if (!target.sources.includes(source)) target.sources.push(source);
   for (const span of other.evidence) if (!target.evidence.some((e) => e.start === span.start)) target.evidence.push(span);
   for (const word of other.victimWords) if (!target.victimWords.includes(word)) target.victimWords.push(word);
+  target.filedHere ||= other.filedHere;
 }
 
 /** Adds what an elaborating sentence says (casualties, sources, evidence) without changing the type. */
@@ -728,6 +738,15 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       mention.actor1 !== null ||
       mention.perpetratorGroup !== null,
   );
+  const filed = context.datelinePlace;
+  if (filed) {
+    for (const mention of particular) {
+      if (mention.place === null && mention.filedHere && (mention.country === null || mention.country === filed.country)) {
+        mention.place = filed;
+        mention.country = filed.country;
+      }
+    }
+  }
   // The places events happened at, once each, for the store's gazetteer of places seen.
   const places = new Map<string, Place>();
   for (const mention of particular) {
