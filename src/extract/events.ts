@@ -652,7 +652,13 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
     );
     mentions.push(...found);
     if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
-    const countryHere = sentence.places.find((place) => place.country && place.precision !== "country")?.country;
+    // A place in a country the report never names (a loose match abroad) does not set the paragraph's country.
+    const countryHere = sentence.places.find(
+      (place) =>
+        place.country &&
+        place.precision !== "country" &&
+        (context.documentCountries.size === 0 || context.documentCountries.has(place.country)),
+    )?.country;
     if (countryHere) previousCountry = countryHere;
   });
 
