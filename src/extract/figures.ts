@@ -8,6 +8,7 @@ import type { FigureMeasure, FigureQualifier } from "../domain/taxonomy.ts";
 import { shiftYears, type DateMention } from "../nlp/dates.ts";
 import type { NumberMention } from "../nlp/numbers.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
+import { TRIGGER_RULES } from "./triggers.ts";
 
 interface Period {
   readonly periodStart: string;
@@ -18,13 +19,15 @@ const CLAIM_VERB = /\bclaim(?:ed|s|ing)?\b|\btook (?:responsibility|credit)\b/;
 const FOILED_VERB =
   /\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|disrupt(?:ed|s|ing)?|prevent(?:ed|s|ing)?|stopp?(?:ed|ing)?|intercept(?:ed|s)?)\b/;
 const ARREST_VERB = /\b(?:arrest(?:ed|s)?|detain(?:ed|s)?|apprehend(?:ed|s)?|captur(?:ed|es)|custody)\b/;
-const DEATH_VERB = /\b(?:killed|died|deaths?|dead|fatalities|lost their lives|casualties)\b/;
+const DEATH_VERB = /\b(?:killed|killing|kills|died|deaths?|dead|fatalities|lost their lives|casualties)\b/;
 const STRENGTH_VERB =
   /\b(?:retain(?:s|ed)?|has|have|had|numbers?|strength|estimated|estimates?|command(?:s|ed)?|count(?:s|ed)?|maintain(?:s|ed)?|fielded)\b/;
 const STATE_SUBJECT =
   /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck)\b/;
 const PROJECTION =
   /\b(?:on (?:course|track|pace) (?:for|to)|projected|expected to (?:reach|top|exceed)|set to (?:reach|exceed)|would reach|forecast)\b/;
+// The event triggers without the global flag, so that test() keeps no state between sentences.
+const INCIDENT_PATTERNS = TRIGGER_RULES.map((rule) => new RegExp(rule.pattern.source));
 const TERRITORY_VERB = /\b(?:controlled|dominated|held|ruled|occupied|seized|governed|controls|holds|control|hold)\b/;
 
 const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_noun"][] = [
@@ -135,9 +138,21 @@ export function extractFigures(context: DocumentContext): Figure[] {
   const reference = context.referenceDate;
   for (const sentence of context.sentences) {
     // A year or month named as a point ("in 2019", "this year") is also a period a figure can cover.
+    // A period that starts after the report ("more than five years after" counted forward) is a
+    // misreading, except for projections, which the code below gives their own year.
     const periods = sentence.dates.filter(
-      (date) => (date.kind === "period" || (date.value !== null && date.value.length <= 7)) && date.periodStart && date.periodEnd,
+      (date) =>
+        (date.kind === "period" || (date.value !== null && date.value.length <= 7)) &&
+        date.periodStart &&
+        date.periodEnd &&
+        !(reference && date.periodStart > reference),
     );
+    // A sentence that reports one incident ("a raid killed 15 militants", "in May, four soldiers
+    // were killed") gives that incident's toll, not a count over a period.
+    const duringThatPeriod = /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower);
+    const dayNamed = sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10);
+    const spanNamed = sentence.dates.some((date) => date.kind === "period" && date.periodStart !== date.periodEnd);
+    const incidentToll = dayNamed || (!spanNamed && !duringThatPeriod && INCIDENT_PATTERNS.some((pattern) => pattern.test(sentence.lower)));
     const source = sentence.attributions[0]?.source ?? null;
     const group = sentence.groups[0]?.canonical ?? null;
     const evidence: Evidence = { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
@@ -145,7 +160,6 @@ export function extractFigures(context: DocumentContext): Figure[] {
     // Computed once per sentence: a group's name may stand between a number and its noun ("a dozen
     // Islamic State plots"), and "during this period" points back to the figure before.
     const groupWords = new Set(sentence.groups.flatMap((group) => group.text.toLowerCase().split(/\s+/)));
-    const duringThatPeriod = /\b(?:during|in|over|for) (?:this|that|the same) (?:period|time|time frame|timeframe)\b/.test(sentence.lower);
     for (const number of sentence.numbers) {
       if (isYearLike(sentence, number)) continue;
       const before = sentence.lower.slice(Math.max(0, number.start - 30), number.start);
@@ -225,6 +239,7 @@ export function extractFigures(context: DocumentContext): Figure[] {
         unit ??= previous.unit;
       }
       if (!measure) continue;
+      if ((measure === "fatalities" || measure === "fighters") && incidentToll && DEATH_VERB.test(sentence.lower)) continue;
 
       // The period: the nearest period expression after the number in its clause, else one before.
       const after = periods.filter((date) => date.start >= number.end);
