@@ -222,3 +222,25 @@ describe("what is not a figure", () => {
     );
   });
 });
+
+describe("tolls: incident or period", () => {
+  it("reads deaths counted since a date as a fatalities figure", () => {
+    const figures = figuresOf("Attacks blamed on the group in the Badia have killed 212 people since the start of 2024, a monitor said.");
+    assert.equal(figures.length, 1);
+    assert.equal(figures[0]?.measure, "fatalities");
+    assert.equal(figures[0]?.value, 212);
+    assert.equal(figures[0]?.periodStart, "2024-01-01");
+  });
+
+  it("leaves one raid's toll in a named month to the event, not to the figures", () => {
+    assert.deepEqual(figuresOf("In April, army commandos killed seven militants in a raid in the Makhmour hills."), []);
+  });
+
+  it("never dates a figure after the report", () => {
+    for (const figure of figuresOf(
+      "Officials said in May 2025 that about 9,000 detainees were held, more than six years after the group lost its last village.",
+    )) {
+      assert.ok(figure.periodStart !== null && figure.periodStart <= "2025-06-10", `${figure.periodStart}`);
+    }
+  });
+});
