@@ -4,7 +4,9 @@ import { Command, CommanderError, Option } from "commander";
 import { loadConfig } from "../config/config.ts";
 import { SitrepError, isSitrepError } from "../domain/errors.ts";
 import { EVENT_STATUSES, FIGURE_MEASURES } from "../domain/taxonomy.ts";
+import { registerAnalysisCommands } from "./analysis.ts";
 import { runDemo } from "./demo.ts";
+import { registerInteropCommands } from "./interop.ts";
 import { runEvents, runFigures, runSearch, runShow } from "./query.ts";
 import { runExtract } from "./extract.ts";
 import { runIngestCommand } from "./ingest.ts";
@@ -91,6 +93,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .action(async (paths: string[], options: { format: "eval" | "json"; out?: string }) => {
       exitCode = await runExtract(paths, options, loadConfig({}).maxInputBytes, io);
     });
+
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
+  registerAnalysisCommands(program, config, io, setExitCode);
+  registerInteropCommands(program, config, io, setExitCode);
 
   program
     .command("demo")

@@ -1,6 +1,6 @@
 // Errors carry a stable code and the stage they come from (STYLE.md, practice 5). The CLI prints
 // the message and the code; an HTTP status is chosen only at the API edge.
-export type ErrorCategory = "ingest" | "extract" | "resolve" | "store" | "config" | "cli";
+export type ErrorCategory = "ingest" | "extract" | "resolve" | "store" | "interop" | "config" | "cli";
 
 export const ERROR_CODES = {
   INPUT_NOT_FOUND: { category: "ingest", summary: "the path does not exist" },
@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   PDF_NO_TEXT: { category: "ingest", summary: "the PDF has no text layer" },
   PDF_INVALID: { category: "ingest", summary: "the PDF could not be parsed" },
   EXTRACT_FAILED: { category: "extract", summary: "extraction failed on this document" },
+  IMPORT_FORMAT_INVALID: { category: "interop", summary: "the file is not in the dataset's format" },
+  IMPORT_ROW_INVALID: { category: "interop", summary: "a row of an imported file could not be read" },
   STORE_WRITE_FAILED: { category: "store", summary: "the database write failed" },
   STORE_OPEN_FAILED: { category: "store", summary: "the database could not be opened" },
   RECORD_NOT_FOUND: { category: "store", summary: "no record has that id" },

@@ -58,3 +58,10 @@ export type FigureMeasure = (typeof FIGURE_MEASURES)[number];
 
 export const FIGURE_QUALIFIERS = ["exact", "at_least", "at_most", "about", "projected"] as const;
 export type FigureQualifier = (typeof FIGURE_QUALIFIERS)[number];
+
+/**
+ * Datasets sitrep imports events from (src/interop/): ACLED CSV exports, UCDP GED, the Global
+ * Terrorism Database, GDELT 2.0 event files, and STIX 2.1 bundles (sitrep's own).
+ */
+export const IMPORT_DATASETS = ["acled", "ucdp", "gtd", "gdelt", "stix"] as const;
+export type ImportDataset = (typeof IMPORT_DATASETS)[number];

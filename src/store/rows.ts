@@ -17,7 +17,15 @@ import type {
   Place,
   Statement,
 } from "../domain/records.ts";
-import { EVENT_STATUSES, EVENT_TYPES, FIGURE_MEASURES, FIGURE_QUALIFIERS, type EventType } from "../domain/taxonomy.ts";
+import {
+  EVENT_STATUSES,
+  EVENT_TYPES,
+  FIGURE_MEASURES,
+  FIGURE_QUALIFIERS,
+  IMPORT_DATASETS,
+  type EventType,
+  type ImportDataset,
+} from "../domain/taxonomy.ts";
 import type {
   ActorRow,
   DocumentRow,
@@ -63,6 +71,10 @@ function memberOrNull<const T extends string>(values: readonly T[], value: strin
 
 export function eventTypeOf(value: string): EventType {
   return member(EVENT_TYPES, value, "events.event_type");
+}
+
+export function importDatasetOf(value: string): ImportDataset {
+  return member(IMPORT_DATASETS, value, "event_origins.dataset");
 }
 
 export interface StoredDocument {

@@ -16,6 +16,7 @@ export interface Database {
   actors: ActorsTable;
   actor_aliases: ActorAliasesTable;
   places: PlacesTable;
+  event_origins: EventOriginsTable;
 }
 
 export interface DocumentsTable {
@@ -141,6 +142,15 @@ export interface PlacesTable {
   longitude: number | null;
   geo_precision: string;
   geonameid: number | null;
+}
+
+/** An imported event's dataset and the id that dataset gave it (migrations/0003_event_origins.ts). */
+export interface EventOriginsTable {
+  dataset: string;
+  external_id: string;
+  event_id: string;
+  /** The dataset's own classification where the ACLED type is mapped from it ("CAMEO 193"). */
+  original_type: string | null;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -196,7 +196,7 @@ for (const dialect of DIALECTS) {
       const first = await (await open()).migrations();
       assert.deepEqual(
         first.map((migration) => migration.name),
-        ["0001_core_tables", "0002_document_search"],
+        ["0001_core_tables", "0002_document_search", "0003_event_origins"],
       );
       const again = await (await open()).migrations();
       assert.deepEqual(again, first);
@@ -537,6 +537,49 @@ for (const dialect of DIALECTS) {
       await opened.saveDocument(REPORT_A, { ...EXTRACTION_A, places: [hawija] });
       await opened.saveDocument(REPORT_B, { ...EXTRACTION_B, places: [{ ...hawija, latitude: 35.4 }] });
       assert.deepEqual(await opened.findPlaces("Hawija", "IQ"), [hawija]);
+    });
+
+    describe("imported events", () => {
+      const FILE = makeDocument("Events imported from a dataset: a file of 100 bytes with SHA-256 0000.", { origin: "export.csv" });
+      const imported = (fields: Partial<Omit<Event, "kind">>): Event => ({
+        ...makeEvent(FILE, "Events imported", { id: "ev_00000000000000a1", country: "IQ", fatalities: 2, sources: ["Rudaw"], ...fields }),
+        evidence: [],
+      });
+
+      it("stores a batch with the file as its document and the dataset's ids as origins", async () => {
+        const opened = await open();
+        const result = await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"], ["Battles"]);
+        assert.deepEqual(result, { events: 1, added: 1 });
+        const found = await opened.getEvent("ev_00000000000000a1");
+        assert.deepEqual(found?.event.sources, ["Rudaw"]);
+        assert.deepEqual(
+          found?.documents.map((document) => document.id),
+          [FILE.id],
+        );
+        assert.deepEqual(
+          await opened.eventOrigins(["ev_00000000000000a1", "ev_unknown"]),
+          new Map([["ev_00000000000000a1", [{ dataset: "acled", externalId: "IRQ1", originalType: "Battles" }]]]),
+        );
+      });
+
+      it("changes nothing on the same batch again, and takes a revised row's fields", async () => {
+        const opened = await open();
+        await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"]);
+        const before = await opened.summary();
+        assert.deepEqual(await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"]), { events: 1, added: 0 });
+        assert.deepEqual(await opened.summary(), before);
+        await opened.saveImportedEvents("acled", FILE, [imported({ fatalities: 5 })], ["IRQ1"]);
+        assert.equal((await opened.getEvent("ev_00000000000000a1"))?.event.fatalities, 5);
+      });
+
+      it("refuses an event that names another document, writing nothing", async () => {
+        const opened = await open();
+        await assert.rejects(
+          opened.saveImportedEvents("acled", FILE, [{ ...imported({}), documentId: "doc_other" }], ["IRQ1"]),
+          RangeError,
+        );
+        assert.equal((await opened.summary()).documents, 0);
+      });
     });
   });
 }

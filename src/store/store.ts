@@ -9,12 +9,15 @@
 //   content, so a second report of the same event gives the same id) keeps its fields as first
 //   written: the merge policy belongs to resolve/dedup, which can read the stored record before
 //   saving. The new document is linked to it and its sources and evidence are added.
+// - saveImportedEvents is one transaction per batch, and an upsert: a dataset is the authority on
+//   its own records, so a row already stored under the same id takes the new fields (ACLED
+//   revises an event under the same event_id_cnty). The import file is the events' document.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
 import { Migrator, sql, type Kysely } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
-import type { EventStatus, EventType, FigureMeasure } from "../domain/taxonomy.ts";
+import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
 import { sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { foldName } from "./fold.ts";
@@ -24,6 +27,7 @@ import {
   documentToRow,
   eventToRow,
   eventTypeOf,
+  importDatasetOf,
   evidenceToRows,
   figureToRow,
   mentionToRow,
@@ -112,6 +116,19 @@ export interface StoreSummary {
   readonly eventsByCountry: readonly { readonly country: string | null; readonly count: number }[];
 }
 
+export interface ImportBatchResult {
+  /** Distinct events in the batch. */
+  readonly events: number;
+  /** Of those, events the store did not hold before. */
+  readonly added: number;
+}
+
+export interface EventOrigin {
+  readonly dataset: ImportDataset;
+  readonly externalId: string;
+  readonly originalType: string | null;
+}
+
 export interface AppliedMigration {
   readonly name: string;
   readonly executedAt: Date;
@@ -124,6 +141,24 @@ export interface Store {
   getDocument(id: string): Promise<StoredDocument | null>;
   /** BM25-ranked, best first; [] when the query has no searchable word. */
   searchDocuments(query: string, limit?: number): Promise<DocumentHit[]>;
+  /**
+   * Saves one batch of events read from a dataset file, in one transaction. `document` stands
+   * for the file (src/interop/import-document.ts) and is stored once; every event must name it
+   * as its documentId. `externalIds[i]` is the dataset's id for `events[i]`. An event already
+   * stored under the same id takes the batch's fields (the dataset is the authority on its own
+   * records: ACLED revises fatalities under the same event_id_cnty), keeps its first document,
+   * and gains this file as a source; so a re-import of the same file changes nothing.
+   * `originalTypes[i]`, when given, is the dataset's own classification of `events[i]`.
+   */
+  saveImportedEvents(
+    dataset: ImportDataset,
+    document: Document,
+    events: readonly Event[],
+    externalIds: readonly string[],
+    originalTypes?: readonly (string | null)[],
+  ): Promise<ImportBatchResult>;
+  /** The datasets and ids each event was imported under; events never imported are absent. */
+  eventOrigins(eventIds: readonly string[]): Promise<Map<string, EventOrigin[]>>;
   /** Ordered by event date (undated last), then id. */
   findEvents(filter?: EventFilter): Promise<Event[]>;
   getEvent(id: string): Promise<EventWithDocuments | null>;
@@ -192,6 +227,18 @@ function unique<T>(items: readonly T[], key: (item: T) => string = String): T[] 
     return true;
   });
 }
+
+/** The document row's reference-date fields for a file of imported events: it has none. */
+const IMPORT_EXTRACTION: Extraction = {
+  events: [],
+  figures: [],
+  mentions: [],
+  statements: [],
+  actors: [],
+  places: [],
+  referenceDate: null,
+  referenceDateSource: "none",
+};
 
 const evidenceKey = (span: Evidence): string => `${span.documentId}\u001f${span.start}\u001f${span.end}`;
 
@@ -298,6 +345,121 @@ export class KyselyStore implements Store {
         cause: error,
       });
     }
+  }
+
+  async saveImportedEvents(
+    dataset: ImportDataset,
+    document: Document,
+    events: readonly Event[],
+    externalIds: readonly string[],
+    originalTypes: readonly (string | null)[] = [],
+  ): Promise<ImportBatchResult> {
+    if (events.length !== externalIds.length) throw new RangeError("saveImportedEvents needs one external id per event");
+    const foreign = events.find((event) => event.documentId !== document.id);
+    if (foreign !== undefined) throw new RangeError(`event ${foreign.id} does not name the import document ${document.id}`);
+    // The last reading of an id in the batch wins, as a later row of the file would. Rows go in
+    // in id order: ids are hashes, and sorted inserts touch each index page once per batch
+    // instead of at random (a 1,000,000-row import outgrows the page cache).
+    const byId = new Map(events.map((event) => [event.id, event]));
+    const batch = [...byId.values()].sort((left, right) => (left.id < right.id ? -1 : left.id > right.id ? 1 : 0));
+    try {
+      return await this.#db.transaction().execute(async (transaction) => {
+        await transaction
+          .insertInto("documents")
+          .values(documentToRow(document, IMPORT_EXTRACTION, this.#now().toISOString()))
+          .onConflict((conflict) => conflict.doNothing())
+          .execute();
+        const existing = await this.#existingIds(
+          transaction,
+          "events",
+          batch.map((event) => event.id),
+        );
+        for (const rows of chunks(batch.map(eventToRow))) {
+          await transaction
+            .insertInto("events")
+            .values(rows)
+            .onConflict((conflict) =>
+              conflict.column("id").doUpdateSet((update) => ({
+                event_type: update.ref("excluded.event_type"),
+                sub_event_type: update.ref("excluded.sub_event_type"),
+                event_date: update.ref("excluded.event_date"),
+                date_precision: update.ref("excluded.date_precision"),
+                country: update.ref("excluded.country"),
+                admin1: update.ref("excluded.admin1"),
+                location: update.ref("excluded.location"),
+                latitude: update.ref("excluded.latitude"),
+                longitude: update.ref("excluded.longitude"),
+                geo_precision: update.ref("excluded.geo_precision"),
+                actor1: update.ref("excluded.actor1"),
+                actor2: update.ref("excluded.actor2"),
+                perpetrator_group: update.ref("excluded.perpetrator_group"),
+                fatalities: update.ref("excluded.fatalities"),
+                status: update.ref("excluded.status"),
+              })),
+            )
+            .execute();
+        }
+        for (const rows of chunks(batch.map((event) => ({ event_id: event.id, document_id: document.id })))) {
+          await transaction
+            .insertInto("event_documents")
+            .values(rows)
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        }
+        const sources = batch.flatMap((event) =>
+          event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
+        );
+        for (const rows of chunks(sources)) {
+          await transaction
+            .insertInto("event_sources")
+            .values(rows)
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        }
+        const origins = unique(
+          events.map((event, index) => ({
+            dataset,
+            external_id: externalIds[index] ?? "",
+            event_id: event.id,
+            original_type: originalTypes[index] ?? null,
+          })),
+          (origin) => origin.external_id,
+        );
+        for (const rows of chunks(origins)) {
+          await transaction
+            .insertInto("event_origins")
+            .values(rows)
+            .onConflict((conflict) => conflict.doNothing())
+            .execute();
+        }
+        return { events: batch.length, added: batch.filter((event) => !existing.has(event.id)).length };
+      });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SitrepError("STORE_WRITE_FAILED", `could not save events imported from ${document.origin}: ${reason}`, {
+        input: document.origin,
+        cause: error,
+      });
+    }
+  }
+
+  async eventOrigins(eventIds: readonly string[]): Promise<Map<string, EventOrigin[]>> {
+    const byEvent = new Map<string, EventOrigin[]>();
+    for (const chunk of chunks(unique(eventIds))) {
+      const rows = await this.#db
+        .selectFrom("event_origins")
+        .selectAll()
+        .where("event_id", "in", chunk)
+        .orderBy("dataset")
+        .orderBy("external_id")
+        .execute();
+      for (const row of rows) {
+        const list = byEvent.get(row.event_id) ?? [];
+        list.push({ dataset: importDatasetOf(row.dataset), externalId: row.external_id, originalType: row.original_type });
+        byEvent.set(row.event_id, list);
+      }
+    }
+    return byEvent;
   }
 
   async #existingIds(db: Kysely<Database>, table: "events" | "figures" | "statements", ids: readonly string[]): Promise<Set<string>> {

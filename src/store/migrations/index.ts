@@ -4,9 +4,11 @@
 // ./postgres/migrations/), which then must all provide that number.
 import type { Migration, MigrationProvider } from "kysely";
 import * as coreTables from "./0001_core_tables.ts";
+import * as eventOrigins from "./0003_event_origins.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
+  "0003_event_origins": eventOrigins,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {

@@ -1,0 +1,246 @@
+// `sitrep import <dataset> FILE`: a dataset file into the store. Batch work reports per item
+// (STYLE.md, practice 4): a bad row is one problem with its line number and the rest import.
+//
+// The file is read twice, both times as a stream, so memory stays flat whatever its size: the
+// first pass hashes it (the import document's identity, ./import-document.ts) and checks whether
+// it is valid UTF-8; the second decodes and parses it. A file that is not UTF-8 is decoded in the
+// encoding ingest's ladder (src/ingest/decode.ts) finds for its first 64 KiB: a byte-order mark,
+// then chardet's guess, windows-1252 last.
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { open, stat } from "node:fs/promises";
+import { basename } from "node:path";
+import iconv from "iconv-lite";
+import { SitrepError } from "../domain/errors.ts";
+import type { Document, Event } from "../domain/records.ts";
+import type { ImportDataset } from "../domain/taxonomy.ts";
+import { decodeText } from "../ingest/decode.ts";
+import type { Store } from "../store/store.ts";
+import { ACLED_REQUIRED, acledRowToEvent } from "./acled.ts";
+import { CsvParser, type CsvItem } from "./csv.ts";
+import { Columns, RowError, type ImportedRow } from "./fields.ts";
+import { gdeltRowToEvent } from "./gdelt.ts";
+import { GTD_REQUIRED, gtdRowToEvent } from "./gtd.ts";
+import { importDocument } from "./import-document.ts";
+import { stixBundleToEvents, type StixItem } from "./stix.ts";
+import { UCDP_REQUIRED, ucdpRowToEvent } from "./ucdp.ts";
+
+export interface ImportProblem {
+  /** 1-based line of the record in the file (CSV, TSV); null for a STIX object. */
+  readonly line: number | null;
+  /** 0-based index in the bundle's `objects` (STIX); null for a line. */
+  readonly object: number | null;
+  readonly message: string;
+}
+
+export interface ImportReport {
+  readonly dataset: ImportDataset;
+  readonly document: Document;
+  /** The encoding the file was read in (WHATWG name). */
+  readonly encoding: string;
+  /** Records read, good and bad. */
+  readonly records: number;
+  /** Events saved (new or already stored). */
+  readonly imported: number;
+  /** Of those, events the store did not hold before. */
+  readonly added: number;
+  readonly problems: readonly ImportProblem[];
+}
+
+export interface ImportOptions {
+  /** Events per transaction. */
+  readonly batchSize?: number;
+}
+
+const DEFAULT_BATCH_SIZE = 10_000;
+const CHUNK_BYTES = 1024 * 1024;
+const SAMPLE_BYTES = 64 * 1024;
+
+interface FileFacts {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly utf8: boolean;
+}
+
+async function scan(path: string): Promise<FileFacts> {
+  const hash = createHash("sha256");
+  const validator = new TextDecoder("utf-8", { fatal: true });
+  let utf8 = true;
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.byteLength;
+    if (utf8) {
+      try {
+        validator.decode(chunk, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+  }
+  if (utf8) {
+    try {
+      validator.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  return { sha256: hash.digest("hex"), bytes, utf8 };
+}
+
+interface StreamDecoder {
+  write(bytes: Buffer): string;
+  end(): string;
+}
+
+async function decoderFor(path: string, facts: FileFacts): Promise<{ encoding: string; decoder: StreamDecoder }> {
+  let encoding = "utf-8";
+  if (!facts.utf8) {
+    const file = await open(path, "r");
+    const sample = Buffer.alloc(Math.min(SAMPLE_BYTES, facts.bytes));
+    try {
+      await file.read(sample, 0, sample.byteLength, 0);
+    } finally {
+      await file.close();
+    }
+    const decoded = decodeText(sample, { origin: path });
+    if (!decoded.ok) throw decoded.error;
+    encoding = decoded.encoding;
+  }
+  if (encoding === "utf-8" || encoding === "utf-16le" || encoding === "utf-16be") {
+    const decoder = new TextDecoder(encoding);
+    return { encoding, decoder: { write: (bytes) => decoder.decode(bytes, { stream: true }), end: () => decoder.decode() } };
+  }
+  const decoder = iconv.getDecoder(encoding);
+  return { encoding, decoder: { write: (bytes) => decoder.write(bytes), end: () => decoder.end() ?? "" } };
+}
+
+/** Batches rows into transactions. A failing batch throws and is rolled back; the batches before it stay stored. */
+class BatchWriter {
+  readonly #store: Store;
+  readonly #dataset: ImportDataset;
+  readonly #document: Document;
+  readonly #size: number;
+  #rows: ImportedRow[] = [];
+  imported = 0;
+  added = 0;
+
+  constructor(store: Store, dataset: ImportDataset, document: Document, size: number) {
+    this.#store = store;
+    this.#dataset = dataset;
+    this.#document = document;
+    this.#size = size;
+  }
+
+  async add(row: ImportedRow): Promise<void> {
+    this.#rows.push(row);
+    if (this.#rows.length >= this.#size) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.#rows.length === 0) return;
+    const rows = this.#rows;
+    this.#rows = [];
+    const events: Event[] = rows.map((row) => row.event);
+    const result = await this.#store.saveImportedEvents(
+      this.#dataset,
+      this.#document,
+      events,
+      rows.map((row) => row.externalId),
+      rows.map((row) => row.originalType),
+    );
+    this.imported += result.events;
+    this.added += result.added;
+  }
+}
+
+type RowMapper = (fields: readonly string[], documentId: string) => ImportedRow;
+
+function csvMapper(dataset: Exclude<ImportDataset, "stix" | "gdelt">, header: readonly string[], path: string): RowMapper {
+  const columns = new Columns(header);
+  const required: readonly string[] = dataset === "acled" ? ACLED_REQUIRED : dataset === "ucdp" ? UCDP_REQUIRED : GTD_REQUIRED;
+  const missing = columns.missing(required);
+  if (missing.length > 0) {
+    throw new SitrepError(
+      "IMPORT_FORMAT_INVALID",
+      `${path}: not a ${dataset.toUpperCase()} CSV file: the header lacks ${missing.join(", ")}`,
+      {
+        input: path,
+      },
+    );
+  }
+  const map = dataset === "acled" ? acledRowToEvent : dataset === "ucdp" ? ucdpRowToEvent : gtdRowToEvent;
+  return (fields, documentId) => map(columns, fields, documentId);
+}
+
+export async function importFile(store: Store, dataset: ImportDataset, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) throw new SitrepError("INPUT_NOT_FOUND", `${path}: no such file`, { input: path });
+  if (!info.isFile()) throw new SitrepError("INPUT_UNREADABLE", `${path}: not a file`, { input: path });
+  const facts = await scan(path);
+  const document = importDocument(dataset, { origin: path, name: basename(path), sha256: facts.sha256, bytes: facts.bytes });
+  const writer = new BatchWriter(store, dataset, document, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const problems: ImportProblem[] = [];
+  const { encoding, decoder } = await decoderFor(path, facts);
+
+  if (dataset === "stix") {
+    let text = "";
+    for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) text += decoder.write(chunk);
+    text += decoder.end();
+    let bundle: unknown;
+    try {
+      bundle = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (error) {
+      throw new SitrepError("IMPORT_FORMAT_INVALID", `${path}: not JSON: ${error instanceof Error ? error.message : String(error)}`, {
+        input: path,
+      });
+    }
+    let items: StixItem[];
+    try {
+      items = stixBundleToEvents(bundle, document.id);
+    } catch (error) {
+      if (error instanceof RowError) throw new SitrepError("IMPORT_FORMAT_INVALID", `${path}: ${error.message}`, { input: path });
+      throw error;
+    }
+    for (const item of items) {
+      if (item.kind === "row") await writer.add(item.row);
+      else problems.push({ line: null, object: item.position, message: item.message });
+    }
+    await writer.flush();
+    return { dataset, document, encoding, records: items.length, imported: writer.imported, added: writer.added, problems };
+  }
+
+  const gdelt = dataset === "gdelt";
+  const parser = new CsvParser(gdelt ? { delimiter: "\t", quoted: false } : {});
+  let mapper: RowMapper | null = gdelt ? gdeltRowToEvent : null;
+  let records = 0;
+  const handle = async (items: readonly CsvItem[]): Promise<void> => {
+    for (const item of items) {
+      if (item.kind === "error") {
+        records += 1;
+        problems.push({ line: item.line, object: null, message: item.message });
+        continue;
+      }
+      if (mapper === null) {
+        if (dataset === "gdelt") throw new Error("unreachable: only CSV datasets have a header");
+        mapper = csvMapper(dataset, item.fields, path);
+        continue;
+      }
+      records += 1;
+      try {
+        await writer.add(mapper(item.fields, document.id));
+      } catch (error) {
+        if (!(error instanceof RowError)) throw error;
+        problems.push({ line: item.line, object: null, message: error.message });
+      }
+    }
+  };
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) {
+    await handle(parser.push(decoder.write(chunk)));
+  }
+  await handle(parser.push(decoder.end()));
+  await handle(parser.end());
+  if (mapper === null) throw new SitrepError("IMPORT_FORMAT_INVALID", `${path}: the file is empty`, { input: path });
+  await writer.flush();
+  return { dataset, document, encoding, records, imported: writer.imported, added: writer.added, problems };
+}
