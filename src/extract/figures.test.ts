@@ -244,3 +244,27 @@ describe("tolls: incident or period", () => {
     }
   });
 });
+
+describe("what a count counts", () => {
+  it("reads the verb before each number: killed about 50, arrested more than 40", () => {
+    const figures = figuresOf(
+      "Iraqi forces killed about 50 IS militants and arrested more than 40 between January and April 2025, a monitor said.",
+    );
+    assert.deepEqual(
+      figures.map((figure) => [figure.measure, figure.value, figure.qualifier]),
+      [
+        ["fatalities", 50, "about"],
+        ["arrests", 40, "at_least"],
+      ],
+    );
+  });
+
+  it("does not take a country used as an adjective as the place counted", () => {
+    const figures = figuresOf("A US official said the group claimed 130 attacks in Somalia in 2024.");
+    assert.equal(figures[0]?.country, "SO");
+  });
+
+  it("leaves one operation's arrests to the event", () => {
+    assert.deepEqual(figuresOf("In May, police detained more than 30 suspects in a raid in Basra."), []);
+  });
+});

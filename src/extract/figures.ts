@@ -91,9 +91,14 @@ function resolveMeasure(
         return "claimed_attacks";
       if (STATE_SUBJECT.test(before)) return "other";
       return "attacks";
-    case "person_noun":
+    case "person_noun": {
+      // The verb right before the number decides first ("killed about 50 militants and arrested
+      // more than 40"), then the words after it.
+      const verbBefore = before.slice(-25);
+      if (DEATH_VERB.test(verbBefore)) return "fatalities";
+      if (ARREST_VERB.test(verbBefore)) return "arrests";
       if (ARREST_VERB.test(before) || ARREST_VERB.test(whole.slice(number.end, number.end + 40))) return "arrests";
-      if (DEATH_VERB.test(whole.slice(number.end, number.end + 60)) || DEATH_VERB.test(before.slice(-20))) return "fatalities";
+      if (DEATH_VERB.test(whole.slice(number.end, number.end + 60))) return "fatalities";
       if (
         /\b(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/.test(
           sentence.lower
@@ -107,6 +112,7 @@ function resolveMeasure(
       // "liberated 7.7 million people": a count of people that is neither arrests, deaths nor fighters.
       if (STRENGTH_VERB.test(before) || /\b(?:liberated|freed|displaced|returned|repatriated|held|holding)\b/.test(before)) return "other";
       return null;
+    }
     default:
       if (noun === "foiled_plots" && !FOILED_VERB.test(whole)) return null;
       return noun;
@@ -119,10 +125,37 @@ function qualifierOf(sentence: AnnotatedSentence, number: NumberMention): Figure
   return number.qualifier;
 }
 
+/**
+ * Places that say where a count was made: towns and regions, and countries after a locative word
+ * ("in Syria", "across Iraq and Syria"), not countries used as adjectives ("a US defense official").
+ */
+function whereCounted(sentence: AnnotatedSentence): AnnotatedSentence["places"] {
+  const kept: AnnotatedSentence["places"][number][] = [];
+  for (const place of sentence.places) {
+    if (!place.country) continue;
+    if (place.precision !== "country") {
+      kept.push(place);
+      continue;
+    }
+    const before = sentence.lower.slice(Math.max(0, place.start - 25), place.start);
+    const previous = kept[kept.length - 1];
+    const joined = previous !== undefined && /^\s*(?:,|and|or|,\s*and)\s*$/.test(sentence.lower.slice(previous.end, place.start));
+    if (
+      joined ||
+      /\b(?:in|inside|across|throughout|within|for|of|from|into)\s+(?:the\s+)?(?:neighbou?ring\s+|northern\s+|southern\s+|eastern\s+|western\s+)?$/.test(
+        before,
+      )
+    )
+      kept.push(place);
+  }
+  return kept;
+}
+
 function countryOf(sentence: AnnotatedSentence, fromOffset: number, toOffset: number): string | null | "several" {
-  const inClause = sentence.places.filter((place) => place.start >= fromOffset && place.start < toOffset && place.country);
+  const places = whereCounted(sentence);
+  const inClause = places.filter((place) => place.start >= fromOffset && place.start < toOffset);
   const countries = new Set(inClause.map((place) => place.country));
-  const all = new Set(sentence.places.filter((place) => place.country).map((place) => place.country));
+  const all = new Set(places.map((place) => place.country));
   const pool = countries.size > 0 ? countries : all;
   if (pool.size === 1) return [...pool][0] ?? null;
   if (pool.size > 1) return "several";
@@ -227,7 +260,17 @@ export function extractFigures(context: DocumentContext): Figure[] {
       // "compared to 61 in the same period last year": same measure as the figure it answers.
       const comparison =
         /\b(?:compared (?:to|with)|versus|vs\.?|against|up from|down from|from)\s*(?:just |only |some |about |around )?$/.test(before);
-      const noun = number.dimension === "area" ? { measure: "other" as const, unit: "area" } : countedNoun(sentence, number, groupWords);
+      // "arrested more than 40 between January and March": the verb says what a bare number counts.
+      const bareVerb = sentence.lower.slice(Math.max(0, number.start - 25), number.start);
+      const bare =
+        number.dimension === "count" &&
+        /\b(?:arrested|detained|apprehended|captured)\s+$/.test(
+          bareVerb.replace(/\b(?:more than|at least|about|nearly|some|over|around)\s+$/, ""),
+        )
+          ? { measure: "person_noun" as const, unit: "people" }
+          : null;
+      const noun =
+        number.dimension === "area" ? { measure: "other" as const, unit: "area" } : (countedNoun(sentence, number, groupWords) ?? bare);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
       // A comparison or a projection continues the figure before it, in this sentence or the last.
@@ -240,6 +283,8 @@ export function extractFigures(context: DocumentContext): Figure[] {
       }
       if (!measure) continue;
       if ((measure === "fatalities" || measure === "fighters") && incidentToll && DEATH_VERB.test(sentence.lower)) continue;
+      // One operation's arrests are that event's details; arrests over a span are a figure.
+      if (measure === "arrests" && incidentToll) continue;
 
       // The period: the nearest period expression after the number in its clause, else one before.
       const after = periods.filter((date) => date.start >= number.end);
