@@ -1,7 +1,7 @@
 // Event counts per week, month or year, split by any of group, country, admin1, event type and
 // status; and reported figures per bucket where a figure's period is exactly one bucket. Empty buckets between the first and last are filled with zeros, because a chart or a
 // change-point test that skips quiet months overstates tempo.
-import type { Event, Figure } from "../domain/records.ts";
+import type { Event, Figure, PartialDate } from "../domain/records.ts";
 import { bucketOf, bucketRange, isoWeek, wholeMonths, type Interval } from "./periods.ts";
 
 export type SeriesDimension = "group" | "country" | "admin1" | "type" | "status";
@@ -50,23 +50,48 @@ function dimensionValue(event: Event, dimension: SeriesDimension): string {
   }
 }
 
+/**
+ * Events counted under one date and one set of dimension values: one event of buildSeries, or a
+ * row the store counted in SQL (Store.countEvents), so that both make the same series.
+ */
+export interface SeriesCount {
+  /** A partial date at least as fine as the interval's bucket, or coarser (then unplaced). */
+  readonly date: PartialDate | null;
+  readonly keys: readonly string[];
+  readonly events: number;
+  readonly fatalities: number;
+}
+
 export function buildSeries(events: readonly Event[], options: SeriesOptions): Series {
   const by = options.by ?? [];
-  const counts = new Map<string, { keys: string[]; events: Map<string, number>; fatalities: Map<string, number> }>();
+  return seriesFromCounts(
+    events.map((event) => ({
+      date: event.eventDate,
+      keys: by.map((dimension) => dimensionValue(event, dimension)),
+      events: 1,
+      fatalities: event.fatalities ?? 0,
+    })),
+    options,
+  );
+}
+
+/** The series of counts; `keys` follow `options.by`, NO_VALUE where a field is empty. */
+export function seriesFromCounts(items: readonly SeriesCount[], options: SeriesOptions): Series {
+  const by = options.by ?? [];
+  const counts = new Map<string, { keys: readonly string[]; events: Map<string, number>; fatalities: Map<string, number> }>();
   const buckets: string[] = [];
   let unplaced = 0;
-  for (const event of events) {
-    const bucket = bucketOf(event.eventDate, options.interval);
+  for (const item of items) {
+    const bucket = bucketOf(item.date, options.interval);
     if (bucket === null || (options.from !== undefined && bucket < options.from) || (options.to !== undefined && bucket > options.to)) {
-      unplaced++;
+      unplaced += item.events;
       continue;
     }
     buckets.push(bucket);
-    const keys = by.map((dimension) => dimensionValue(event, dimension));
-    const key = keys.join("\u001f");
-    const entry = counts.get(key) ?? { keys, events: new Map(), fatalities: new Map() };
-    entry.events.set(bucket, (entry.events.get(bucket) ?? 0) + 1);
-    entry.fatalities.set(bucket, (entry.fatalities.get(bucket) ?? 0) + (event.fatalities ?? 0));
+    const key = item.keys.join("\u001f");
+    const entry = counts.get(key) ?? { keys: item.keys, events: new Map(), fatalities: new Map() };
+    entry.events.set(bucket, (entry.events.get(bucket) ?? 0) + item.events);
+    entry.fatalities.set(bucket, (entry.fatalities.get(bucket) ?? 0) + item.fatalities);
     counts.set(key, entry);
   }
   buckets.sort();

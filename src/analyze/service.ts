@@ -12,7 +12,7 @@ import { countryCode, textNamesCountry } from "./countries.ts";
 import type { GroupSentence } from "./indicators.ts";
 import type { DocumentInfo } from "./ledger.ts";
 import { dayBounds, type Interval } from "./periods.ts";
-import { buildFigureSeries, buildSeries, type FigureSeries, type Series, type SeriesDimension } from "./series.ts";
+import { buildFigureSeries, NO_VALUE, seriesFromCounts, type FigureSeries, type Series, type SeriesDimension } from "./series.ts";
 
 export interface BriefRequest {
   readonly group: string;
@@ -66,15 +66,17 @@ function latestDay(events: readonly Event[], figures: readonly Figure[], documen
 export async function loadBrief(store: Store, request: BriefRequest): Promise<Brief> {
   const actor = await store.findActor(request.group);
   const group = actor?.canonicalName ?? request.group;
-  // Without --region, the region is every country the group's records name.
+  // Without --region, the region is every country the group's records name; the events' countries
+  // are counted in SQL rather than read with every event.
   const countries =
     request.regions.length > 0
       ? regionCodes(request.regions)
       : [
           ...new Set(
-            [...(await store.findEvents({ group })), ...(await store.findFigures({ group }))]
-              .map((record) => record.country)
-              .filter((country): country is string => country !== null),
+            [
+              ...(await store.countEvents({ group }, { interval: "year", by: ["country"] })).map((count) => count.keys[0] ?? null),
+              ...(await store.findFigures({ group })).map((figure) => figure.country),
+            ].filter((country): country is string => country !== null),
           ),
         ].sort();
   if (countries.length === 0) throw new SitrepError("USAGE", `no country holds records of "${request.group}"; name one with --region`);
@@ -180,12 +182,27 @@ export interface SeriesRequest {
   readonly until?: string;
 }
 
+/** Counted in SQL (Store.countEvents): a series over a million events never loads them. */
 export async function loadSeries(store: Store, request: SeriesRequest): Promise<Series> {
   const countries = request.regions === undefined || request.regions.length === 0 ? [undefined] : regionCodes(request.regions);
   const since = request.since === undefined ? undefined : checkedDate(request.since, "--since");
   const until = request.until === undefined ? undefined : checkedDate(request.until, "--until");
-  const events = (await Promise.all(countries.map((country) => store.findEvents({ group: request.group, country, since, until })))).flat();
-  return buildSeries(events, { interval: request.interval, by: request.by });
+  const counts = (
+    await Promise.all(
+      countries.map((country) =>
+        store.countEvents({ group: request.group, country, since, until }, { interval: request.interval, by: request.by }),
+      ),
+    )
+  ).flat();
+  return seriesFromCounts(
+    counts.map((count) => ({
+      date: count.period,
+      keys: count.keys.map((key) => key ?? NO_VALUE),
+      events: count.events,
+      fatalities: count.fatalities,
+    })),
+    { interval: request.interval, by: request.by },
+  );
 }
 
 export async function loadFigureSeries(store: Store, request: SeriesRequest): Promise<FigureSeries> {

@@ -29,8 +29,8 @@ async function reportsOf(argument: string, out: string | undefined): Promise<{ f
       failures.push(item);
       continue;
     }
-    if (item.kind === "stdin") {
-      files.push({ source: item, outPath: out ? join(out, "stdin.json") : null });
+    if (item.kind === "stdin" || item.kind === "url") {
+      files.push({ source: item, outPath: out ? join(out, `${item.kind}.json`) : null });
       continue;
     }
     if (isFolder && extname(item.path) !== ".txt") continue;
@@ -43,9 +43,7 @@ async function reportsOf(argument: string, out: string | undefined): Promise<{ f
 
 async function extractOne(extractor: RuleExtractor, source: InputSource, format: "eval" | "json", maxInputBytes: number) {
   const read = await readSource(source, maxInputBytes);
-  const converted = read.ok
-    ? await convertSource(read.bytes, { origin: source.origin, fileName: source.kind === "file" ? source.path : undefined })
-    : read;
+  const converted = read.ok ? await convertSource(read.bytes, { origin: source.origin, fileName: read.fileName, url: read.url }) : read;
   if (!converted.ok) return { error: converted.error, referenceDate: null, events: [], figures: [] };
   const document = converted.document;
   try {

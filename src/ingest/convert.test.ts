@@ -89,6 +89,15 @@ describe("convertSource: each format", () => {
     assert.equal(document.language, "en");
   });
 
+  test("a fetched document records the URL it came from, for any format, over the page's canonical link", async () => {
+    const url = "https://mirror.example/2025/04/post.html";
+    const html = await convertSource(await readFile(join(FIXTURE_FOLDER, "article.html")), { origin: "https://short.example/x", url });
+    assert.equal(html.ok ? html.document.url : null, url);
+    const text = await convertSource(Buffer.from("Gunmen attacked a village on Monday."), { origin: "https://short.example/y", url });
+    assert.equal(text.ok ? text.document.url : null, url);
+    assert.equal(text.ok ? text.document.origin : null, "https://short.example/y");
+  });
+
   test("a PDF with a text layer gives its pages' text, joined by newlines, and its title", async () => {
     const document = await documentOf("text-layer.pdf");
     assert.equal(document.format, "pdf");

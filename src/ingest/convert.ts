@@ -22,6 +22,11 @@ export interface ConvertMeta {
   /** Used for its extension when the content does not tell the format. */
   readonly fileName?: string;
   readonly maxBytes?: number;
+  /**
+   * The URL the bytes were fetched from, after redirects. It is the Document's url whatever the
+   * format: where the bytes came from is provenance, a page's own canonical link only a claim.
+   */
+  readonly url?: string;
 }
 
 export type ConvertResult =
@@ -53,7 +58,7 @@ async function convert(bytes: Uint8Array, meta: ConvertMeta): Promise<ConvertRes
   const extension = meta.fileName === undefined ? "" : extname(meta.fileName).toLowerCase();
   if (hasPdfHeader(bytes)) {
     const result = await convertPdf(bytes, origin);
-    return result.ok ? finish(result.parts, "pdf", origin, null) : result;
+    return result.ok ? finish(result.parts, "pdf", meta, null) : result;
   }
   const htmlBytes = startsLikeHtml(latin1Prefix(bytes), "strong");
   if (extension === ".pdf" && !htmlBytes) {
@@ -71,12 +76,12 @@ async function convert(bytes: Uint8Array, meta: ConvertMeta): Promise<ConvertRes
   switch (format) {
     case "html": {
       const result = convertHtml(text, origin);
-      return result.ok ? finish(result.parts, format, origin, decoded.encoding) : result;
+      return result.ok ? finish(result.parts, format, meta, decoded.encoding) : result;
     }
     case "markdown":
-      return finish(convertMarkdown(text), format, origin, decoded.encoding);
+      return finish(convertMarkdown(text), format, meta, decoded.encoding);
     case "text":
-      return finish(convertText(text), format, origin, decoded.encoding);
+      return finish(convertText(text), format, meta, decoded.encoding);
     case "pdf":
       // Only bytes with a PDF header are PDF, and they were handled above.
       return fail("PDF_INVALID", origin, "has no %PDF- header");
@@ -90,7 +95,8 @@ const EMPTY_AFTER_CONVERSION: Readonly<Record<DocumentFormat, ErrorCode>> = {
   pdf: "PDF_NO_TEXT",
 };
 
-function finish(parts: DocumentParts, format: DocumentFormat, origin: string, encoding: string | null): ConvertResult {
+function finish(parts: DocumentParts, format: DocumentFormat, meta: ConvertMeta, encoding: string | null): ConvertResult {
+  const { origin } = meta;
   const text = normaliseText(parts.text);
   if (text === "") return fail(EMPTY_AFTER_CONVERSION[format], origin, "holds no text once its markup is removed");
   const document = createDocument({
@@ -99,7 +105,7 @@ function finish(parts: DocumentParts, format: DocumentFormat, origin: string, en
     origin,
     title: parts.title === null ? null : normaliseText(parts.title) || null,
     publisher: parts.publisher === null ? null : normaliseText(parts.publisher) || null,
-    url: parts.url,
+    url: meta.url ?? parts.url,
     publishedDate: parts.publishedDate,
     language: detectLanguage(text, parts.declaredLanguage),
   });

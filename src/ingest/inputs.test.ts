@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, open, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { expandInputs, readSource, type InputItem } from "./inputs.ts";
+import { expandInputs, fileNameForUrl, readSource, type InputItem } from "./inputs.ts";
 import { DEFAULT_MAX_BYTES } from "./limits.ts";
 
 let root: string;
@@ -117,6 +117,20 @@ describe("expandInputs", () => {
     await writeFile(file, "text");
     assert.deepEqual(await expandInputs([file]), [{ kind: "file", origin: file, path: file }]);
   });
+
+  test("an argument with a scheme is a URL source, listed once, never looked up as a path", async () => {
+    const items = await expandInputs([
+      "https://example.org/a.html",
+      "HTTP://example.org/b",
+      "https://example.org/a.html",
+      "ftp://example.org/c",
+    ]);
+    assert.deepEqual(items, [
+      { kind: "url", origin: "https://example.org/a.html" },
+      { kind: "url", origin: "HTTP://example.org/b" },
+      { kind: "url", origin: "ftp://example.org/c" },
+    ]);
+  });
 });
 
 describe("readSource", () => {
@@ -213,5 +227,21 @@ describe("readSource", () => {
     const result = await readSource({ kind: "file", origin: file, path: file });
     assert.equal(result.ok, false);
     if (!result.ok) assert.equal(result.error.code, "INPUT_NOT_FOUND");
+  });
+});
+
+describe("readSource: URLs", () => {
+  test("a URL with another scheme fails as URL_INVALID, and a loopback URL as URL_BLOCKED, without a throw", async () => {
+    const ftp = await readSource({ kind: "url", origin: "ftp://example.org/report.txt" });
+    assert.equal(ftp.ok ? null : ftp.error.code, "URL_INVALID");
+    const loopback = await readSource({ kind: "url", origin: "http://127.0.0.1:9/report.txt" });
+    assert.equal(loopback.ok ? null : loopback.error.code, "URL_BLOCKED");
+  });
+
+  test("the Content-Type breaks a tie on format before the URL's own extension", () => {
+    assert.equal(fileNameForUrl("https://example.org/report", "text/html; charset=utf-8"), "document.html");
+    assert.equal(fileNameForUrl("https://example.org/download.php?id=3", "application/pdf"), "document.pdf");
+    assert.equal(fileNameForUrl("https://example.org/files/brief.pdf", "application/octet-stream"), "/files/brief.pdf");
+    assert.equal(fileNameForUrl("https://example.org/notes.md", null), "/notes.md");
   });
 });

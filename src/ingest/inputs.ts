@@ -1,6 +1,6 @@
-// Turns what the user typed (files, folders, `-`) into a flat list of sources, and reads one
-// source's bytes under the size limit. This is the only ingest code that touches the file system
-// or stdin; convert.ts works on bytes alone.
+// Turns what the user typed (files, folders, `-`, URLs) into a flat list of sources, and reads one
+// source's bytes under the size limit. This is the only ingest code that touches the file system,
+// stdin or the network (through fetch.ts, the one fetcher); convert.ts works on bytes alone.
 //
 // Batch work reports per item (STYLE.md, practice 4): a missing path or an unreadable folder is
 // one failed item in the list, never a throw that loses the other inputs.
@@ -9,6 +9,7 @@ import { open, readdir, realpath, stat, type FileHandle } from "node:fs/promises
 import { extname, join, resolve } from "node:path";
 import type { SitrepError } from "../domain/errors.ts";
 import { inputError } from "./errors.ts";
+import { fetchUrl, type FetchOptions } from "./fetch.ts";
 import { DEFAULT_MAX_BYTES } from "./limits.ts";
 
 /** Extensions a folder walk picks up. A file named explicitly is read whatever its extension. */
@@ -27,7 +28,13 @@ export interface StdinSource {
   readonly origin: "-";
 }
 
-export type InputSource = FileSource | StdinSource;
+export interface UrlSource {
+  readonly kind: "url";
+  /** The URL as the user wrote it; the URL finally fetched is on the read result. */
+  readonly origin: string;
+}
+
+export type InputSource = FileSource | StdinSource | UrlSource;
 
 export interface InputFailure {
   readonly kind: "failed";
@@ -37,7 +44,22 @@ export interface InputFailure {
 
 export type InputItem = InputSource | InputFailure;
 
-export type ReadResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly error: SitrepError };
+export type ReadResult =
+  | {
+      readonly ok: true;
+      readonly bytes: Uint8Array;
+      /** For a URL: the URL the bytes came from after redirects, recorded as the Document's url. */
+      readonly url?: string;
+      /** A name whose extension tells the format when the bytes do not: the path, or one from the URL's Content-Type. */
+      readonly fileName?: string;
+    }
+  | { readonly ok: false; readonly error: SitrepError };
+
+/**
+ * An argument with a scheme ("https://", "ftp://", "file://") is a URL, not a path: http and https
+ * are fetched, and any other scheme fails as URL_INVALID rather than as a missing file.
+ */
+const URL_ARGUMENT = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * Expands CLI arguments into sources, in argument order; each folder is walked depth-first with
@@ -49,6 +71,7 @@ export async function expandInputs(args: readonly string[]): Promise<InputItem[]
   const seenFiles = new Set<string>();
   const visitedFolders = new Set<string>();
   let stdinListed = false;
+  const seenUrls = new Set<string>();
 
   const addFile = (origin: string, path: string): void => {
     if (seenFiles.has(path)) return;
@@ -60,6 +83,11 @@ export async function expandInputs(args: readonly string[]): Promise<InputItem[]
     if (arg === "-") {
       if (!stdinListed) items.push({ kind: "stdin", origin: "-" });
       stdinListed = true;
+      continue;
+    }
+    if (URL_ARGUMENT.test(arg)) {
+      if (!seenUrls.has(arg)) items.push({ kind: "url", origin: arg });
+      seenUrls.add(arg);
       continue;
     }
     if (arg === "") {
@@ -139,14 +167,41 @@ async function walkFolder(
 export async function readSource(
   source: InputSource,
   maxBytes: number = DEFAULT_MAX_BYTES,
-  options: { readonly stdin?: AsyncIterable<Uint8Array> } = {},
+  options: { readonly stdin?: AsyncIterable<Uint8Array>; readonly fetch?: FetchOptions } = {},
 ): Promise<ReadResult> {
   switch (source.kind) {
-    case "file":
-      return readFileSource(source, maxBytes);
+    case "file": {
+      const read = await readFileSource(source, maxBytes);
+      return read.ok ? { ...read, fileName: source.path } : read;
+    }
     case "stdin":
       return readStream(options.stdin ?? process.stdin, source.origin, maxBytes);
+    case "url": {
+      // The same limit as a file: a page is no more trusted than a file someone sent.
+      const fetched = await fetchUrl(source.origin, { ...options.fetch, maxBytes });
+      if (!fetched.ok) return { ok: false, error: fetched.error };
+      return { ok: true, bytes: fetched.bytes, url: fetched.finalUrl, fileName: fileNameForUrl(fetched.finalUrl, fetched.contentType) };
+    }
   }
+}
+
+/**
+ * The converter sniffs the bytes first; this only breaks a tie. A declared HTML or PDF type wins
+ * over the path ("/report" serves HTML; "/download.php" a PDF), else the path's own extension.
+ */
+const CONTENT_TYPE_EXTENSIONS: Readonly<Record<string, string>> = {
+  "text/html": ".html",
+  "application/xhtml+xml": ".html",
+  "application/pdf": ".pdf",
+  "text/markdown": ".md",
+  "text/plain": ".txt",
+};
+
+export function fileNameForUrl(url: string, contentType: string | null): string {
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase() ?? "";
+  const extension = CONTENT_TYPE_EXTENSIONS[mediaType];
+  if (extension !== undefined) return `document${extension}`;
+  return new URL(url).pathname;
 }
 
 const READ_CHUNK_BYTES = 1024 * 1024;

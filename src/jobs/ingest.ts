@@ -4,6 +4,7 @@
 import { SitrepError, isSitrepError, type ErrorCode } from "../domain/errors.ts";
 import type { Extractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
+import type { FetchOptions } from "../ingest/fetch.ts";
 import { expandInputs, readSource, type InputItem } from "../ingest/inputs.ts";
 import type { Store } from "../store/store.ts";
 import { registryActors } from "../resolve/actors/actors.ts";
@@ -29,6 +30,8 @@ export interface IngestDependencies {
   readonly store: Store;
   readonly extractor: Extractor;
   readonly maxInputBytes: number;
+  /** How URLs are fetched (timeouts; the tests' loopback allow-list). The size cap is maxInputBytes. */
+  readonly fetch?: FetchOptions;
   /** Called once the inputs are known, then after each item. */
   readonly onStart?: (total: number) => void;
   readonly onItem?: (result: IngestItemResult, done: number, total: number) => void;
@@ -56,12 +59,13 @@ function failure(origin: string, error: unknown): IngestItemResult {
 export async function ingestItem(item: InputItem, deps: IngestDependencies): Promise<IngestItemResult> {
   if (item.kind === "failed") return failure(item.origin, item.error);
   try {
-    const read = await readSource(item, deps.maxInputBytes);
+    const read = await readSource(item, deps.maxInputBytes, { fetch: deps.fetch });
     if (!read.ok) return failure(item.origin, read.error);
     const converted = await convertSource(read.bytes, {
       origin: item.origin,
-      fileName: item.kind === "file" ? item.path : undefined,
+      fileName: read.fileName,
       maxBytes: deps.maxInputBytes,
+      url: read.url,
     });
     if (!converted.ok) return failure(item.origin, converted.error);
     const document = converted.document;

@@ -6,7 +6,8 @@
 // - give the date columns (events.event_date, figures.period_start/period_end) COLLATE "C" in its
 //   own migrations, because ./dates.ts compares partial dates byte-wise;
 // - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
-//   column with a GIN index for 0002_document_search).
+//   column with a GIN index for 0002_document_search, and triggers that keep event_rollup in
+//   step with events for 0004_event_rollup).
 import type { Expression, Kysely, Migration } from "kysely";
 import type { Database } from "./schema.ts";
 

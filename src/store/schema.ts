@@ -17,6 +17,7 @@ export interface Database {
   actor_aliases: ActorAliasesTable;
   places: PlacesTable;
   event_origins: EventOriginsTable;
+  event_rollup: EventRollupTable;
 }
 
 export interface DocumentsTable {
@@ -55,6 +56,26 @@ export interface EventsTable {
   perpetrator_group: string | null;
   fatalities: number | null;
   status: string;
+}
+
+/**
+ * Events counted per month and grouping values, maintained by each dialect's own migration
+ * (SQLite: triggers in ./sqlite/migrations/0004_event_rollup.ts). Read only by countEvents.
+ */
+export interface EventRollupTable {
+  /** The grouping values below as one key; its form is the dialect's. */
+  rollup_key: string;
+  perpetrator_group: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  country: string | null;
+  admin1: string | null;
+  event_type: string;
+  status: string;
+  /** The event date's first seven characters: "2024-03", or "2024" for a year-only date. */
+  month: string | null;
+  events: number;
+  fatalities: number;
 }
 
 /** Every document that reported an event, the first one included. */

@@ -14,11 +14,11 @@
 //   revises an event under the same event_id_cnty). The import file is the events' document.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
-import { Migrator, sql, type Kysely } from "kysely";
+import { Migrator, sql, type Kysely, type RawBuilder } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
-import { sinceBound, untilBound } from "./dates.ts";
+import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { foldName } from "./fold.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
@@ -88,6 +88,31 @@ export interface FigureFilter extends DateFilter, Page {
   readonly group?: string;
   readonly country?: string;
   readonly measure?: FigureMeasure;
+}
+
+/** The filter of countEvents: that of findEvents, without paging (every group is returned). */
+export type CountFilter = Omit<EventFilter, "limit" | "offset">;
+
+export type CountDimension = "group" | "country" | "admin1" | "type" | "status";
+
+export interface CountOptions {
+  readonly interval: "week" | "month" | "year";
+  /** Grouping values returned per row, in this order; "group" is perpetratorGroup, else actor1. */
+  readonly by: readonly CountDimension[];
+}
+
+export interface EventCount {
+  /**
+   * The event date cut to the interval's precision: "2024" for year, "2024-03" for month, the
+   * day "2024-03-15" for week (ISO weeks are the caller's arithmetic, not SQL's); null where
+   * the date is missing or coarser than that.
+   */
+  readonly period: PartialDate | null;
+  /** One value per dimension of `by`, null where the field is empty. */
+  readonly keys: readonly (string | null)[];
+  readonly events: number;
+  /** Sum of fatalities; events without a number add nothing. */
+  readonly fatalities: number;
 }
 
 export interface DocumentReference {
@@ -162,6 +187,12 @@ export interface Store {
   /** Ordered by event date (undated last), then id. */
   findEvents(filter?: EventFilter): Promise<Event[]>;
   getEvent(id: string): Promise<EventWithDocuments | null>;
+  /**
+   * Events matching `filter` counted per period and grouping values, in SQL; rows in no fixed
+   * order. Month and year counts with no text filter and since/until no finer than a month are
+   * read from the monthly rollup (docs/ARCHITECTURE.md), the rest from the events themselves.
+   */
+  countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]>;
   /** Ordered by period start (undated last), then id. */
   findFigures(filter?: FigureFilter): Promise<Figure[]>;
   listStatements(documentId: string): Promise<Statement[]>;
@@ -204,6 +235,22 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     });
   }
   return store;
+}
+
+const DIMENSION_COLUMNS: Readonly<Record<Exclude<CountDimension, "group">, string>> = {
+  country: "country",
+  admin1: "admin1",
+  type: "event_type",
+  status: "status",
+};
+
+const PERIOD_LENGTH: Readonly<Record<CountOptions["interval"], number>> = { year: 4, month: 7, week: 10 };
+
+interface CountRow {
+  period: string | null;
+  events: number | string;
+  fatalities: number | string | null;
+  [key: `key${number}`]: string | null;
 }
 
 /** Rows per multi-row INSERT and ids per IN list: well under SQLite's 32,766 bound parameters. */
@@ -648,6 +695,70 @@ export class KyselyStore implements Store {
       query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
     }
     return this.#withDetails(await query.execute());
+  }
+
+  async countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]> {
+    // The rollup holds months, so a bound finer than a month, or a week (which needs the day),
+    // must read the events; so must a text filter, which joins the documents.
+    const monthly =
+      options.interval !== "week" &&
+      filter.text === undefined &&
+      [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
+    const table = monthly ? "event_rollup" : "events";
+    const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
+    const date = column(monthly ? "month" : "event_date");
+    const length = sql.lit(PERIOD_LENGTH[options.interval]);
+    const selected = [
+      sql`case when length(${date}) >= ${length} then substr(${date}, 1, ${length}) end as period`,
+      ...options.by.map((dimension, index) => {
+        const value =
+          dimension === "group" ? sql`coalesce(${column("perpetrator_group")}, ${column("actor1")})` : column(DIMENSION_COLUMNS[dimension]);
+        return sql`${value} as ${sql.ref(`key${index}`)}`;
+      }),
+    ];
+    const conditions: RawBuilder<unknown>[] = [];
+    if (filter.group !== undefined) {
+      const keys = await this.#groupKeys(filter.group);
+      const list = sql.join(keys);
+      conditions.push(
+        sql`(${sql.join(
+          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${this.#dialect.fold(column(name))} in (${list})`),
+          sql` or `,
+        )})`,
+      );
+    }
+    if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
+    if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
+    if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
+    // The same overlap tests as findEvents (./dates.ts); on the rollup's months they keep the same
+    // events, because a bound no finer than a month compares the same on the first 7 characters.
+    if (filter.since !== undefined) {
+      const bound = sinceBound(filter.since);
+      conditions.push(
+        bound.containing.length > 0
+          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
+          : sql`${date} >= ${bound.atOrAfter}`,
+      );
+    }
+    if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
+    if (filter.text !== undefined) {
+      const matching = this.#dialect.matchingDocumentIds(filter.text);
+      if (matching === null) return [];
+      conditions.push(sql`events.id in (select event_id from event_documents where document_id in ${matching})`);
+    }
+    const counted = monthly
+      ? sql`sum(event_rollup.events) as events, sum(event_rollup.fatalities) as fatalities`
+      : sql`count(*) as events, sum(coalesce(events.fatalities, 0)) as fatalities`;
+    const groups = sql.join(selected.map((_, index) => sql.lit(index + 1)));
+    const { rows } = await sql<CountRow>`select ${sql.join(selected)}, ${counted} from ${sql.table(table)}
+      ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+      group by ${groups}`.execute(this.#db);
+    return rows.map((row) => ({
+      period: row.period !== null && isPartialDate(row.period) ? row.period : null,
+      keys: options.by.map((_, index) => row[`key${index}`] ?? null),
+      events: Number(row.events),
+      fatalities: Number(row.fatalities ?? 0),
+    }));
   }
 
   async getEvent(id: string): Promise<EventWithDocuments | null> {
