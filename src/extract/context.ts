@@ -87,12 +87,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
   let anchorDate: string | null = referenceDate;
   const countryVotes = new Map<string, number>();
   for (const sentence of splitSentences(text)) {
-    // A reported incident cannot postdate its report: a day resolved past the reference date is a
-    // misreading ("less than a week after" counted forward) or a plan, and is dropped.
+    // Nothing a report tells can start after the report: a date resolved past the reference date
+    // is a misreading ("two years after" counted forward) or a plan, and is dropped.
     const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter(
       (date) =>
-        sentence.start + date.start >= bodyStart &&
-        !(referenceDate && date.kind === "point" && date.value && date.value.length === 10 && date.value > referenceDate),
+        sentence.start + date.start >= bodyStart && !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate),
     );
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
