@@ -56,6 +56,8 @@ function cleanSource(phrase: string): string | null {
   return text;
 }
 
+const FINITE_VERB = /\b(?:would|will|could|should|is|are|was|were|had|has|have|did|does|do|can|may|must)\b/u;
+
 /** Attributions in one sentence, in order of appearance. */
 export function findAttributions(sentence: string): Attribution[] {
   const found: Attribution[] = [];
@@ -74,7 +76,11 @@ export function findAttributions(sentence: string): Attribution[] {
   }
   for (const match of sentence.matchAll(SAID_SUBJECT)) {
     const phrase = match[1] ?? "";
-    add(cleanSource(phrase), "said", (match.index ?? 0) + match[0].length - phrase.length);
+    // "..., said the governor" names a speaker; "..., added in Iraq than in Syria" or "..., said
+    // the US would not..." (a clause) does not.
+    const source = cleanSource(phrase);
+    if (!source || /^(?:in|on|at|to|than|that|for|with|by|from|of|as|it|there)\b/iu.test(source) || FINITE_VERB.test(source)) continue;
+    add(source, "said", (match.index ?? 0) + match[0].length - phrase.length);
   }
   for (const verbMatch of sentence.matchAll(REPORTING_VERB)) {
     const verbAt = verbMatch.index ?? 0;
