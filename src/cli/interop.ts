@@ -12,8 +12,8 @@ import { IMPORT_DATASETS, type ImportDataset } from "../domain/taxonomy.ts";
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from "../interop/export.ts";
 import { importFile } from "../interop/import.ts";
 import { TLP_LEVELS, type TlpLevel } from "../interop/stix.ts";
-import { isPartialDate } from "../store/dates.ts";
 import { openStore } from "../store/store.ts";
+import { checkFilters } from "./filters.ts";
 import type { CliIo } from "./main.ts";
 
 interface ExportCommandOptions {
@@ -24,19 +24,6 @@ interface ExportCommandOptions {
   until?: string;
   tlp: TlpLevel;
   out?: string;
-}
-
-function checkFilters(options: ExportCommandOptions): void {
-  for (const [flag, value] of [
-    ["--since", options.since],
-    ["--until", options.until],
-  ] as const) {
-    if (value !== undefined && !isPartialDate(value))
-      throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
-  }
-  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
-    throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
-  }
 }
 
 /** A sink writing to a temporary file beside `path`, renamed onto it by `commit`. */

@@ -4,8 +4,8 @@ import type { Config } from "../config/config.ts";
 import { SitrepError } from "../domain/errors.ts";
 import { eventToWire, figureToWire } from "../domain/wire.ts";
 import { EVENT_STATUSES, EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
-import { isPartialDate } from "../store/dates.ts";
 import { openStore } from "../store/store.ts";
+import { checkFilters } from "./filters.ts";
 import type { CliIo } from "./main.ts";
 import { renderCsv, renderTable, type OutputFormat } from "./output.ts";
 
@@ -16,19 +16,6 @@ interface FilterOptions {
   until?: string;
   format: OutputFormat;
   limit?: number;
-}
-
-function checkFilters(options: FilterOptions): void {
-  for (const [flag, value] of [
-    ["--since", options.since],
-    ["--until", options.until],
-  ] as const) {
-    if (value !== undefined && !isPartialDate(value))
-      throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
-  }
-  if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
-    throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
-  }
 }
 
 function checkedStatus(value: string): EventStatus {
