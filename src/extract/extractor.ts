@@ -2,7 +2,7 @@
 // local ONNX model, an LLM endpoint) would implement the same `Extractor` interface and return
 // the same records, so the store, analysis and front doors do not change.
 import { recordId } from "../domain/ids.ts";
-import type { Actor, Extraction, Mention, Statement } from "../domain/records.ts";
+import type { Actor, ActorKind, Extraction, Mention, MentionType, Statement } from "../domain/records.ts";
 import { buildContext, type DocumentContext, type ExtractInput } from "./context.ts";
 import { extractEvents } from "./events.ts";
 import { extractFigures } from "./figures.ts";
@@ -39,113 +39,56 @@ function mentionsOf(context: DocumentContext): { mentions: Mention[]; actors: Ac
   const mentions: Mention[] = [];
   const actors = new Map<string, Actor>();
   for (const sentence of context.sentences) {
-    const base = sentence.start;
-    for (const group of sentence.groups) {
+    // Offsets in a sentence's annotations are the sentence's; mentions point into the document.
+    const mention = (mentionType: MentionType, span: { start: number; end: number }, text: string, canonical: string | null): void => {
       mentions.push({
         kind: "mention",
         documentId: context.documentId,
-        mentionType: "armed_group",
-        start: base + group.start,
-        end: base + group.end,
-        text: group.text,
-        canonical: group.canonical,
+        mentionType,
+        start: sentence.start + span.start,
+        end: sentence.start + span.end,
+        text,
+        canonical,
       });
-      const known = actors.get(group.canonical);
-      const aliases = new Set(known?.aliases ?? []);
-      if (group.text !== group.canonical) aliases.add(group.text);
-      actors.set(group.canonical, {
+    };
+    // The first reading of an actor is kept; a person's role fills in when a later mention gives one.
+    const actor = (
+      name: string,
+      actorKind: ActorKind,
+      country: string | null,
+      role: string | null,
+      aliases: readonly string[] = [],
+    ): void => {
+      const known = actors.get(name);
+      if (known && !(known.role === null && role !== null) && aliases.every((alias) => known.aliases.includes(alias))) return;
+      const merged = new Set([...(known?.aliases ?? []), ...aliases]);
+      actors.set(name, {
         kind: "actor",
-        canonicalName: group.canonical,
-        aliases: [...aliases],
-        actorKind: "armed_group",
-        country: group.country,
-        role: null,
+        canonicalName: name,
+        aliases: [...merged],
+        actorKind,
+        country: known?.country ?? country,
+        role: known?.role ?? role,
       });
+    };
+    for (const group of sentence.groups) {
+      mention("armed_group", group, group.text, group.canonical);
+      actor(group.canonical, "armed_group", group.country, null, group.text !== group.canonical ? [group.text] : []);
     }
     for (const force of sentence.forces) {
-      mentions.push({
-        kind: "mention",
-        documentId: context.documentId,
-        mentionType: "state_force",
-        start: base + force.start,
-        end: base + force.end,
-        text: force.text,
-        canonical: force.text,
-      });
-      if (!actors.has(force.text))
-        actors.set(force.text, {
-          kind: "actor",
-          canonicalName: force.text,
-          aliases: [],
-          actorKind: "state_force",
-          country: force.country,
-          role: null,
-        });
+      mention("state_force", force, force.text, force.text);
+      actor(force.text, "state_force", force.country, null);
     }
-    for (const place of sentence.places) {
-      mentions.push({
-        kind: "mention",
-        documentId: context.documentId,
-        mentionType: place.precision === "country" ? "country" : "place",
-        start: base + place.start,
-        end: base + place.end,
-        text: place.text,
-        canonical: place.name,
-      });
-    }
+    for (const place of sentence.places) mention(place.precision === "country" ? "country" : "place", place, place.text, place.name);
     for (const person of sentence.people) {
-      mentions.push({
-        kind: "mention",
-        documentId: context.documentId,
-        mentionType: "person",
-        start: base + person.start,
-        end: base + person.end,
-        text: person.name,
-        canonical: person.name,
-      });
-      const known = actors.get(person.name);
-      if (!known || (known.role === null && person.role !== null)) {
-        actors.set(person.name, {
-          kind: "actor",
-          canonicalName: person.name,
-          aliases: [],
-          actorKind: "person",
-          country: null,
-          role: person.role,
-        });
-      }
+      mention("person", person, person.name, person.name);
+      actor(person.name, "person", null, person.role);
     }
     for (const organization of sentence.organizations) {
-      mentions.push({
-        kind: "mention",
-        documentId: context.documentId,
-        mentionType: "organization",
-        start: base + organization.start,
-        end: base + organization.end,
-        text: organization.name,
-        canonical: organization.name,
-      });
-      if (!actors.has(organization.name))
-        actors.set(organization.name, {
-          kind: "actor",
-          canonicalName: organization.name,
-          aliases: [],
-          actorKind: "organization",
-          country: null,
-          role: null,
-        });
+      mention("organization", organization, organization.name, organization.name);
+      actor(organization.name, "organization", null, null);
     }
-    for (const date of sentence.dates) {
-      mentions.push({
-        kind: "mention",
-        documentId: context.documentId,
-        mentionType: "date",
-        start: base + date.start,
-        end: base + date.end,
-        text: date.text,
-        canonical: date.value ?? `${date.periodStart}/${date.periodEnd}`,
-      });
-    }
+    for (const date of sentence.dates) mention("date", date, date.text, date.value ?? `${date.periodStart}/${date.periodEnd}`);
   }
   return { mentions, actors: [...actors.values()] };
 }
