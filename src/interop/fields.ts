@@ -3,8 +3,8 @@
 // value, which the import service reports with the row's line number.
 import { createRequire } from "node:module";
 import { recordId } from "../domain/ids.ts";
-import type { DatePrecision, Event, GeoPrecision, PartialDate } from "../domain/records.ts";
-import type { EventStatus, EventType, ImportDataset } from "../domain/taxonomy.ts";
+import type { DatePrecision, Event, PartialDate } from "../domain/records.ts";
+import type { ImportDataset } from "../domain/taxonomy.ts";
 import { countryByName } from "../resolve/places/places.ts";
 import { unguardFormula } from "./csv.ts";
 
@@ -169,24 +169,8 @@ export function numericCountryOf(code: string): string | null {
 /** sitrep's own event ids (src/domain/ids.ts), kept when sitrep's exports are read back. */
 export const SITREP_EVENT_ID = /^ev_[0-9a-f]{16}$/;
 
-export interface ImportedEventFields {
-  readonly eventType: EventType;
-  readonly subEventType: string | null;
-  readonly eventDate: PartialDate | null;
-  readonly datePrecision: DatePrecision | null;
-  readonly country: string | null;
-  readonly admin1: string | null;
-  readonly location: string | null;
-  readonly latitude: number | null;
-  readonly longitude: number | null;
-  readonly geoPrecision: GeoPrecision | null;
-  readonly actor1: string | null;
-  readonly actor2: string | null;
-  readonly perpetratorGroup: string | null;
-  readonly fatalities: number | null;
-  readonly status: EventStatus;
-  readonly sources: readonly string[];
-}
+/** What an imported row gives an event: everything but its identity and its evidence. */
+export type ImportedEventFields = Omit<Event, "kind" | "id" | "documentId" | "evidence">;
 
 /**
  * An imported event. Its id comes from the dataset and the dataset's id, so a re-import is an
