@@ -134,3 +134,42 @@ describe("assess", () => {
     assert.ok(assessment.watchList.some((item) => /returning towards the 30 of January–June 2029/.test(item.text)));
   });
 });
+
+describe("assess: a monitors' comparison that ended before the current window", () => {
+  // Same made-up monitor: a fall reported for 2030, read in a brief whose current window is 2032.
+  const text =
+    "The monitor counted 3 claimed attacks by the Red Hand in Ruritania in January-June 2030, against 30 in the same months of 2029.";
+  const document = makeDocument(text, { publisher: "Example Wire" });
+  const figure = (id: string, periodStart: string, periodEnd: string, value: number) =>
+    makeFigure(document, text, { id, measure: "claimed_attacks", country: "RU", periodStart, periodEnd, value, source: "the monitor" });
+  const figures = [figure("fig_now", "2030-01-01", "2030-06-30", 3), figure("fig_before", "2029-01-01", "2029-06-30", 30)];
+  const ledger = buildLedger(figures, [], new Map(), { asOf: "2032-12-31" });
+  const indicators = computeIndicators({
+    events: [],
+    figures,
+    comparisons: ledger.comparisons,
+    previousYears: [],
+    sentences: [],
+    windows: { current: { first: "2032-01-01", last: "2032-12-31" }, baseline: { first: "2031-01-01", last: "2031-12-31" } },
+  });
+  const common = {
+    group: "Red Hand",
+    regionLabel: "Ruritania",
+    ledger,
+    indicators,
+    disruptions: [],
+    documents: new Map([[document.id, { publisher: "Example Wire", title: null, publishedDate: "2030-07-01" }]]),
+    countryName: (code: string | null) => (code === "RU" ? "Ruritania" : "the region"),
+  };
+
+  it("is stated as history and does not decide the bottom line", () => {
+    const assessment = assess({ ...common, currentFrom: "2032-01-01" });
+    assert.match(assessment.judgements[0]?.text ?? "", /^Earlier, before the current window: Red Hand claimed attacks in Ruritania: 3 in/);
+    assert.match(assessment.bottomLine.text, /too few counts to compare/);
+    assert.ok(!assessment.watchList.some((item) => /returning towards the 30/.test(item.text)));
+  });
+
+  it("decides it when the window is not given (every comparison counts)", () => {
+    assert.match(assess(common).bottomLine.text, /activity is far below/);
+  });
+});

@@ -96,6 +96,12 @@ export interface AssessmentInput {
   readonly disruptions: readonly Event[];
   readonly documents: ReadonlyMap<string, DocumentInfo>;
   readonly countryName: (code: string | null) => string;
+  /**
+   * The first day of the brief's current window. A monitors' comparison or projection whose
+   * period ended before it is history: it is stated, but it does not decide the bottom line.
+   * Absent, every comparison counts.
+   */
+  readonly currentFrom?: string;
 }
 
 const MONTH_NAMES = [
@@ -175,25 +181,34 @@ export function assess(input: AssessmentInput): Assessment {
     else if (probabilityLower < 0.2) above++;
     else unclear++;
   };
+  const isHistory = (periodEnd: string | null): boolean =>
+    input.currentFrom !== undefined && periodEnd !== null && periodEnd < input.currentFrom;
+  // Whether a figure the monitors reported for the current window decided the direction.
+  let figuresDecide = false;
   for (const entry of ledger.comparisons) {
     const { comparison, current, previous } = entry;
     const probability = comparison.probabilityLower;
-    tally(probability, comparison.pValue, entry.citations);
-    if (!(comparison.interval.upper < 0.5)) farBelow = false;
+    const history = isHistory(current.periodEnd);
+    if (!history) {
+      tally(probability, comparison.pValue, entry.citations);
+      if (!(comparison.interval.upper < 0.5)) farBelow = false;
+      figuresDecide = true;
+    }
     const change = comparison.percentChange === null ? "" : ` (${percent(comparison.percentChange)})`;
     judgements.push({
       text:
-        `${group} ${measureWords(current.measure)} in ${input.countryName(current.country)}: ${current.value} in ${spokenPeriod(current.periodStart, current.periodEnd)} ` +
+        `${history ? "Earlier, before the current window: " : ""}${group} ${measureWords(current.measure)} in ${input.countryName(current.country)}: ${current.value} in ${spokenPeriod(current.periodStart, current.periodEnd)} ` +
         `against ${previous.value} in the same period a year earlier${change}; ${directionClause(comparison, "a year earlier")} ` +
         `(exact test p = ${formatP(comparison.pValue)}, rate ratio ${comparison.rateRatio?.toFixed(2) ?? "n/a"}, 95% CI ${comparison.interval.lower.toFixed(2)}–${comparison.interval.upper.toFixed(2)}).`,
       citations: entry.citations,
       probability: statedProbability(comparison),
     });
-    watchList.push({
-      text: `${capitalized(measureWords(current.measure))} in ${input.countryName(current.country)} returning towards the ${previous.value} of ${spokenPeriod(previous.periodStart, previous.periodEnd)} would reverse the ${probability >= 0.5 ? "fall" : "rise"}.`,
-      citations: entry.citations,
-      probability: null,
-    });
+    if (!history)
+      watchList.push({
+        text: `${capitalized(measureWords(current.measure))} in ${input.countryName(current.country)} returning towards the ${previous.value} of ${spokenPeriod(previous.periodStart, previous.periodEnd)} would reverse the ${probability >= 0.5 ? "fall" : "rise"}.`,
+        citations: entry.citations,
+        probability: null,
+      });
   }
   if (ledger.comparisons.length > 0) {
     rules.push(
@@ -233,14 +248,17 @@ export function assess(input: AssessmentInput): Assessment {
       citations,
       probability,
     });
-    if (reachProbability === null || probability > reachProbability) {
-      reachProbability = probability;
-      reachCitations = citations;
-      previousYearLabel = String(year - 1);
-    }
-    if (!(projection.projected / previous.value < 0.5)) farBelow = false;
     // The year ends below the previous one unless it reaches it.
-    tally(1 - probability, 0, citations);
+    if (!isHistory(`${year}-12-31`)) {
+      if (reachProbability === null || probability > reachProbability) {
+        reachProbability = probability;
+        reachCitations = citations;
+        previousYearLabel = String(year - 1);
+      }
+      if (!(projection.projected / previous.value < 0.5)) farBelow = false;
+      tally(1 - probability, 0, citations);
+      figuresDecide = true;
+    }
     const perMonth = needed / remaining;
     watchList.push({
       text: `More than ${Math.ceil(perMonth)} ${measureWords(basis.measure)} a month in ${place} for the rest of ${year} (now ${(basis.value / projection.observedLength).toFixed(1)}) would put ${group} back at its ${year - 1} level.`,
@@ -263,16 +281,14 @@ export function assess(input: AssessmentInput): Assessment {
         `${figure.qualifier === "at_least" ? "at least " : figure.qualifier === "about" ? "about " : ""}${figure.value} ${figure.measure === "arrests" ? "arrests" : "foiled plots"}` +
         (figure.source === null ? "" : ` (${figure.source})`),
     );
-    // Two reports of one incident are one line; a long list is cut, its citations are not.
-    const described = [
-      ...new Set(
-        input.disruptions.map(
-          (event) =>
-            `${event.subEventType === "Arrests" ? "an arrest" : "a foiled attack"} in ${event.location ?? input.countryName(event.country)} ` +
-            `${event.eventDate !== null && event.eventDate.length >= 10 ? "on" : "in"} ${spokenDate(event.eventDate)}`,
-        ),
-      ),
-    ];
+    // Two reports of one incident are one line. A long list is cut: the events named are cited,
+    // the rest only counted (a brief over a large database would otherwise cite thousands).
+    const describe = (event: Event): string =>
+      `${event.subEventType === "Arrests" ? "an arrest" : "a foiled attack"} in ${event.location ?? input.countryName(event.country)} ` +
+      `${event.eventDate !== null && event.eventDate.length >= 10 ? "on" : "in"} ${spokenDate(event.eventDate)}`;
+    const described = [...new Set(input.disruptions.map(describe))];
+    const namedSet = new Set(described.slice(0, MAX_NAMED_DISRUPTIONS));
+    const namedEvents = input.disruptions.filter((event) => namedSet.has(describe(event)));
     const named =
       described.length > MAX_NAMED_DISRUPTIONS
         ? [...described.slice(0, MAX_NAMED_DISRUPTIONS), `${described.length - MAX_NAMED_DISRUPTIONS} more`]
@@ -287,7 +303,7 @@ export function assess(input: AssessmentInput): Assessment {
       text: `${capitalized(parts)}: plots are still being attempted, and disrupted.`,
       citations: uniqueCitations([
         ...plotFigures.flatMap((entry) => entry.citations),
-        ...input.disruptions.flatMap((event) => citationsOf(event)),
+        ...namedEvents.flatMap((event) => citationsOf(event)),
       ]),
       probability: null,
     });
@@ -327,12 +343,11 @@ export function assess(input: AssessmentInput): Assessment {
   const tempo = indicators.find((indicator) => indicator.id === "attack_tempo");
   // Recorded events before and after the pivot are always stated; they decide the bottom line
   // only when the monitors give no figures to compare, because a rule-based database undercounts.
-  const figuresCompared = ledger.comparisons.length > 0 || ledger.previousYears.length > 0;
   if (tempo?.comparison !== null && tempo !== undefined) {
     const probability = tempo.comparison.probabilityLower;
     if (tempo.current !== null && tempo.baseline !== null && tempo.current + tempo.baseline > 0) {
-      if (!figuresCompared) tally(probability, tempo.comparison.pValue, tempo.evidence);
-      if (!figuresCompared && !(tempo.comparison.interval.upper < 0.5)) farBelow = false;
+      if (!figuresDecide) tally(probability, tempo.comparison.pValue, tempo.evidence);
+      if (!figuresDecide && !(tempo.comparison.interval.upper < 0.5)) farBelow = false;
       const clause = directionClause(tempo.comparison, "in the baseline window");
       judgements.push({
         text: `Recorded ${tempo.summary}; ${clause} (exact test p = ${formatP(tempo.comparison.pValue)}).`,
@@ -372,7 +387,7 @@ export function assess(input: AssessmentInput): Assessment {
     probability: reachProbability,
   };
   rules.push(
-    'Bottom line: a comparison points down (or up) when its exact test gives p < 0.2 and P(lower) is above 80% (or below 20%), and no likelihood is stated for it otherwise; "far below" when every comparison points down and its 95% upper bound (or projection ratio) is under one half; "mixed" when they disagree.',
+    'Bottom line: monitors\' comparisons and projections whose period ended before the current window are stated as history and do not decide it; recorded events decide it only when no current figure does. A comparison points down (or up) when its exact test gives p < 0.2 and P(lower) is above 80% (or below 20%), and no likelihood is stated for it otherwise; "far below" when every comparison points down and its 95% upper bound (or projection ratio) is under one half; "mixed" when they disagree.',
   );
 
   const confidence = confidenceOf([bottomLine, ...judgements], ledger, input.documents);

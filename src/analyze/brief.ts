@@ -112,6 +112,7 @@ export function analyzeBrief(input: BriefInput): Brief {
     disruptions,
     documents: input.documents,
     countryName,
+    currentFrom: windows.current.first,
   });
   const documents = [...input.documents.entries()]
     .map(([id, info]) => ({ id, ...info }))
