@@ -95,20 +95,36 @@ async function generate(): Promise<void> {
   console.log(`generated ${total} events in ${((performance.now() - started) / 1000).toFixed(1)} s into ${path}`);
 }
 
+/**
+ * Wall time is the goal's measure; CPU time (this process, user + system) is printed beside it
+ * because on a machine shared with other jobs the wall time mostly measures the others.
+ */
 async function time(label: string, goalMs: number, work: () => Promise<unknown>): Promise<void> {
-  const runs: number[] = [];
+  const runs: { wall: number; cpu: number }[] = [];
   for (let pass = 0; pass < passes; pass++) {
+    const cpu = process.cpuUsage();
     const started = performance.now();
     await work();
-    runs.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    runs.push({ wall: performance.now() - started, cpu: (used.user + used.system) / 1000 });
   }
-  runs.sort((left, right) => left - right);
-  const median = runs[Math.floor(runs.length / 2)] ?? 0;
-  console.log(`${label}: median ${median.toFixed(0)} ms over ${passes} passes (goal < ${goalMs} ms)`);
+  runs.sort((left, right) => left.wall - right.wall);
+  const median = runs[Math.floor(runs.length / 2)] ?? { wall: 0, cpu: 0 };
+  console.log(
+    `${label}: median ${median.wall.toFixed(0)} ms wall, ${median.cpu.toFixed(0)} ms CPU over ${passes} passes (goal < ${goalMs} ms)`,
+  );
 }
 
 if (!existsSync(path)) await generate();
 const store = await openStore({ path });
 await time("series --by month,country", 250, () => loadSeries(store, { group: GROUP, interval: "month", by: ["country"] }));
-await time("brief --region SY,IQ", 2000, () => loadBrief(store, { group: GROUP, regions: ["SY", "IQ"], asOf: "2025-12-31" }));
+// The generated reports are dated 2026-01-01: a brief as of that day knows all of them.
+const request = { group: GROUP, regions: ["SY", "IQ"], asOf: "2026-01-01" };
+await time("brief --region SY,IQ", 2000, () => loadBrief(store, request));
+const brief = await loadBrief(store, request);
+const charted = brief.monthlyTotals.reduce((sum, count) => sum + count, 0);
+const tempo = brief.indicators.find((indicator) => indicator.id === "attack_tempo");
+console.log(
+  `  the brief counted ${charted} events in its chart (${brief.monthly.unplaced} outside it); attacks ${tempo?.current ?? 0} now against ${tempo?.baseline ?? 0} before`,
+);
 await store.close();

@@ -4,7 +4,17 @@ import { makeDocument, makeFigure } from "../store/test-fixtures.ts";
 import { compareRates } from "./rates.ts";
 import { assess, directionClause, estimativeTerm, likelihoodClause, probabilityOfAtLeast, spokenDate, spokenPeriod } from "./assessment.ts";
 import { computeIndicators } from "./indicators.ts";
+import { digestFromEvents } from "./digest.ts";
 import { buildLedger } from "./ledger.ts";
+
+const emptyDigest = digestFromEvents([], {
+  windows: { current: { first: "2030-01-01", last: "2030-12-31" }, baseline: { first: "2029-01-01", last: "2029-12-31" } },
+  asOf: "2030-12-31",
+  firstMonth: "2029-01",
+  lastMonth: "2030-12",
+  figures: [],
+  suicideIds: [],
+});
 
 describe("estimative language (ICD 203)", () => {
   it("maps probabilities to the seven bands", () => {
@@ -83,9 +93,9 @@ describe("assess", () => {
       source: "the monitor",
     }),
   ];
-  const ledger = buildLedger(figures, [], new Map(), { asOf: "2030-07-01" });
+  const ledger = buildLedger(figures, new Map(), new Map(), { asOf: "2030-07-01" });
   const indicators = computeIndicators({
-    events: [],
+    digest: emptyDigest,
     figures,
     comparisons: ledger.comparisons,
     previousYears: [],
@@ -97,7 +107,7 @@ describe("assess", () => {
     regionLabel: "Ruritania",
     ledger,
     indicators,
-    disruptions: [],
+    disruptions: { total: 0, events: [] },
     documents: new Map([[document.id, { publisher: "Example Wire", title: null, publishedDate: "2030-07-01" }]]),
     countryName: (code) => (code === "RU" ? "Ruritania" : "the region"),
   });
@@ -143,9 +153,9 @@ describe("assess: a monitors' comparison that ended before the current window", 
   const figure = (id: string, periodStart: string, periodEnd: string, value: number) =>
     makeFigure(document, text, { id, measure: "claimed_attacks", country: "RU", periodStart, periodEnd, value, source: "the monitor" });
   const figures = [figure("fig_now", "2030-01-01", "2030-06-30", 3), figure("fig_before", "2029-01-01", "2029-06-30", 30)];
-  const ledger = buildLedger(figures, [], new Map(), { asOf: "2032-12-31" });
+  const ledger = buildLedger(figures, new Map(), new Map(), { asOf: "2032-12-31" });
   const indicators = computeIndicators({
-    events: [],
+    digest: emptyDigest,
     figures,
     comparisons: ledger.comparisons,
     previousYears: [],
@@ -157,7 +167,7 @@ describe("assess: a monitors' comparison that ended before the current window", 
     regionLabel: "Ruritania",
     ledger,
     indicators,
-    disruptions: [],
+    disruptions: { total: 0, events: [] },
     documents: new Map([[document.id, { publisher: "Example Wire", title: null, publishedDate: "2030-07-01" }]]),
     countryName: (code: string | null) => (code === "RU" ? "Ruritania" : "the region"),
   };

@@ -4,6 +4,7 @@
 // a watch list of what would change the judgement. Nothing here is free text: change the numbers
 // and the sentences change with them.
 import type { Event } from "../domain/records.ts";
+import { NAMED_DISRUPTIONS } from "./digest.ts";
 import type { Indicator } from "./indicators.ts";
 import { citationsOf, type Citation, type DocumentInfo, type Ledger } from "./ledger.ts";
 import { regularizedBeta } from "./numeric.ts";
@@ -43,9 +44,6 @@ export function likelihoodClause(probability: number, clause: string): string {
   const term = estimativeTerm(probability);
   return term.endsWith("chance") ? `there is ${term} that ${clause}` : `it is ${term} that ${clause}`;
 }
-
-/** Foiled plots and arrests named one by one in a judgement; the rest are counted. */
-const MAX_NAMED_DISRUPTIONS = 8;
 
 /**
  * Below this two-sided p-value a difference between two counts is given a likelihood; at or
@@ -92,8 +90,8 @@ export interface AssessmentInput {
   readonly regionLabel: string;
   readonly ledger: Ledger;
   readonly indicators: readonly Indicator[];
-  /** Foiled plots and arrests to name (already in the region and period). */
-  readonly disruptions: readonly Event[];
+  /** Foiled plots and arrests (in the region, up to as-of): how many, and the events of the first few. */
+  readonly disruptions: { readonly total: number; readonly events: readonly Event[] };
   readonly documents: ReadonlyMap<string, DocumentInfo>;
   readonly countryName: (code: string | null) => string;
   /**
@@ -275,7 +273,7 @@ export function assess(input: AssessmentInput): Assessment {
   // 3. Disruptions: foiled plots and arrests, named one by one.
   const foiled = indicators.find((indicator) => indicator.id === "foiled_arrests");
   const plotFigures = ledger.entries.filter((entry) => entry.figure.measure === "foiled_plots" || entry.figure.measure === "arrests");
-  if (input.disruptions.length > 0 || plotFigures.length > 0) {
+  if (input.disruptions.total > 0 || plotFigures.length > 0) {
     const counts = plotFigures.map(
       ({ figure }) =>
         `${figure.qualifier === "at_least" ? "at least " : figure.qualifier === "about" ? "about " : ""}${figure.value} ${figure.measure === "arrests" ? "arrests" : "foiled plots"}` +
@@ -286,13 +284,11 @@ export function assess(input: AssessmentInput): Assessment {
     const describe = (event: Event): string =>
       `${event.subEventType === "Arrests" ? "an arrest" : "a foiled attack"} in ${event.location ?? input.countryName(event.country)} ` +
       `${event.eventDate !== null && event.eventDate.length >= 10 ? "on" : "in"} ${spokenDate(event.eventDate)}`;
-    const described = [...new Set(input.disruptions.map(describe))];
-    const namedSet = new Set(described.slice(0, MAX_NAMED_DISRUPTIONS));
-    const namedEvents = input.disruptions.filter((event) => namedSet.has(describe(event)));
-    const named =
-      described.length > MAX_NAMED_DISRUPTIONS
-        ? [...described.slice(0, MAX_NAMED_DISRUPTIONS), `${described.length - MAX_NAMED_DISRUPTIONS} more`]
-        : described;
+    const described = [...new Set(input.disruptions.events.map(describe))].slice(0, NAMED_DISRUPTIONS);
+    // The rest are counted as events: reports of one incident are merged on ingest (or not).
+    const more = input.disruptions.total - input.disruptions.events.length;
+    const named = more > 0 ? [...described, `${more} more`] : described;
+    const namedEvents = input.disruptions.events.filter((event) => described.includes(describe(event)));
     const parts = [
       counts.length > 0 ? `Security services report ${counts.join("; ")}` : "",
       named.length > 0 ? `the database holds ${named.join(", ")}` : "",

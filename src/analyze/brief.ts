@@ -6,9 +6,9 @@ import { assess, type Assessment } from "./assessment.ts";
 import { detectChanges, type ChangePointResult } from "./changepoint.ts";
 import { countryName } from "./countries.ts";
 import { computeIndicators, type GroupSentence, type Indicator, type Windows } from "./indicators.ts";
-import { buildLedger, isArrest, isFoiled, type DocumentInfo, type Ledger } from "./ledger.ts";
-import { bucketOf } from "./periods.ts";
-import { buildSeries, totals, type Series } from "./series.ts";
+import { digestFromEvents, suicideIdsOf, type EventDigest } from "./digest.ts";
+import { buildLedger, type DocumentInfo, type Ledger } from "./ledger.ts";
+import { totals, type Series } from "./series.ts";
 
 export interface BriefInput {
   /** The group as the user named it, and its canonical name in the store. */
@@ -21,7 +21,8 @@ export interface BriefInput {
   readonly pivot: string | null;
   /** The pivot as the user gave it (a date or an event id), for the brief's text. */
   readonly pivotLabel: string | null;
-  readonly events: readonly Event[];
+  /** What the group's events in the region say (./digest.ts), for these windows and as-of. */
+  readonly digest: EventDigest;
   readonly figures: readonly Figure[];
   readonly sentences: readonly GroupSentence[];
   readonly documents: ReadonlyMap<string, DocumentInfo>;
@@ -68,6 +69,11 @@ export function windowsFor(asOf: string, pivot: string | null): Windows {
   };
 }
 
+/** The chart's first and last months: the baseline window's start to as-of. */
+export function chartMonths(windows: Windows, asOf: string): { readonly first: string; readonly last: string } {
+  return { first: windows.baseline.first.slice(0, 7), last: asOf.slice(0, 7) };
+}
+
 export function regionLabel(countries: readonly string[]): string {
   const names = countries.map(countryName);
   if (names.length <= 1) return names[0] ?? "all countries";
@@ -76,12 +82,10 @@ export function regionLabel(countries: readonly string[]): string {
 
 export function analyzeBrief(input: BriefInput): Brief {
   const windows = windowsFor(input.asOf, input.pivot);
-  const events = input.events;
-  // The chart covers the baseline and current windows; older background events are counted as
-  // left out rather than stretching the chart over years of zeros.
-  const firstMonth = bucketOf(windows.baseline.first, "month") ?? undefined;
-  const lastMonth = bucketOf(input.asOf, "month") ?? undefined;
-  const monthly = buildSeries(events, { interval: "month", by: ["country"], from: firstMonth, to: lastMonth });
+  const { digest } = input;
+  // The chart covers the baseline and current windows (chartMonths); older background events are
+  // counted as left out rather than stretching the chart over years of zeros.
+  const monthly = digest.monthly;
   const monthlyTotals = totals(monthly);
   // The change-point baseline is the baseline window's months when there are any.
   const baselineMonths = monthly.periods
@@ -91,25 +95,22 @@ export function analyzeBrief(input: BriefInput): Brief {
     baselineMean:
       baselineMonths.length > 0 ? baselineMonths.reduce((sum, month) => sum + month.count, 0) / baselineMonths.length : undefined,
   });
-  const ledger = buildLedger(input.figures, events, input.documents, { asOf: input.asOf });
+  const ledger = buildLedger(input.figures, digest.reconciliations, input.documents, { asOf: input.asOf });
   const indicators = computeIndicators({
-    events,
+    digest,
     figures: input.figures,
     comparisons: ledger.comparisons,
     previousYears: ledger.previousYears,
     sentences: input.sentences,
     windows,
   });
-  const disruptions = events.filter(
-    (event) => (isFoiled(event) || isArrest(event)) && event.eventDate !== null && event.eventDate <= input.asOf,
-  );
   const label = regionLabel(input.countries);
   const assessment = assess({
     group: input.group,
     regionLabel: label,
     ledger,
     indicators,
-    disruptions,
+    disruptions: digest.disruptions,
     documents: input.documents,
     countryName,
     currentFrom: windows.current.first,
@@ -133,4 +134,20 @@ export function analyzeBrief(input: BriefInput): Brief {
     assessment,
     documents,
   };
+}
+
+/** The brief of events held in memory (a small set, a test): the digest is counted in memory. */
+export function analyzeEvents(input: Omit<BriefInput, "digest"> & { readonly events: readonly Event[] }): Brief {
+  const { events, ...rest } = input;
+  const windows = windowsFor(input.asOf, input.pivot);
+  const chart = chartMonths(windows, input.asOf);
+  const digest = digestFromEvents(events, {
+    windows,
+    asOf: input.asOf,
+    firstMonth: chart.first,
+    lastMonth: chart.last,
+    figures: input.figures,
+    suicideIds: suicideIdsOf(events),
+  });
+  return analyzeBrief({ ...rest, digest });
 }

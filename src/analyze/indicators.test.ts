@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { makeDocument, makeEvent, makeFigure } from "../store/test-fixtures.ts";
 import { computeIndicators, type GroupSentence, type Windows } from "./indicators.ts";
+import { digestFromEvents, suicideIdsOf } from "./digest.ts";
 import { buildLedger } from "./ledger.ts";
 
 // A made-up group in made-up places; the texts are written for this test.
@@ -55,9 +56,17 @@ const groupSentences: GroupSentence[] = [
 ];
 
 describe("computeIndicators", () => {
-  const ledger = buildLedger([], events);
+  const ledger = buildLedger([], new Map());
+  const digest = digestFromEvents(events, {
+    windows,
+    asOf: windows.current.last,
+    firstMonth: "2030-01",
+    lastMonth: "2030-03",
+    figures: [],
+    suicideIds: suicideIdsOf(events),
+  });
   const indicators = computeIndicators({
-    events,
+    digest,
     figures: [],
     comparisons: ledger.comparisons,
     previousYears: [],
@@ -116,9 +125,16 @@ describe("computeIndicators", () => {
         value: 20,
       }),
     ];
-    const figureLedger = buildLedger(figures, []);
+    const figureLedger = buildLedger(figures, new Map());
     const result = computeIndicators({
-      events: [],
+      digest: digestFromEvents([], {
+        windows,
+        asOf: windows.current.last,
+        firstMonth: "2030-01",
+        lastMonth: "2030-03",
+        figures,
+        suicideIds: [],
+      }),
       figures,
       comparisons: figureLedger.comparisons,
       previousYears: [],

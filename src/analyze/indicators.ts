@@ -4,7 +4,8 @@
 // (recruitment, propaganda, weapons, reactivated fighters, reconnaissance, foreign fighters,
 // official warnings). The keyword lists are data below, so a reader can see exactly what counts.
 import type { Event, Figure } from "../domain/records.ts";
-import { citationsOf, isArrest, isAttack, isFoiled, type Citation, type ComparisonEntry, type PreviousYearEntry } from "./ledger.ts";
+import type { DeathTally, EventDigest, WindowTally } from "./digest.ts";
+import { citationsOf, type Citation, type ComparisonEntry, type PreviousYearEntry } from "./ledger.ts";
 import { countryName } from "./countries.ts";
 import { dayBounds, wholeMonths } from "./periods.ts";
 import { compareRates, type RateComparison } from "./rates.ts";
@@ -112,7 +113,16 @@ export const TEXT_INDICATORS: readonly { readonly id: IndicatorId; readonly labe
   },
 ];
 
+/**
+ * Words that mark a suicide or complex attack in an evidence sentence. Each pattern below contains
+ * one of them, so a store can prefilter sentences by substring before the patterns are tested.
+ */
+export const SUICIDE_OR_COMPLEX_WORDS = ["suicide", "complex attack", "explosive belt", "explosive vest", "car bomb", "vbied"] as const;
 const SUICIDE_OR_COMPLEX = [/\bsuicide\b/i, /\bcomplex attack/i, /\bexplosive (belt|vest)/i, /\bcar bomb/i, /\bVBIED\b/];
+
+export function describesSuicideOrComplex(text: string): boolean {
+  return SUICIDE_OR_COMPLEX.some((pattern) => pattern.test(text));
+}
 
 function daysIn(window: Window): number {
   return Math.round((Date.parse(`${window.last}T00:00:00Z`) - Date.parse(`${window.first}T00:00:00Z`)) / 86_400_000) + 1;
@@ -132,8 +142,12 @@ function trendOf(comparison: RateComparison): Trend {
   return (comparison.rateRatio ?? Number.POSITIVE_INFINITY) > 1 ? "up" : "down";
 }
 
+/**
+ * The first sentence of each of the first `limit` events. Which events are cited depends only on
+ * their order, never on their evidence, so a caller may read evidence for those events alone.
+ */
 function eventCitations(events: readonly Event[], limit = 8): Citation[] {
-  return events.flatMap((event) => citationsOf(event).slice(0, 1)).slice(0, limit);
+  return events.slice(0, limit).flatMap((event) => citationsOf(event).slice(0, 1));
 }
 
 function documentIdsOf(citations: readonly Citation[]): string[] {
@@ -144,31 +158,29 @@ function countIndicator(
   id: IndicatorId,
   label: string,
   family: Indicator["family"],
-  events: readonly Event[],
-  predicate: (event: Event) => boolean,
+  tally: WindowTally,
   windows: Windows,
   noun: string,
 ): Indicator {
-  const current = events.filter((event) => predicate(event) && inWindow(event.eventDate, windows.current));
-  const baseline = events.filter((event) => predicate(event) && inWindow(event.eventDate, windows.baseline));
-  const comparison = compareRates(current.length, baseline.length, daysIn(windows.current), daysIn(windows.baseline));
-  const evidence = eventCitations([...current, ...baseline]);
+  const comparison = compareRates(tally.current, tally.baseline, daysIn(windows.current), daysIn(windows.baseline));
+  const evidence = eventCitations(tally.cited);
   return {
     id,
     label,
     family,
-    current: current.length,
-    baseline: baseline.length,
+    current: tally.current,
+    baseline: tally.baseline,
     comparison,
     trend: trendOf(comparison),
-    summary: `${noun}: ${current.length} from ${windows.current.first} to ${windows.current.last}, against ${baseline.length} from ${windows.baseline.first} to ${windows.baseline.last}`,
+    summary: `${noun}: ${tally.current} from ${windows.current.first} to ${windows.current.last}, against ${tally.baseline} from ${windows.baseline.first} to ${windows.baseline.last}`,
     evidence,
     documentIds: documentIdsOf(evidence),
   };
 }
 
 export interface IndicatorInput {
-  readonly events: readonly Event[];
+  /** What the events say, counted per window (./digest.ts). */
+  readonly digest: EventDigest;
   readonly figures: readonly Figure[];
   readonly comparisons: readonly ComparisonEntry[];
   readonly previousYears: readonly PreviousYearEntry[];
@@ -177,10 +189,10 @@ export interface IndicatorInput {
 }
 
 export function computeIndicators(input: IndicatorInput): Indicator[] {
-  const { events, windows } = input;
+  const { digest, windows } = input;
   const indicators: Indicator[] = [];
 
-  indicators.push(countIndicator("attack_tempo", "Attack tempo (recorded events)", "activity", events, isAttack, windows, "attacks"));
+  indicators.push(countIndicator("attack_tempo", "Attack tempo (recorded events)", "activity", digest.attacks, windows, "attacks"));
 
   // Claimed or reported tempo: the monitors' same-period comparisons and the rate implied by a
   // previous-year total, pooled; the trend is "down" or "up" only when every comparison agrees.
@@ -237,16 +249,10 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
   }
 
   {
-    const attacks = (window: Window): Event[] => events.filter((event) => isAttack(event) && inWindow(event.eventDate, window));
-    const lethality = (list: readonly Event[]): number | null => {
-      const known = list.filter((event) => event.fatalities !== null);
-      return known.length === 0 ? null : known.reduce((sum, event) => sum + (event.fatalities ?? 0), 0) / known.length;
-    };
-    const currentAttacks = attacks(windows.current);
-    const baselineAttacks = attacks(windows.baseline);
-    const current = lethality(currentAttacks);
-    const baseline = lethality(baselineAttacks);
-    const evidence = eventCitations([...currentAttacks, ...baselineAttacks].filter((event) => event.fatalities !== null));
+    const lethality = (tally: DeathTally): number | null => (tally.events === 0 ? null : tally.fatalities / tally.events);
+    const current = lethality(digest.lethality.current);
+    const baseline = lethality(digest.lethality.baseline);
+    const evidence = eventCitations(digest.lethality.cited);
     indicators.push({
       id: "lethality",
       label: "Lethality per attack",
@@ -276,35 +282,21 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
       "suicide_complex",
       "Suicide and complex attacks (including foiled)",
       "activity",
-      events,
-      (event) =>
-        event.subEventType === "Suicide bomb" ||
-        event.evidence.some((span) => SUICIDE_OR_COMPLEX.some((pattern) => pattern.test(span.text))),
+      digest.suicideComplex,
       windows,
       "suicide or complex attacks, carried out or foiled",
     ),
   );
 
   {
-    const placeOf = (event: Event): string | null => event.location ?? event.admin1;
-    const before = new Set(
-      events
-        .filter((event) => isAttack(event) && inWindow(event.eventDate, windows.baseline))
-        .map(placeOf)
-        .filter((place) => place !== null),
-    );
-    const fresh = events.filter((event) => {
-      const place = placeOf(event);
-      return isAttack(event) && place !== null && !before.has(place) && inWindow(event.eventDate, windows.current);
-    });
-    const places = [...new Set(fresh.map(placeOf))].sort();
-    const evidence = eventCitations(fresh);
+    const places = digest.spread.freshPlaces;
+    const evidence = eventCitations(digest.spread.cited);
     indicators.push({
       id: "spread",
       label: "Spread to new districts",
       family: "activity",
       current: places.length,
-      baseline: before.size,
+      baseline: digest.spread.baselinePlaces,
       comparison: null,
       trend: places.length > 0 ? "up" : "none",
       summary: places.length > 0 ? `attacks in places with none before: ${places.join(", ")}` : "no attacks in new places",
@@ -314,13 +306,11 @@ export function computeIndicators(input: IndicatorInput): Indicator[] {
   }
 
   {
-    const disrupted = (event: Event): boolean => isFoiled(event) || isArrest(event);
     const indicator = countIndicator(
       "foiled_arrests",
       "Foiled plots and arrests",
       "rebuilding",
-      events,
-      disrupted,
+      digest.disrupted,
       windows,
       "foiled plots and arrests",
     );

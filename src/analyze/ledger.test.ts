@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { makeDocument, makeEvent, makeFigure } from "../store/test-fixtures.ts";
+import { reconciliationsFromEvents } from "./digest.ts";
 import { buildLedger, fractionLabel } from "./ledger.ts";
 import { poissonInterval } from "./rates.ts";
 
@@ -79,7 +80,11 @@ const events = [
 ];
 
 describe("buildLedger", () => {
-  const ledger = buildLedger(figures, events, new Map([[document.id, { publisher: "Example Wire", title: null, publishedDate: null }]]));
+  const ledger = buildLedger(
+    figures,
+    reconciliationsFromEvents(events, figures),
+    new Map([[document.id, { publisher: "Example Wire", title: null, publishedDate: null }]]),
+  );
 
   it("lists every figure with its source chain and evidence", () => {
     assert.equal(ledger.entries.length, 5);

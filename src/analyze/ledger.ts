@@ -3,7 +3,9 @@
 // figure reconciled against the events the database holds for the same group, place and period.
 import type { Event, Figure } from "../domain/records.ts";
 import type { FigureMeasure } from "../domain/taxonomy.ts";
-import { wholeMonths, within, yearBefore } from "./periods.ts";
+import { matchesCondition } from "../store/conditions.ts";
+import { ARRESTS, ATTACKS, FOILED, type Reconciled } from "./digest.ts";
+import { wholeMonths, yearBefore } from "./periods.ts";
 import { compareRates, projectRunRate, type Interval, type Projection, type RateComparison } from "./rates.ts";
 
 /** One evidence sentence and the document it comes from: what every stated fact carries. */
@@ -79,22 +81,16 @@ const COUNTED_MEASURES: ReadonlySet<FigureMeasure> = new Set(["attacks", "claime
 // "At least 12" scaled up is only a lower bound, and its Poisson interval would mean nothing.
 const PROJECTED_QUALIFIERS = new Set(["exact", "about"]);
 
-/** ACLED's political-violence event types (Codebook 2023, §"Event types"): what an "attack" count covers. */
 export function isAttack(event: Event): boolean {
-  return (
-    (event.eventType === "Battles" ||
-      event.eventType === "Explosions/Remote violence" ||
-      event.eventType === "Violence against civilians") &&
-    event.status !== "foiled"
-  );
+  return matchesCondition(event, { anyOf: ATTACKS });
 }
 
 export function isFoiled(event: Event): boolean {
-  return event.status === "foiled" || event.subEventType === "Disrupted weapons use";
+  return matchesCondition(event, { anyOf: FOILED });
 }
 
 export function isArrest(event: Event): boolean {
-  return event.subEventType === "Arrests";
+  return matchesCondition(event, { anyOf: ARRESTS });
 }
 
 export function citationsOf(record: { readonly evidence: readonly { readonly documentId: string; readonly text: string }[] }): Citation[] {
@@ -158,7 +154,8 @@ export interface LedgerOptions {
 
 export function buildLedger(
   figures: readonly Figure[],
-  events: readonly Event[],
+  /** Each reconcilable figure's counted events, by figure id (./digest.ts). */
+  reconciled: ReadonlyMap<string, Reconciled>,
   documents: ReadonlyMap<string, DocumentInfo> = new Map(),
   options: LedgerOptions = {},
 ): Ledger {
@@ -277,34 +274,13 @@ export function buildLedger(
 
   const reconciliations: Reconciliation[] = [];
   for (const figure of reported) {
-    if (!COUNTED_MEASURES.has(figure.measure) || figure.periodStart === null || figure.periodEnd === null) continue;
-    if (figure.qualifier === "projected") continue;
-    const { periodStart, periodEnd } = figure;
-    const inScope = events.filter(
-      (event) => (figure.country === null || event.country === figure.country) && within(event.eventDate, periodStart, periodEnd),
-    );
-    let matching: Event[];
-    switch (figure.measure) {
-      case "attacks":
-      case "claimed_attacks":
-      case "fatalities":
-        matching = inScope.filter(isAttack);
-        break;
-      case "foiled_plots":
-        matching = inScope.filter(isFoiled);
-        break;
-      case "arrests":
-        matching = inScope.filter(isArrest);
-        break;
-      default:
-        matching = [];
-    }
-    const counted = figure.measure === "fatalities" ? matching.reduce((sum, event) => sum + (event.fatalities ?? 0), 0) : matching.length;
+    const found = reconciled.get(figure.id);
+    if (found === undefined) continue;
     reconciliations.push({
       figure,
-      counted,
-      eventIds: matching.map((event) => event.id),
-      coverage: figure.value === 0 ? null : counted / figure.value,
+      counted: found.counted,
+      eventIds: found.eventIds,
+      coverage: figure.value === 0 ? null : found.counted / figure.value,
     });
   }
 

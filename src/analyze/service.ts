@@ -6,10 +6,26 @@ import { SitrepError } from "../domain/errors.ts";
 import type { Event, Figure, PartialDate } from "../domain/records.ts";
 import { splitSentences } from "../nlp/sentences.ts";
 import { isPartialDate } from "../store/dates.ts";
-import type { Store } from "../store/store.ts";
-import { analyzeBrief, type Brief } from "./brief.ts";
+import type { EventClause, EventCondition } from "../store/conditions.ts";
+import type { CountFilter, EventFilter, Store } from "../store/store.ts";
+import { analyzeBrief, chartMonths, windowsFor, type Brief } from "./brief.ts";
+import {
+  ATTACKS,
+  CITED_EVENTS,
+  DISRUPTIONS,
+  LISTED_EVENT_IDS,
+  NAMED_DISRUPTIONS,
+  disruptionKey,
+  reconcilable,
+  reconciliationCondition,
+  suicideOrComplex,
+  type DeathTally,
+  type DigestOptions,
+  type EventDigest,
+  type Reconciled,
+} from "./digest.ts";
 import { countryCode, textNamesCountry } from "./countries.ts";
-import type { GroupSentence } from "./indicators.ts";
+import { SUICIDE_OR_COMPLEX_WORDS, describesSuicideOrComplex, type GroupSentence } from "./indicators.ts";
 import type { DocumentInfo } from "./ledger.ts";
 import { dayBounds, type Interval } from "./periods.ts";
 import { buildFigureSeries, NO_VALUE, seriesFromCounts, type FigureSeries, type Series, type SeriesDimension } from "./series.ts";
@@ -51,9 +67,9 @@ async function documentInfo(store: Store, id: string): Promise<(DocumentInfo & {
 }
 
 /** The latest day the data speaks of: reported (not projected) periods, event dates, documents. */
-function latestDay(events: readonly Event[], figures: readonly Figure[], documentDates: readonly (string | null)[]): string | null {
+function latestDay(eventDates: readonly string[], figures: readonly Figure[], documentDates: readonly (string | null)[]): string | null {
   const days = [
-    ...events.map((event) => event.eventDate),
+    ...eventDates,
     ...figures.filter((figure) => figure.qualifier !== "projected").map((figure) => figure.periodEnd ?? figure.periodStart),
     ...documentDates,
   ]
@@ -61,6 +77,210 @@ function latestDay(events: readonly Event[], figures: readonly Figure[], documen
     .map((date) => dayBounds(date).last)
     .sort();
   return days[days.length - 1] ?? null;
+}
+
+/**
+ * The dates that may be the group's latest in the region, read through the monthly rollup: the
+ * latest month, or a later-ending year-only date; a month is then read to its latest day.
+ */
+async function latestEventDates(store: Store, group: string, countries: readonly string[]): Promise<string[]> {
+  const months = await store.eventMonths(group, countries);
+  const latest = [...months].sort((left, right) => compareText(dayBounds(left).last, dayBounds(right).last)).pop();
+  if (latest === undefined) return [];
+  if (latest.length === 4) return [latest];
+  return store.eventDates({ group, since: latest, until: latest, where: { countries } });
+}
+
+/** A class with at least this many events in a range is read by walking the date index. */
+const DENSE_CLASS = 1000;
+
+/** Foiled plots and arrests read per page while naming the first few. */
+const DISRUPTION_PAGE = 100;
+
+/** Events at most this far before the baseline window are read, for figures that reach back. */
+function earliestDay(windowsFirst: string, figures: readonly Figure[]): string {
+  const starts = figures.flatMap((figure) => (figure.periodStart === null ? [] : [dayBounds(figure.periodStart).first]));
+  return [windowsFirst, ...starts].sort()[0] ?? windowsFirst;
+}
+
+/**
+ * The digest of digestFromEvents() (./digest.ts), counted in SQL: a few aggregate queries and a
+ * few short ordered reads, whatever the number of events. `scope` selects the group's events in
+ * the region known by as-of; `region` holds the region's countries.
+ */
+export async function digestFromStore(
+  store: Store,
+  scope: CountFilter,
+  region: readonly string[],
+  options: Omit<DigestOptions, "suicideIds">,
+): Promise<EventDigest> {
+  const { windows, asOf } = options;
+  const inRegion = (condition: EventCondition): EventFilter => ({ ...scope, where: { ...condition, countries: region } });
+  // The first events of a class in date order. Where the class is dense in the range, walking
+  // the date index finds them at once; where it is rare, the default plan finds the few first.
+  const first = async (condition: EventCondition, limit: number, known: number): Promise<Event[]> =>
+    limit <= 0 || known === 0
+      ? []
+      : store.findEvents({ ...inRegion(condition), limit }, { details: false, walkDates: known >= DENSE_CLASS });
+
+  // Suicide and complex attacks are found in the sentences: the store finds the few sentences
+  // holding one of the words, and the patterns decide.
+  const candidates = await store.eventsWithEvidenceContaining(inRegion({}), SUICIDE_OR_COMPLEX_WORDS);
+  const candidateEvidence = await store.eventEvidence(candidates);
+  const suicideIds = candidates.filter((id) => (candidateEvidence.get(id) ?? []).some((span) => describesSuicideOrComplex(span.text)));
+  const suicide = suicideOrComplex(suicideIds);
+
+  const figures = options.figures.filter(reconcilable);
+  // One pass over the events counts every window, class and figure, per place.
+  // Windows are a grouping key (computed once per event), classes are conditions.
+  const conditions: EventCondition[] = [
+    { anyOf: ATTACKS },
+    { anyOf: suicide },
+    { anyOf: DISRUPTIONS },
+    { anyOf: ATTACKS, withFatalities: true },
+    { anyOf: DISRUPTIONS, datedUntil: asOf },
+    ...figures.map(reconciliationCondition),
+  ];
+  const rows = await store.tallyEvents({ ...scope, where: { countries: region } }, conditions, [
+    "place",
+    "month",
+    "country",
+    { windows: [windows.current, windows.baseline] },
+  ]);
+  const CURRENT = "0";
+  const BASELINE = "1";
+  /** Condition `index` summed over the groups, in one window or (null) in all. */
+  const total = (index: number, window: string | null = null): DeathTally => {
+    const kept = window === null ? rows : rows.filter((row) => row.keys[3] === window);
+    return {
+      events: kept.reduce((sum, row) => sum + (row.tallies[index]?.events ?? 0), 0),
+      fatalities: kept.reduce((sum, row) => sum + (row.tallies[index]?.fatalities ?? 0), 0),
+    };
+  };
+  const byPlace = new Map<string, { baseline: number; current: number }>();
+  for (const row of rows) {
+    const place = row.keys[0];
+    if (place === null || place === undefined) continue;
+    const entry = byPlace.get(place) ?? { baseline: 0, current: 0 };
+    const attacks = row.tallies[0]?.events ?? 0;
+    byPlace.set(place, {
+      baseline: entry.baseline + (row.keys[3] === BASELINE ? attacks : 0),
+      current: entry.current + (row.keys[3] === CURRENT ? attacks : 0),
+    });
+  }
+  const windowTally = async (classIndex: number, anyOf: readonly EventClause[], extra: EventCondition = {}) => {
+    const current = total(classIndex, CURRENT).events;
+    const baseline = total(classIndex, BASELINE).events;
+    const currentCited = await first({ ...extra, anyOf, within: windows.current }, CITED_EVENTS, current);
+    const cited = [
+      ...currentCited,
+      ...(await first({ ...extra, anyOf, within: windows.baseline }, CITED_EVENTS - currentCited.length, baseline)),
+    ];
+    return { current, baseline, cited };
+  };
+
+  const reconciliations = new Map<string, Reconciled>();
+  for (const [index, figure] of figures.entries()) {
+    const tally = total(5 + index);
+    const condition = reconciliationCondition(figure);
+    const counted = figure.measure === "fatalities" ? tally.fatalities : tally.events;
+    const listed =
+      tally.events === 0
+        ? []
+        : await store.findEvents(
+            { ...scope, where: { ...condition, countries: condition.countries ?? region }, limit: LISTED_EVENT_IDS },
+            { details: false, walkDates: tally.events >= DENSE_CLASS },
+          );
+    reconciliations.set(figure.id, { counted, eventIds: listed.map((event) => event.id) });
+  }
+
+  // A place is new when it saw attacks now and none in the baseline window.
+  const places = [...byPlace.entries()].sort(([left], [right]) => compareText(left, right));
+  const baselinePlaces = places.filter(([, counts]) => counts.baseline > 0).map(([place]) => place);
+  const freshPlaces = places.filter(([, counts]) => counts.baseline === 0 && counts.current > 0);
+  const freshCount = freshPlaces.reduce((sum, [, counts]) => sum + counts.current, 0);
+  const fresh: EventCondition = { anyOf: ATTACKS, within: windows.current, placeNotIn: baselinePlaces };
+
+  // Foiled plots and arrests: the events of the first few distinct ones, read page by page in
+  // date order. Reports of one incident share its date, so once the pages pass the last named
+  // incident's date no later event can be another report of a named one.
+  const disruption: EventCondition = { anyOf: DISRUPTIONS, datedUntil: asOf };
+  const named = new Set<string>();
+  const disruptionEvents: Event[] = [];
+  let lastNamedDate = "";
+  for (let offset = 0; ; offset += DISRUPTION_PAGE) {
+    const page = await store.findEvents(
+      { ...inRegion(disruption), limit: DISRUPTION_PAGE, offset },
+      { details: false, walkDates: total(2).events >= DENSE_CLASS },
+    );
+    for (const event of page) {
+      const key = disruptionKey(event);
+      if (!named.has(key)) {
+        if (named.size >= NAMED_DISRUPTIONS) continue;
+        named.add(key);
+        lastNamedDate = event.eventDate ?? "";
+      }
+      disruptionEvents.push(event);
+    }
+    const last = page[page.length - 1];
+    if (last === undefined || page.length < DISRUPTION_PAGE) break;
+    if (named.size >= NAMED_DISRUPTIONS && (last.eventDate ?? "") > lastNamedDate) break;
+  }
+
+  // The chart's months from the same pass; events outside them (or with no month) are unplaced.
+  const monthly = seriesFromCounts(
+    rows.map((row) => ({
+      date: row.keys[1] ?? null,
+      keys: [row.keys[2] ?? NO_VALUE],
+      events: row.all.events,
+      fatalities: row.all.fatalities,
+    })),
+    { interval: "month", by: ["country"], from: options.firstMonth, to: options.lastMonth },
+  );
+  const lethality = await windowTally(3, ATTACKS, { withFatalities: true });
+  return {
+    monthly,
+    attacks: await windowTally(0, ATTACKS),
+    suicideComplex: await windowTally(1, suicide),
+    disrupted: await windowTally(2, DISRUPTIONS),
+    lethality: { current: total(3, CURRENT), baseline: total(3, BASELINE), cited: lethality.cited },
+    spread: {
+      baselinePlaces: baselinePlaces.length,
+      freshPlaces: freshPlaces.map(([place]) => place),
+      cited: await first(fresh, CITED_EVENTS, freshCount),
+    },
+    reconciliations,
+    disruptions: {
+      total: total(4).events,
+      events: disruptionEvents,
+    },
+  };
+}
+
+/**
+ * Events are read without their sentences; those the brief cites get them afterwards. Which
+ * events a brief cites depends only on their order (./digest.ts), never on their sentences.
+ */
+async function withEvidence(store: Store, digest: EventDigest): Promise<EventDigest> {
+  const cited = [
+    ...digest.attacks.cited,
+    ...digest.suicideComplex.cited,
+    ...digest.disrupted.cited,
+    ...digest.lethality.cited,
+    ...digest.spread.cited,
+    ...digest.disruptions.events,
+  ];
+  const evidence = await store.eventEvidence(cited.map((event) => event.id));
+  const fill = (events: readonly Event[]): Event[] => events.map((event) => ({ ...event, evidence: evidence.get(event.id) ?? [] }));
+  return {
+    ...digest,
+    attacks: { ...digest.attacks, cited: fill(digest.attacks.cited) },
+    suicideComplex: { ...digest.suicideComplex, cited: fill(digest.suicideComplex.cited) },
+    disrupted: { ...digest.disrupted, cited: fill(digest.disrupted.cited) },
+    lethality: { ...digest.lethality, cited: fill(digest.lethality.cited) },
+    spread: { ...digest.spread, cited: fill(digest.spread.cited) },
+    disruptions: { ...digest.disruptions, events: fill(digest.disruptions.events) },
+  };
 }
 
 export async function loadBrief(store: Store, request: BriefRequest): Promise<Brief> {
@@ -81,8 +301,6 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
         ].sort();
   if (countries.length === 0) throw new SitrepError("USAGE", `no country holds records of "${request.group}"; name one with --region`);
   const countrySet = new Set(countries);
-
-  const allEvents = (await Promise.all(countries.map((country) => store.findEvents({ group, country })))).flat();
   const allFigures = (await store.findFigures({ group })).filter((figure) => figure.country === null || countrySet.has(figure.country));
 
   const documents = new Map<string, DocumentInfo & { readonly text: string }>();
@@ -91,7 +309,7 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     const info = await documentInfo(store, id);
     if (info !== null) documents.set(id, info);
   };
-  for (const record of [...allEvents, ...allFigures]) await remember(record.documentId);
+  for (const figure of allFigures) await remember(figure.documentId);
   // Documents about the group that hold no event or figure of it still carry rebuilding signs;
   // search by every name of the group, and keep those that name a country of the region.
   for (const name of [group, ...(actor?.aliases ?? [])]) {
@@ -113,22 +331,10 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     request.asOf !== undefined
       ? dayBounds(checkedDate(request.asOf, "--as-of")).last
       : (latestDay(
-          allEvents,
+          await latestEventDates(store, group, countries),
           allFigures,
           [...documents.values()].map((info) => info.publishedDate),
         ) ?? "1970-01-01");
-  const documentAfter = (id: string): boolean => {
-    const date = documents.get(id)?.publishedDate ?? null;
-    return date !== null && isPartialDate(date) && dayBounds(date).first > asOf;
-  };
-  for (const id of [...documents.keys()]) if (documentAfter(id)) documents.delete(id);
-
-  const events = allEvents
-    .filter((event) => documents.has(event.documentId) && (event.eventDate === null || dayBounds(event.eventDate).first <= asOf))
-    .sort((left, right) => (left.eventDate ?? "9999").localeCompare(right.eventDate ?? "9999") || left.id.localeCompare(right.id));
-  const figures = allFigures.filter(
-    (figure) => documents.has(figure.documentId) && (figure.periodStart === null || dayBounds(figure.periodStart).first <= asOf),
-  );
 
   let pivot: string | null = null;
   if (request.pivot !== undefined) {
@@ -142,8 +348,39 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     if (pivot > asOf) throw new SitrepError("USAGE", `--pivot (${pivot}) must not be after --as-of (${asOf})`);
   }
 
+  const documentAfter = (id: string): boolean => {
+    const date = documents.get(id)?.publishedDate ?? null;
+    return date !== null && isPartialDate(date) && dayBounds(date).first > asOf;
+  };
+  for (const id of [...documents.keys()]) if (documentAfter(id)) documents.delete(id);
+  const figures = allFigures.filter(
+    (figure) => documents.has(figure.documentId) && (figure.periodStart === null || dayBounds(figure.periodStart).first <= asOf),
+  );
+
+  // The events the brief counts: the group's, in the region, first reported by as-of, from the
+  // baseline window's start (or the earliest figure it reconciles) to as-of.
+  const windows = windowsFor(asOf, pivot);
+  const chart = chartMonths(windows, asOf);
+  // Every query over the events pays for the as-of test; skip it when no report is later.
+  const knownBy = (await store.hasDocumentsAfter(asOf)) ? { knownBy: asOf } : {};
+  const scope: CountFilter = { group, since: earliestDay(windows.baseline.first, figures), until: asOf, ...knownBy };
+  const digest = await withEvidence(
+    store,
+    await digestFromStore(store, scope, countries, { windows, asOf, firstMonth: chart.first, lastMonth: chart.last, figures }),
+  );
+  // The documents of the events cited are listed with the brief.
+  for (const event of [
+    ...digest.attacks.cited,
+    ...digest.suicideComplex.cited,
+    ...digest.disrupted.cited,
+    ...digest.lethality.cited,
+    ...digest.spread.cited,
+    ...digest.disruptions.events,
+  ])
+    await remember(event.documentId);
+
   const sentences: GroupSentence[] = [];
-  for (const [id, info] of [...documents.entries()].sort(([left], [right]) => left.localeCompare(right))) {
+  for (const [id, info] of [...documents.entries()].sort(([left], [right]) => compareText(left, right))) {
     const groups = (await store.listMentions(id)).filter((mention) => mention.mentionType === "armed_group");
     const statements = await store.listStatements(id);
     for (const sentence of splitSentences(info.text)) {
@@ -164,13 +401,18 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     asOf,
     pivot,
     pivotLabel: request.pivot ?? null,
-    events,
+    digest,
     figures,
     sentences,
     documents: new Map(
       [...documents.entries()].map(([id, { publisher, title, publishedDate }]) => [id, { publisher, title, publishedDate }]),
     ),
   });
+}
+
+/** Code-unit order, as SQL's binary collation: the same order whatever the locale. */
+function compareText(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
 }
 
 export interface SeriesRequest {

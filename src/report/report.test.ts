@@ -2,7 +2,7 @@
 // self-contained HTML, and the same citation numbers in both formats.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { analyzeBrief, type BriefInput } from "../analyze/brief.ts";
+import { analyzeEvents } from "../analyze/brief.ts";
 import { makeDocument, makeEvent, makeFigure } from "../store/test-fixtures.ts";
 import { escapeHtml, niceMax, renderHtml } from "./html.ts";
 import { escapeMarkdown, renderMarkdown } from "./markdown.ts";
@@ -14,7 +14,7 @@ const text =
 const document = makeDocument(text, { publisher: "Example <Wire>" });
 const [first, second, third] = text.split(/(?<=\.) /);
 
-const input: BriefInput = {
+const input: Parameters<typeof analyzeEvents>[0] = {
   group: "Red Hand",
   countries: ["TD"],
   asOf: "2030-04-30",
@@ -72,7 +72,7 @@ describe("escaping", () => {
 });
 
 describe("renderers", () => {
-  const brief = analyzeBrief(input);
+  const brief = analyzeEvents(input);
   const markdown = renderMarkdown(brief);
   const html = renderHtml(brief);
 

@@ -8,7 +8,7 @@
 // - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
 //   column with a GIN index for 0002_document_search, and triggers that keep event_rollup in
 //   step with events for 0004_event_rollup).
-import type { Expression, Kysely, Migration } from "kysely";
+import type { Expression, Kysely, Migration, RawBuilder } from "kysely";
 import type { Database } from "./schema.ts";
 
 export interface DocumentHit {
@@ -32,6 +32,11 @@ export interface StoreDialect {
   readonly migrations: Readonly<Record<string, Migration>>;
   /** SQL for `foldName(value)` (./fold.ts), NULL for NULL. */
   fold(value: Expression<string | null>): Expression<string | null>;
+  /**
+   * A column reference the planner must not use an index for, so that a date-ordered read with a
+   * limit walks the event-date index and stops early (SQLite: `+column`).
+   */
+  unindexed(column: string): RawBuilder<unknown>;
   /**
    * A parenthesised subquery of the ids of documents matching a user's search text, for use as
    * the right side of `in`; null when the text has no searchable word.

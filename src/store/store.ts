@@ -18,6 +18,7 @@ import { Migrator, sql, type Kysely, type RawBuilder } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
+import { conditionSql, type DayWindow, type EventColumn, type EventCondition } from "./conditions.ts";
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { foldName } from "./fold.ts";
@@ -81,6 +82,46 @@ export interface EventFilter extends DateFilter, Page {
   readonly status?: EventStatus;
   /** Full-text search over the documents that reported the event; words are ANDed. */
   readonly text?: string;
+  /**
+   * An ISO day: only events whose first report was published (or, undated, refers to a day) on
+   * or before it. A brief as of June cannot know what July's reporting added.
+   */
+  readonly knownBy?: string;
+  /** A condition evaluated in SQL (./conditions.ts): classes of events, date windows. */
+  readonly where?: EventCondition;
+}
+
+/** What tallyEvents returns per condition: how many events, and the deaths they record. */
+export interface EventTally {
+  readonly events: number;
+  readonly fatalities: number;
+}
+
+/** A grouping key of tallyEvents; `windows` groups by the first window wholly holding the date ("0", "1" ...). */
+export type TallyKey = "place" | "month" | "country" | { readonly windows: readonly DayWindow[] };
+
+export interface TallyRow {
+  /** One value per key of `groupBy`, in order; null where the event has none. */
+  readonly keys: readonly (string | null)[];
+  /** Every event of the group, and the deaths they record. */
+  readonly all: EventTally;
+  /** One per condition, in order. */
+  readonly tallies: readonly EventTally[];
+}
+
+export interface FindEventsOptions {
+  /**
+   * Read in date order through the event-date index, stopping at the limit: fast when matches
+   * are dense in the date range, slow when they are rare (then the default plan is better).
+   * Needs a limit and a `where.within` window or a `since`.
+   */
+  readonly walkDates?: boolean;
+  /**
+   * false: every event comes with empty sources and evidence, read later for the few that are
+   * shown (Store.eventEvidence). An analysis over a million events needs their fields, not their
+   * sentences.
+   */
+  readonly details?: boolean;
 }
 
 export interface FigureFilter extends DateFilter, Page {
@@ -185,7 +226,26 @@ export interface Store {
   /** The datasets and ids each event was imported under; events never imported are absent. */
   eventOrigins(eventIds: readonly string[]): Promise<Map<string, EventOrigin[]>>;
   /** Ordered by event date (undated last), then id. */
-  findEvents(filter?: EventFilter): Promise<Event[]>;
+  findEvents(filter?: EventFilter, options?: FindEventsOptions): Promise<Event[]>;
+  /** The evidence of each event, as findEvents gives it; events with none are absent. */
+  eventEvidence(eventIds: readonly string[]): Promise<Map<string, Evidence[]>>;
+  /**
+   * Ids of the events matching `filter` with an evidence sentence that contains one of `words`
+   * (case-insensitive substring): a prefilter, so a caller can test a pattern on few sentences.
+   */
+  eventsWithEvidenceContaining(filter: CountFilter, words: readonly string[]): Promise<string[]>;
+  /** The distinct dates of the events matching `filter`, as stored (partial dates kept). */
+  eventDates(filter: CountFilter): Promise<string[]>;
+  /**
+   * The events matching `filter` grouped by `groupBy` (place: location, else admin1; month: the
+   * first seven characters of a date at least that fine; country), in one pass: per group, every
+   * event and, for each condition, those meeting it. Totals are sums over the groups.
+   */
+  tallyEvents(filter: CountFilter, conditions: readonly EventCondition[], groupBy: readonly TallyKey[]): Promise<TallyRow[]>;
+  /** Whether some document was published (or, undated, refers to a day) after this ISO day. */
+  hasDocumentsAfter(day: string): Promise<boolean>;
+  /** The distinct months ("2025-03", or "2025" for a year-only date) of the events of a group in some countries. */
+  eventMonths(group: string, countries: readonly string[]): Promise<string[]>;
   getEvent(id: string): Promise<EventWithDocuments | null>;
   /**
    * Events matching `filter` counted per period and grouping values, in SQL; rows in no fixed
@@ -652,49 +712,222 @@ export class KyselyStore implements Store {
     return unique([key, ...names.map(foldName), ...aliases.map((alias) => alias.alias_key)]);
   }
 
-  async findEvents(filter: EventFilter = {}): Promise<Event[]> {
+  /**
+   * The actor names, exactly as events store them, that fold to one of the group's keys. Read
+   * from the monthly rollup, whose rows hold every distinct name: folding a million events' names
+   * in SQL would read every row.
+   */
+  async #groupNamesAsStored(group: string): Promise<string[]> {
+    const keys = await this.#groupKeys(group);
+    const fold = this.#dialect.fold;
+    const names = new Set<string>();
+    for (const column of ["perpetrator_group", "actor1", "actor2"] as const) {
+      const rows = await this.#db
+        .selectFrom("event_rollup")
+        .select(column)
+        .distinct()
+        .where(column, "is not", null)
+        .where((where) => where(fold(where.ref(column)), "in", keys))
+        .execute();
+      for (const row of rows) if (row[column] !== null) names.add(row[column]);
+    }
+    return [...names].sort();
+  }
+
+  async findEvents(filter: EventFilter = {}, options: FindEventsOptions = {}): Promise<Event[]> {
     checkPage(filter);
-    let query = this.#db.selectFrom("events").selectAll("events");
-    if (filter.group !== undefined) {
-      const keys = await this.#groupKeys(filter.group);
-      const fold = this.#dialect.fold;
-      query = query.where((where) =>
-        where.or(
-          (["events.perpetrator_group", "events.actor1", "events.actor2"] as const).map((column) =>
-            where(fold(where.ref(column)), "in", keys),
-          ),
-        ),
-      );
-    }
-    if (filter.country !== undefined) query = query.where("events.country", "=", filter.country.toUpperCase());
-    if (filter.eventType !== undefined) query = query.where("events.event_type", "=", filter.eventType);
-    if (filter.status !== undefined) query = query.where("events.status", "=", filter.status);
-    if (filter.since !== undefined) {
-      const bound = sinceBound(filter.since);
-      query = query.where((where) =>
-        where.or([
-          where("events.event_date", ">=", bound.atOrAfter),
-          ...(bound.containing.length > 0 ? [where("events.event_date", "in", bound.containing)] : []),
-        ]),
-      );
-    }
-    if (filter.until !== undefined) query = query.where("events.event_date", "<=", untilBound(filter.until));
-    if (filter.text !== undefined) {
-      const matching = this.#dialect.matchingDocumentIds(filter.text);
-      if (matching === null) return [];
-      query = query.where("events.id", "in", (where) =>
-        where.selectFrom("event_documents").select("event_id").where("document_id", "in", matching),
-      );
-    }
-    query = query
-      .orderBy((order) => order.case().when("events.event_date", "is", null).then(1).else(0).end())
-      .orderBy("events.event_date")
-      .orderBy("events.id");
+    // A short read of dated events the caller knows to be dense walks the date index; see #filteredEvents.
+    const dateOrdered =
+      options.walkDates === true && filter.limit !== undefined && (filter.where?.within !== undefined || filter.since !== undefined);
+    const query = await this.#filteredEvents(filter, dateOrdered);
+    if (query === null) return [];
+    let ordered = dateOrdered
+      ? // Such events all have a date, so the undated-last key is not needed (and would hide the index order).
+        query.selectAll("events").orderBy("events.event_date").orderBy("events.id")
+      : query
+          .selectAll("events")
+          .orderBy((order) => order.case().when("events.event_date", "is", null).then(1).else(0).end())
+          .orderBy("events.event_date")
+          .orderBy("events.id");
     if (filter.limit !== undefined || filter.offset !== undefined) {
       // SQLite accepts OFFSET only after a LIMIT.
-      query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
+      ordered = ordered.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
     }
-    return this.#withDetails(await query.execute());
+    const rows = await ordered.execute();
+    if (options.details === false) return rows.map((row) => rowToEvent(row, [], []));
+    return this.#withDetails(rows);
+  }
+
+  async eventEvidence(eventIds: readonly string[]): Promise<Map<string, Evidence[]>> {
+    return this.#evidenceFor("event", [...new Set(eventIds)]);
+  }
+
+  async eventsWithEvidenceContaining(filter: CountFilter, words: readonly string[]): Promise<string[]> {
+    if (words.some((word) => /[%_\\]/.test(word))) throw new RangeError("evidence words must not hold LIKE wildcards");
+    // The full-text index finds the documents holding the words (the last one as a prefix:
+    // "car bomb" finds "car bombs"); only their sentences are then read, never every event's.
+    const documents = words.flatMap((word) => {
+      const matching = this.#dialect.matchingDocumentIds(`${word}*`);
+      return matching === null ? [] : [matching];
+    });
+    if (documents.length === 0) return [];
+    // The documents first, from the index; then their sentences (few); then which of their
+    // events the filter keeps.
+    const { rows: documentRows } = await sql<{ document_id: string }>`${sql.join(
+      documents.map((matching) => sql`select document_id from ${matching} as matching`),
+      sql` union `,
+    )}`.execute(this.#db);
+    const text = sql`lower(evidence.text)`;
+    const owners: { owner_id: string }[] = [];
+    for (const chunk of chunks(documentRows.map((row) => row.document_id))) {
+      const { rows } = await sql<{ owner_id: string }>`select distinct evidence.owner_id from evidence
+        where evidence.owner_kind = 'event' and evidence.document_id in (${sql.join(chunk)})
+          and (${sql.join(
+            words.map((word) => sql`${text} like ${`%${word.toLowerCase()}%`}`),
+            sql` or `,
+          )})`.execute(this.#db);
+      owners.push(...rows);
+    }
+    const found: string[] = [];
+    for (const chunk of chunks([...new Set(owners.map((owner) => owner.owner_id))])) {
+      const query = await this.#filteredEvents(filter);
+      if (query === null) return [];
+      const rows = await query.where("events.id", "in", chunk).select("events.id").execute();
+      found.push(...rows.map((row) => row.id));
+    }
+    return found.sort();
+  }
+
+  async eventDates(filter: CountFilter): Promise<string[]> {
+    const query = await this.#filteredEvents(filter);
+    if (query === null) return [];
+    const rows = await query.where("events.event_date", "is not", null).select("events.event_date").distinct().execute();
+    return rows.flatMap((row) => (row.event_date === null ? [] : [row.event_date])).sort();
+  }
+
+  async tallyEvents(filter: CountFilter, conditions: readonly EventCondition[], groupBy: readonly TallyKey[]): Promise<TallyRow[]> {
+    const query = await this.#filteredEvents(filter);
+    if (query === null) return [];
+    const keys = groupBy.map((key) =>
+      key === "place"
+        ? sql<string | null>`coalesce(events.location, events.admin1)`
+        : key === "month"
+          ? sql<string | null>`case when length(events.event_date) >= 7 then substr(events.event_date, 1, 7) end`
+          : key === "country"
+            ? sql<string | null>`events.country`
+            : key.windows.length === 0
+              ? sql<string | null>`null`
+              : sql<string | null>`case ${sql.join(
+                  key.windows.map((window, index) => sql`when ${conditionSql({ within: window })} then ${String(index)}`),
+                  sql` `,
+                )} end`,
+    );
+    let grouped = query.select([
+      ...keys.map((key, index) => key.as(`key${index}`)),
+      sql<number>`count(*)`.as("events"),
+      sql<number>`sum(coalesce(events.fatalities, 0))`.as("fatalities"),
+      ...conditions.flatMap((condition, index) => {
+        const holds = conditionSql(condition);
+        return [
+          sql<number>`sum(case when ${holds} then 1 else 0 end)`.as(`events${index}`),
+          sql<number>`sum(case when ${holds} then coalesce(events.fatalities, 0) else 0 end)`.as(`fatalities${index}`),
+        ];
+      }),
+    ]);
+    for (const key of keys) grouped = grouped.groupBy(key);
+    const rows = (await grouped.execute()) as unknown as Record<string, string | number | null>[];
+    return rows.map((row) => ({
+      keys: groupBy.map((_, index) => {
+        const value = row[`key${index}`];
+        return typeof value === "string" ? value : null;
+      }),
+      all: { events: Number(row.events ?? 0), fatalities: Number(row.fatalities ?? 0) },
+      tallies: conditions.map((_, index) => ({
+        events: Number(row[`events${index}`] ?? 0),
+        fatalities: Number(row[`fatalities${index}`] ?? 0),
+      })),
+    }));
+  }
+
+  async hasDocumentsAfter(day: string): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("documents")
+      .select("id")
+      .where(sql<boolean>`coalesce(published_date, reference_date) > ${day}`)
+      .limit(1)
+      .executeTakeFirst();
+    return row !== undefined;
+  }
+
+  async eventMonths(group: string, countries: readonly string[]): Promise<string[]> {
+    if (countries.length === 0) return [];
+    const keys = await this.#groupKeys(group);
+    const fold = this.#dialect.fold;
+    const list = sql.join(keys);
+    // The rollup holds every event's month, its group names and country, in a few rows.
+    const { rows } = await sql<{ month: string | null }>`select distinct month from event_rollup
+      where country in (${sql.join([...countries])})
+        and (${sql.join(
+          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${fold(sql.ref(`event_rollup.${name}`))} in (${list})`),
+          sql` or `,
+        )})`.execute(this.#db);
+    return rows.flatMap((row) => (row.month === null ? [] : [row.month])).sort();
+  }
+
+  /**
+   * The events matching a filter, before selection and order; null when none can match. With
+   * `dateOrdered`, only the event-date index may serve the query (the other columns are compared
+   * unindexed): a read in date order with a small limit then walks that index and stops early,
+   * where a plan through another index would sort every match first.
+   */
+  async #filteredEvents(filter: CountFilter, dateOrdered = false) {
+    const column: EventColumn = (name) =>
+      dateOrdered && name !== "event_date" ? this.#dialect.unindexed(`events.${name}`) : sql.ref(`events.${name}`);
+    const conditions: RawBuilder<unknown>[] = [];
+    if (filter.group !== undefined) {
+      const names = await this.#groupNamesAsStored(filter.group);
+      if (names.length === 0) return null;
+      // Compared as stored, so each column's index can serve the lookup.
+      const list = sql.join(names);
+      conditions.push(
+        sql`(${sql.join(
+          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
+          sql` or `,
+        )})`,
+      );
+    }
+    if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
+    if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
+    if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
+    const date = sql.ref("events.event_date");
+    if (filter.since !== undefined) {
+      const bound = sinceBound(filter.since);
+      conditions.push(
+        bound.containing.length > 0
+          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
+          : sql`${date} >= ${bound.atOrAfter}`,
+      );
+    }
+    if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
+    if (dateOrdered && filter.where?.within !== undefined) {
+      // The range the index walks: every date lying inside the window sorts within it (a year
+      // "2025" sorts before "2025-01-01", so the range starts at the year).
+      conditions.push(sql`${date} >= ${filter.where.within.first.slice(0, 4)} and ${date} <= ${filter.where.within.last}`);
+    }
+    if (filter.knownBy !== undefined) {
+      // A partial date compares as its first day: "2025-06" <= "2025-06-10", "2025-07" is after.
+      conditions.push(
+        sql`${column("document_id")} in (select id from documents where coalesce(published_date, reference_date) is null or coalesce(published_date, reference_date) <= ${filter.knownBy})`,
+      );
+    }
+    if (filter.text !== undefined) {
+      const matching = this.#dialect.matchingDocumentIds(filter.text);
+      if (matching === null) return null;
+      conditions.push(sql`${column("id")} in (select event_id from event_documents where document_id in ${matching})`);
+    }
+    if (filter.where !== undefined) conditions.push(conditionSql(filter.where, column));
+    const query = this.#db.selectFrom("events");
+    return conditions.length === 0 ? query : query.where(sql<boolean>`${sql.join(conditions, sql` and `)}`);
   }
 
   async countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]> {
@@ -703,6 +936,8 @@ export class KyselyStore implements Store {
     const monthly =
       options.interval !== "week" &&
       filter.text === undefined &&
+      filter.knownBy === undefined &&
+      filter.where === undefined &&
       [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
     const table = monthly ? "event_rollup" : "events";
     const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
@@ -717,7 +952,18 @@ export class KyselyStore implements Store {
       }),
     ];
     const conditions: RawBuilder<unknown>[] = [];
-    if (filter.group !== undefined) {
+    if (filter.group !== undefined && !monthly) {
+      // On the events, names as stored, so each column's index serves the lookup.
+      const names = await this.#groupNamesAsStored(filter.group);
+      if (names.length === 0) return [];
+      const list = sql.join(names);
+      conditions.push(
+        sql`(${sql.join(
+          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
+          sql` or `,
+        )})`,
+      );
+    } else if (filter.group !== undefined) {
       const keys = await this.#groupKeys(filter.group);
       const list = sql.join(keys);
       conditions.push(
@@ -746,6 +992,13 @@ export class KyselyStore implements Store {
       if (matching === null) return [];
       conditions.push(sql`events.id in (select event_id from event_documents where document_id in ${matching})`);
     }
+    // Both read the events table (monthly is false with either).
+    if (filter.knownBy !== undefined) {
+      conditions.push(
+        sql`events.document_id in (select id from documents where coalesce(published_date, reference_date) is null or coalesce(published_date, reference_date) <= ${filter.knownBy})`,
+      );
+    }
+    if (filter.where !== undefined) conditions.push(conditionSql(filter.where));
     const counted = monthly
       ? sql`sum(event_rollup.events) as events, sum(event_rollup.fatalities) as fatalities`
       : sql`count(*) as events, sum(coalesce(events.fatalities, 0)) as fatalities`;

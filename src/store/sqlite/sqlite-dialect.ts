@@ -115,6 +115,7 @@ export function openSqliteDialect(path: string): StoreDialect {
     db,
     migrations: { "0002_document_search": documentSearch, "0004_event_rollup": eventRollup },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
+    unindexed: (column) => sql`+${sql.ref(column)}`,
     matchingDocumentIds,
     async searchDocuments(query: string, limit: number): Promise<DocumentHit[]> {
       const match = toFts5Query(query);
