@@ -20,6 +20,7 @@ import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, Par
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
+import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
 import { foldName } from "./fold.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
 import {
@@ -206,6 +207,8 @@ export interface Store {
   findPlaces(name: string, country?: string): Promise<Place[]>;
   summary(): Promise<StoreSummary>;
   migrations(): Promise<AppliedMigration[]>;
+  /** The followed feeds and their polling state (./feeds.ts). */
+  readonly feeds: FeedRepository;
   close(): Promise<void>;
 }
 
@@ -326,11 +329,13 @@ export class KyselyStore implements Store {
   readonly #dialect: StoreDialect;
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly feeds: FeedRepository;
 
   constructor(dialect: StoreDialect, now: () => Date) {
     this.#dialect = dialect;
     this.#db = dialect.db;
     this.#now = now;
+    this.feeds = new KyselyFeedRepository(dialect.db, now);
   }
 
   /** Runs pending migrations; throws the migrator's error (Kysely reports rather than throws). */
