@@ -20,6 +20,7 @@ import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, Par
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
+import { importInserts } from "./bulk.ts";
 import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
 import { foldName } from "./fold.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
@@ -330,6 +331,7 @@ export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
   readonly feeds: FeedRepository;
+  readonly #importInserts = importInserts();
 
   constructor(dialect: StoreDialect, now: () => Date) {
     this.#dialect = dialect;
@@ -421,69 +423,34 @@ export class KyselyStore implements Store {
           .values(documentToRow(document, IMPORT_EXTRACTION, this.#now().toISOString()))
           .onConflict((conflict) => conflict.doNothing())
           .execute();
-        const existing = await this.#existingIds(
+        const ids = batch.map((event) => event.id);
+        const existing = await this.#existingIds(transaction, "events", ids);
+        const inserts = this.#importInserts;
+        await this.#dialect.writeEventsInBulk(transaction, ids, [...existing], () =>
+          inserts.events.run(transaction, batch.map(eventToRow)),
+        );
+        await inserts.eventDocuments.run(
           transaction,
-          "events",
-          batch.map((event) => event.id),
+          batch.map((event) => ({ event_id: event.id, document_id: document.id })),
         );
-        for (const rows of chunks(batch.map(eventToRow))) {
-          await transaction
-            .insertInto("events")
-            .values(rows)
-            .onConflict((conflict) =>
-              conflict.column("id").doUpdateSet((update) => ({
-                event_type: update.ref("excluded.event_type"),
-                sub_event_type: update.ref("excluded.sub_event_type"),
-                event_date: update.ref("excluded.event_date"),
-                date_precision: update.ref("excluded.date_precision"),
-                country: update.ref("excluded.country"),
-                admin1: update.ref("excluded.admin1"),
-                location: update.ref("excluded.location"),
-                latitude: update.ref("excluded.latitude"),
-                longitude: update.ref("excluded.longitude"),
-                geo_precision: update.ref("excluded.geo_precision"),
-                actor1: update.ref("excluded.actor1"),
-                actor2: update.ref("excluded.actor2"),
-                perpetrator_group: update.ref("excluded.perpetrator_group"),
-                fatalities: update.ref("excluded.fatalities"),
-                status: update.ref("excluded.status"),
-              })),
-            )
-            .execute();
-        }
-        for (const rows of chunks(batch.map((event) => ({ event_id: event.id, document_id: document.id })))) {
-          await transaction
-            .insertInto("event_documents")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
-        const sources = batch.flatMap((event) =>
-          event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
+        await inserts.eventSources.run(
+          transaction,
+          batch.flatMap((event) =>
+            event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
+          ),
         );
-        for (const rows of chunks(sources)) {
-          await transaction
-            .insertInto("event_sources")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
-        const origins = unique(
-          events.map((event, index) => ({
-            dataset,
-            external_id: externalIds[index] ?? "",
-            event_id: event.id,
-            original_type: originalTypes[index] ?? null,
-          })),
-          (origin) => origin.external_id,
+        await inserts.eventOrigins.run(
+          transaction,
+          unique(
+            events.map((event, index) => ({
+              dataset,
+              external_id: externalIds[index] ?? "",
+              event_id: event.id,
+              original_type: originalTypes[index] ?? null,
+            })),
+            (origin) => origin.external_id,
+          ).sort((left, right) => (left.external_id < right.external_id ? -1 : left.external_id > right.external_id ? 1 : 0)),
         );
-        for (const rows of chunks(origins)) {
-          await transaction
-            .insertInto("event_origins")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
         return { events: batch.length, added: batch.filter((event) => !existing.has(event.id)).length };
       });
     } catch (error) {
