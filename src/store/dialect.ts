@@ -10,7 +10,7 @@
 //   step with events for 0004_event_rollup, and a way for writeEventsInBulk to set them aside
 //   for 0005_event_rollup_bulk).
 import type { Expression, Kysely, Migration } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Database, EventRow } from "./schema.ts";
 
 export interface DocumentHit {
   readonly documentId: string;
@@ -40,13 +40,13 @@ export interface StoreDialect {
   matchingDocumentIds(query: string): Expression<string> | null;
   searchDocuments(query: string, limit: number): Promise<DocumentHit[]>;
   /**
-   * Runs `write`, a bulk upsert of the events `eventIds` (of which `existingIds` were already
+   * Runs `write`, a bulk upsert of the event rows `rows` (of which `existingIds` were already
    * stored) inside `db`, a transaction, keeping what triggers derive from events (the monthly
    * rollup) in step once for the batch rather than once per row.
    */
   writeEventsInBulk<T>(
     db: Kysely<Database>,
-    eventIds: readonly string[],
+    rows: readonly EventRow[],
     existingIds: readonly string[],
     write: () => Promise<T>,
   ): Promise<T>;

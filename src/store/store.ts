@@ -426,9 +426,8 @@ export class KyselyStore implements Store {
         const ids = batch.map((event) => event.id);
         const existing = await this.#existingIds(transaction, "events", ids);
         const inserts = this.#importInserts;
-        await this.#dialect.writeEventsInBulk(transaction, ids, [...existing], () =>
-          inserts.events.run(transaction, batch.map(eventToRow)),
-        );
+        const rows = batch.map(eventToRow);
+        await this.#dialect.writeEventsInBulk(transaction, rows, [...existing], () => inserts.events.run(transaction, rows));
         await inserts.eventDocuments.run(
           transaction,
           batch.map((event) => ({ event_id: event.id, document_id: document.id })),

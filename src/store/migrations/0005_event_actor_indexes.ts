@@ -3,7 +3,8 @@
 // countEvents), which a plain index on the column cannot serve, and the series read the monthly
 // rollup instead; so the three indexes were never used by a query plan, while each event written
 // paid to keep them. Measured on a 100,000-row ACLED import with SQLite: events written per CPU
-// second rose from about 21,000 to 38,000 without them (docs/ARCHITECTURE.md, ADR-14).
+// second rose from about 21,000 to 38,000 without them (docs/ARCHITECTURE.md, ADR "Imports
+// write in bulk").
 import type { Kysely } from "kysely";
 
 const COLUMNS = ["perpetrator_group", "actor1", "actor2"];

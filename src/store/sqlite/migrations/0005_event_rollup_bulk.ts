@@ -2,7 +2,7 @@
 // once per batch (../rollup-bulk.ts). A profile of a 1,000,000-row ACLED import showed the
 // per-row trigger (a JSON key, then an upsert into event_rollup) tripling the cost of each event
 // insert; one grouped upsert per batch does the same counting in a fraction of it
-// (docs/ARCHITECTURE.md, ADR-14).
+// (docs/ARCHITECTURE.md, ADR "Imports write in bulk").
 //
 // The switch is a row in event_rollup_suspended, written and deleted inside the bulk writer's own
 // transaction: no other connection ever sees it, so every other write still goes through the
