@@ -91,13 +91,20 @@ function printResult(result: FeedPollResult, format: "table" | "json", io: CliIo
       break;
     case "failed":
       io.stderr(
-        `${result.url}: failed [${result.error?.code}]: ${result.error?.message} (${result.failures} in a row; next attempt after ${result.nextAttemptAt})\n`,
+        `${result.url}: failed [${result.error?.code}]: ${withoutName(result.error?.message ?? "", result.url)} ` +
+          `(${result.failures} in a row; next attempt after ${result.nextAttemptAt})\n`,
       );
       break;
   }
   for (const item of result.items.filter((entry) => entry.status === "failed")) {
-    io.stderr(`  item ${item.link ?? item.id}: failed [${item.error?.code}]: ${item.error?.message}\n`);
+    const name = item.link ?? item.id;
+    io.stderr(`  item ${name}: failed [${item.error?.code}]: ${withoutName(item.error?.message ?? "", name)}\n`);
   }
+}
+
+/** Errors already name their input; the line does too, so once is enough. */
+function withoutName(message: string, name: string): string {
+  return message.startsWith(`${name}: `) ? message.slice(name.length + 2) : message;
 }
 
 interface PollCommandOptions {

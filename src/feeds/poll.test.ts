@@ -354,4 +354,14 @@ describe("watchFeeds", () => {
     assert.deepEqual(slept, [900_000, 900_000]);
     assert.deepEqual(statuses, ["ok", "not-modified"]);
   });
+
+  test("polls without a round callback too (as `feeds poll --every` calls it)", async () => {
+    routes.set("/rss.xml", { body: rss([rssItem("urn:so:1", "/news/gao.html", "Convoy")]) });
+    await store.feeds.addFeed(url("/rss.xml"), null);
+    const controller = new AbortController();
+    const rounds = await watchFeeds(deps(), 60_000, controller.signal, async () => controller.abort());
+    assert.equal(rounds, 1);
+    assert.equal((await store.feeds.findFeed(url("/rss.xml")))?.lastStatus, "ok");
+    assert.equal((await store.summary()).documents, 1);
+  });
 });

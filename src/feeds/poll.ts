@@ -97,7 +97,9 @@ export async function watchFeeds(
 ): Promise<number> {
   let rounds = 0;
   while (!signal.aborted) {
-    onRound?.(await pollFeeds(deps));
+    // Not `onRound?.(await pollFeeds(deps))`: without a callback that would skip the poll itself.
+    const results = await pollFeeds(deps);
+    onRound?.(results);
     rounds += 1;
     if (signal.aborted) break;
     await sleep(intervalMs, signal);
