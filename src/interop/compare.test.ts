@@ -109,6 +109,13 @@ describe("compareEvents", () => {
     ]);
   });
 
+  test("an event dated only to a year pairs with nothing", () => {
+    const yearly = own("Gunmen attacked a checkpoint in Kirkuk", { eventDate: "2024", datePrecision: "year", admin1: "Nineveh" });
+    const day = theirs("ev_day", { eventDate: "2024-03-05", datePrecision: "day", admin1: "Nineveh" });
+    assert.deepEqual(compareEvents([yearly], [day]).matched, []);
+    assert.deepEqual(compareEvents([clash], [{ ...day, eventDate: "2024", datePrecision: "year" }]).matched, []);
+  });
+
   test("the wider window and distance are options", () => {
     const later = theirs("ev_late", { eventDate: "2024-03-09", datePrecision: "day", latitude: 36.41, longitude: 42.96 });
     assert.equal(compareEvents([clash], [later]).matched.length, 0);

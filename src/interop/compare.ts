@@ -9,7 +9,8 @@
 //   1. type: the same ACLED event type (a mapped type for GDELT, GTD, UCDP; docs/INTEROP.md);
 //   2. date: their dates, each read as the interval it names ("2024-03" is the whole month), are at
 //      most `windowDays` days apart (default 3: reports date an incident a day or two off, and
-//      ACLED codes the day of the event, not of the report); an undated event never matches;
+//      ACLED codes the day of the event, not of the report); an undated event, or one dated only
+//      to a year, never matches: nothing says which incident of that year it was;
 //   3. place: the same country; then, when both have coordinates, at most `maxDistanceKm` apart
 //      (default 50, great-circle); otherwise the same admin1 when both name one (case and accents
 //      ignored), else the country suffices;
@@ -106,6 +107,11 @@ function actorKeys(event: Event, cache: Map<string, string>): Set<string> {
   return keys;
 }
 
+/** Dated at least to a month, and placed in a country. */
+function matchable(event: Event): boolean {
+  return event.eventDate !== null && event.eventDate.length >= 7 && event.country !== null;
+}
+
 function monthOf(event: Event): string | null {
   return event.eventDate === null ? null : event.eventDate.slice(0, 7);
 }
@@ -118,7 +124,7 @@ export function compareEvents(own: readonly Event[], dataset: readonly Event[], 
   // Only events of the same type and country can pair: bucket the dataset side by both.
   const buckets = new Map<string, Event[]>();
   for (const event of dataset) {
-    if (event.eventDate === null || event.country === null) continue;
+    if (!matchable(event)) continue;
     const key = `${event.eventType}\u001f${event.country}`;
     const bucket = buckets.get(key) ?? [];
     bucket.push(event);
@@ -126,7 +132,7 @@ export function compareEvents(own: readonly Event[], dataset: readonly Event[], 
   }
   const candidates: MatchedPair[] = [];
   for (const mine of own) {
-    if (mine.eventDate === null || mine.country === null) continue;
+    if (!matchable(mine) || mine.eventDate === null) continue;
     const mineActors = actorKeys(mine, actorCache);
     for (const theirs of buckets.get(`${mine.eventType}\u001f${mine.country}`) ?? []) {
       const days = daysApart(mine.eventDate, theirs.eventDate ?? "");
