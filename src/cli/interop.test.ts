@@ -64,6 +64,24 @@ describe("sitrep import / export", () => {
     assert.equal(result.stdout.trim().split("\r\n").length, 4);
   });
 
+  it("compares an imported dataset with sitrep's own events: with none of its own, everything is only in the dataset", async () => {
+    await run(["import", "acled", join(FIXTURES, "acled.csv")]);
+    const table = await run(["compare", "--dataset", "acled", "--country", "IQ"]);
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /^sitrep: 0 events, ACLED: 4 events, matched: 0/);
+    assert.match(table.stdout, /only in ACLED \(4\):/);
+    assert.match(table.stdout, /2024-03 +│ 0 +│ 4 +│ 0/);
+    const json = JSON.parse(
+      (await run(["compare", "--dataset", "acled", "--country", "IQ", "--format", "json", "--window-days", "7"])).stdout,
+    ) as {
+      rule: { window_days: number };
+      only_dataset: unknown[];
+    };
+    assert.equal(json.rule.window_days, 7);
+    assert.equal(json.only_dataset.length, 4);
+    await assert.rejects(run(["compare", "--dataset", "acled", "--window-days", "soon"]), { code: "USAGE" });
+  });
+
   it("refuses a bad date filter as a usage error", async () => {
     await assert.rejects(run(["export", "--format", "jsonl", "--since", "March"]), /--since must be YYYY, YYYY-MM or YYYY-MM-DD/);
   });

@@ -9,12 +9,15 @@ import { Argument, Option, type Command } from "commander";
 import type { Config } from "../config/config.ts";
 import { SitrepError } from "../domain/errors.ts";
 import { IMPORT_DATASETS, type ImportDataset } from "../domain/taxonomy.ts";
+import type { Event } from "../domain/records.ts";
+import { compareDataset, DEFAULT_MAX_DISTANCE_KM, DEFAULT_WINDOW_DAYS, type Comparison } from "../interop/compare.ts";
 import { EXPORT_FORMATS, exportEvents, type ExportFormat } from "../interop/export.ts";
 import { importFile } from "../interop/import.ts";
 import { TLP_LEVELS, type TlpLevel } from "../interop/stix.ts";
 import { openStore } from "../store/store.ts";
 import { checkFilters } from "./filters.ts";
 import type { CliIo } from "./main.ts";
+import { renderTable } from "./output.ts";
 
 interface ExportCommandOptions {
   format: ExportFormat;
@@ -91,6 +94,111 @@ async function runImport(dataset: ImportDataset, path: string, config: Config, i
   }
 }
 
+interface CompareCommandOptions {
+  dataset: ImportDataset;
+  group?: string;
+  country?: string;
+  since?: string;
+  until?: string;
+  windowDays: number;
+  maxDistanceKm: number;
+  format: "table" | "json";
+}
+
+function eventJson(event: Event): Record<string, unknown> {
+  return {
+    id: event.id,
+    event_type: event.eventType,
+    event_date: event.eventDate,
+    country: event.country,
+    admin1: event.admin1,
+    location: event.location,
+    actor1: event.actor1,
+    perpetrator_group: event.perpetratorGroup,
+    fatalities: event.fatalities,
+  };
+}
+
+function comparisonJson(options: CompareCommandOptions, comparison: Comparison): Record<string, unknown> {
+  return {
+    dataset: options.dataset,
+    filter: { group: options.group ?? null, country: options.country ?? null, since: options.since ?? null, until: options.until ?? null },
+    rule: { window_days: options.windowDays, max_distance_km: options.maxDistanceKm },
+    own: comparison.own,
+    dataset_events: comparison.dataset,
+    matched: comparison.matched.map((pair) => ({
+      own: eventJson(pair.own),
+      dataset: eventJson(pair.dataset),
+      days_apart: pair.daysApart,
+      distance_km: pair.distanceKm === null ? null : Math.round(pair.distanceKm * 10) / 10,
+    })),
+    only_own: comparison.onlyOwn.map(eventJson),
+    only_dataset: comparison.onlyDataset.map(eventJson),
+    months: comparison.months,
+  };
+}
+
+/** Rows listed per "only in" table; the JSON output lists every one. */
+const LISTED = 20;
+
+function comparisonTables(options: CompareCommandOptions, comparison: Comparison): string {
+  const name = options.dataset.toUpperCase();
+  const line = (event: Event): string[] => [
+    event.eventDate ?? "",
+    event.eventType,
+    [event.location, event.admin1, event.country].filter((part) => part !== null).join(", "),
+    event.perpetratorGroup ?? event.actor1 ?? "",
+  ];
+  const parts = [
+    `sitrep: ${comparison.own} events, ${name}: ${comparison.dataset} events, matched: ${comparison.matched.length} ` +
+      `(same type and country, at most ${options.windowDays} days and ${options.maxDistanceKm} km apart, compatible admin1 and actors)`,
+    renderTable(
+      ["month", "sitrep", name, "matched"],
+      comparison.months.map((month) => [month.month, month.own, month.dataset, month.matched]),
+    ),
+  ];
+  for (const [title, events] of [
+    [`only in sitrep (${comparison.onlyOwn.length})`, comparison.onlyOwn],
+    [`only in ${name} (${comparison.onlyDataset.length})`, comparison.onlyDataset],
+  ] as const) {
+    if (events.length === 0) continue;
+    const more = events.length > LISTED ? `\n... and ${events.length - LISTED} more (--format json lists all)` : "";
+    parts.push(`${title}:\n${renderTable(["date", "type", "place", "actor"], events.slice(0, LISTED).map(line))}${more}`);
+  }
+  return parts.join("\n") + "\n";
+}
+
+async function runCompare(options: CompareCommandOptions, config: Config, io: CliIo): Promise<number> {
+  checkFilters(options);
+  const store = await openStore({ path: config.databasePath });
+  try {
+    const comparison = await compareDataset(store, {
+      dataset: options.dataset,
+      filter: { group: options.group, country: options.country?.toUpperCase(), since: options.since, until: options.until },
+      windowDays: options.windowDays,
+      maxDistanceKm: options.maxDistanceKm,
+    });
+    io.stdout(
+      options.format === "json"
+        ? JSON.stringify(comparisonJson(options, comparison), null, 2) + "\n"
+        : comparisonTables(options, comparison),
+    );
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function nonNegativeNumber(flag: string): (value: string) => number {
+  return (value) => {
+    const parsed = Number(value);
+    if (value.trim() === "" || !Number.isFinite(parsed) || parsed < 0) {
+      throw new SitrepError("USAGE", `${flag} must be a number >= 0 (got "${value}")`);
+    }
+    return parsed;
+  };
+}
+
 export function registerInteropCommands(program: Command, config: () => Config, io: CliIo, setExitCode: (code: number) => void): void {
   program
     .command("export")
@@ -116,5 +224,25 @@ export function registerInteropCommands(program: Command, config: () => Config, 
       if (known === undefined)
         throw new SitrepError("USAGE", `the dataset must be one of ${IMPORT_DATASETS.join(", ")} (got "${dataset}")`);
       setExitCode(await runImport(known, file, config(), io));
+    });
+
+  program
+    .command("compare")
+    .description("an imported dataset beside sitrep's own events: matched pairs, what each lacks, monthly counts")
+    .addOption(new Option("--dataset <dataset>", "the imported dataset").choices([...IMPORT_DATASETS]).makeOptionMandatory())
+    .option("--group <name>", "armed group (any alias: IS, ISIS, Daesh ...)")
+    .option("--country <code>", "ISO 3166-1 alpha-2 country code, e.g. IQ")
+    .option("--since <date>", "from this date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    .option("--until <date>", "up to this date, inclusive")
+    .option("--window-days <n>", "the most days two matched events may be apart", nonNegativeNumber("--window-days"), DEFAULT_WINDOW_DAYS)
+    .option(
+      "--max-distance-km <n>",
+      "the most kilometres two matched events with coordinates may be apart",
+      nonNegativeNumber("--max-distance-km"),
+      DEFAULT_MAX_DISTANCE_KM,
+    )
+    .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"))
+    .action(async (options: CompareCommandOptions) => {
+      setExitCode(await runCompare(options, config(), io));
     });
 }

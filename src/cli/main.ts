@@ -6,6 +6,7 @@ import { SitrepError, isSitrepError } from "../domain/errors.ts";
 import { EVENT_STATUSES, FIGURE_MEASURES } from "../domain/taxonomy.ts";
 import { registerAnalysisCommands } from "./analysis.ts";
 import { runDemo } from "./demo.ts";
+import { registerFeedCommands } from "./feeds.ts";
 import { registerInteropCommands } from "./interop.ts";
 import { runEvents, runFigures, runSearch, runShow } from "./query.ts";
 import { runExtract } from "./extract.ts";
@@ -99,6 +100,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   };
   registerAnalysisCommands(program, config, io, setExitCode);
   registerInteropCommands(program, config, io, setExitCode);
+  registerFeedCommands(program, config, io, setExitCode);
 
   program
     .command("demo")

@@ -97,10 +97,10 @@ describe("parseFeed", () => {
     const lol = ["<!ENTITY lol0 'lol'>"];
     for (let level = 1; level < 10; level += 1) lol.push(`<!ENTITY lol${level} '${`&lol${level - 1};`.repeat(10)}'>`);
     const bomb = `<?xml version="1.0"?>\n<!DOCTYPE rss [\n${lol.join("\n")}\n]>\n<rss version="2.0"><channel><title>&lol9;</title></channel></rss>`;
-    // Refused at the declaration itself, so no entity is ever defined, let alone expanded.
+    // Refused at the declaration: the message quotes no expansion (a billion "lol"s would show).
     const result = parseFeed(bomb, "bomb.xml");
     assert.equal(result.ok ? null : result.error.code, "FEED_DOCTYPE_REFUSED");
-    assert.match(result.ok ? "" : result.error.message, /declares <!DOCTYPE/);
+    assert.ok(!result.ok && result.error.message.length < 500);
   });
 
   test("an external entity (XXE) and an undeclared entity are refused", () => {
@@ -111,9 +111,9 @@ describe("parseFeed", () => {
     assert.equal(undeclared.ok ? null : undeclared.error.code, "FEED_INVALID");
   });
 
+  // No timed assertion here (a shared machine makes any bound flaky): the output's length shows
+  // that each reference became one character, nothing more.
   test("a million character references cost one character each", () => {
-    // No timing here (tests never time): that the text holds exactly one character per
-    // reference shows nothing was expanded beyond it; bench/ measures the speed.
     const body = "&#65;".repeat(1_000_000);
     const feed = feedOf(parseFeed(`<rss><channel><item><title>${body}</title><guid>x</guid></item></channel></rss>`, "many.xml"));
     assert.equal(feed.items[0]?.title?.length, 1_000_000);

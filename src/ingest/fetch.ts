@@ -43,6 +43,11 @@ export interface FetchOptions {
   readonly userAgent?: string;
   /** Certificates to trust instead of Node's bundled roots (the tests' self-signed one). */
   readonly ca?: string | Buffer;
+  /**
+   * The validators of a copy already held (RFC 9110 §13.1), sent as If-None-Match and
+   * If-Modified-Since; a 304 answer is then a success with status 304 and no bytes.
+   */
+  readonly conditional?: { readonly etag?: string | null; readonly lastModified?: string | null };
 }
 
 export type FetchResult =
@@ -52,7 +57,11 @@ export type FetchResult =
       /** The URL the bytes came from, after redirects: the Document's provenance. */
       readonly finalUrl: string;
       readonly contentType: string | null;
+      /** 2xx, or 304 when `conditional` was sent and the server holds nothing newer. */
       readonly status: number;
+      /** The response's validators, for the next conditional request. */
+      readonly etag: string | null;
+      readonly lastModified: string | null;
     }
   | { readonly ok: false; readonly error: SitrepError; readonly finalUrl: string | null };
 
@@ -68,6 +77,7 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
     resolveHost: options.resolveHost ?? defaultResolveHost,
     userAgent: options.userAgent ?? "sitrep/0.1",
     ca: options.ca,
+    conditional: conditionalHeaders(options.conditional),
   };
   const deadline = Date.now() + settings.timeoutMs;
   let current: URL;
@@ -100,8 +110,18 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
       }
       continue;
     }
-    return { ok: true, bytes: hop.bytes, finalUrl: current.href, contentType: hop.contentType, status: hop.status };
+    const { bytes, contentType, status, etag, lastModified } = hop;
+    return { ok: true, bytes, finalUrl: current.href, contentType, status, etag, lastModified };
   }
+}
+
+function conditionalHeaders(conditional: FetchOptions["conditional"]): Readonly<Record<string, string>> {
+  const headers: Record<string, string> = {};
+  // A header value with a line break would be refused by node:http; a stored validator is the server's word, so check it.
+  const safe = (value: string | null | undefined): value is string => typeof value === "string" && value !== "" && !/[\r\n]/.test(value);
+  if (safe(conditional?.etag)) headers["if-none-match"] = conditional.etag;
+  if (safe(conditional?.lastModified)) headers["if-modified-since"] = conditional.lastModified;
+  return headers;
 }
 
 /** The scheme and shape rules, before any resolution. */
@@ -132,6 +152,7 @@ interface Settings {
   readonly resolveHost: (hostname: string) => Promise<readonly LookupAddress[]>;
   readonly userAgent: string;
   readonly ca: string | Buffer | undefined;
+  readonly conditional: Readonly<Record<string, string>>;
 }
 
 async function resolveChecked(url: URL, origin: string, settings: Settings): Promise<Resolved> {
@@ -177,6 +198,8 @@ type Hop =
       readonly bytes: Uint8Array;
       readonly contentType: string | null;
       readonly status: number;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
     }
   | { readonly ok: false; readonly error: SitrepError };
 
@@ -217,6 +240,7 @@ function requestOnce(url: URL, address: string, family: 4 | 6, remainingMs: numb
         accept: "text/html, application/xhtml+xml, application/pdf, text/plain, application/rss+xml, application/atom+xml, */*;q=0.5",
         // Compressed bodies would need the cap counted after inflation; asking for none is simpler.
         "accept-encoding": "identity",
+        ...settings.conditional,
       },
     };
     if (settings.ca !== undefined) requestOptions.ca = settings.ca;
@@ -250,6 +274,13 @@ function handleResponse(response: IncomingMessage, settings: Settings, origin: s
       return;
     }
     finish({ ok: true, kind: "redirect", location });
+    return;
+  }
+  const validators = { etag: headerValue(response.headers.etag), lastModified: headerValue(response.headers["last-modified"]) };
+  // RFC 9110 §15.4.5: 304 answers a conditional request only; unasked for, it is an error like any other.
+  if (status === 304 && Object.keys(settings.conditional).length > 0) {
+    response.resume();
+    finish({ ok: true, kind: "body", bytes: new Uint8Array(0), contentType: null, status, ...validators });
     return;
   }
   if (status < 200 || status > 299) {
@@ -287,8 +318,19 @@ function handleResponse(response: IncomingMessage, settings: Settings, origin: s
       finish({ ok: false, error: fetchError("FETCH_FAILED", origin, "the connection closed before the body was complete") });
       return;
     }
-    finish({ ok: true, kind: "body", bytes: Buffer.concat(chunks, total), contentType: response.headers["content-type"] ?? null, status });
+    finish({
+      ok: true,
+      kind: "body",
+      bytes: Buffer.concat(chunks, total),
+      contentType: response.headers["content-type"] ?? null,
+      status,
+      ...validators,
+    });
   });
+}
+
+function headerValue(value: string | undefined): string | null {
+  return value === undefined || value === "" ? null : value;
 }
 
 function beforeDeadline<T>(work: Promise<T>, deadline: number, onTimeout: () => T): Promise<T> {

@@ -52,7 +52,12 @@ export interface ImportOptions {
   readonly batchSize?: number;
 }
 
-const DEFAULT_BATCH_SIZE = 10_000;
+/**
+ * Rows per transaction. Ids are hashes, so a batch touches index pages all over the tree; a larger
+ * batch writes each touched page once for more rows (measured on a 300,000-row ACLED import:
+ * 10,000 rows 10,400 rows per CPU second, 50,000 rows 14,200, peak RSS 345 -> 550 MiB).
+ */
+const DEFAULT_BATCH_SIZE = 50_000;
 const CHUNK_BYTES = 1024 * 1024;
 const SAMPLE_BYTES = 64 * 1024;
 

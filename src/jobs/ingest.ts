@@ -5,7 +5,7 @@ import { SitrepError, isSitrepError, type ErrorCode } from "../domain/errors.ts"
 import type { Extractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
 import type { FetchOptions } from "../ingest/fetch.ts";
-import { expandInputs, readSource, type InputItem } from "../ingest/inputs.ts";
+import { expandInputs, readSource, type InputItem, type ReadResult } from "../ingest/inputs.ts";
 import type { Store } from "../store/store.ts";
 import { registryActors } from "../resolve/actors/actors.ts";
 
@@ -58,9 +58,27 @@ function failure(origin: string, error: unknown): IngestItemResult {
 
 export async function ingestItem(item: InputItem, deps: IngestDependencies): Promise<IngestItemResult> {
   if (item.kind === "failed") return failure(item.origin, item.error);
+  let read: ReadResult;
   try {
-    const read = await readSource(item, deps.maxInputBytes, { fetch: deps.fetch });
-    if (!read.ok) return failure(item.origin, read.error);
+    read = await readSource(item, deps.maxInputBytes, { fetch: deps.fetch });
+  } catch (error) {
+    return failure(item.origin, error);
+  }
+  if (!read.ok) return failure(item.origin, read.error);
+  return ingestBytes(item.origin, read, deps);
+}
+
+/**
+ * Bytes already read (a source, or a feed item's own text): converted, extracted and stored once,
+ * as for any input. `origin` names the input in the result and in errors.
+ */
+export async function ingestBytes(
+  origin: string,
+  read: { readonly bytes: Uint8Array; readonly url?: string; readonly fileName?: string },
+  deps: IngestDependencies,
+): Promise<IngestItemResult> {
+  const item = { origin };
+  try {
     const converted = await convertSource(read.bytes, {
       origin: item.origin,
       fileName: read.fileName,

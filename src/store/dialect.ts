@@ -6,10 +6,11 @@
 // - give the date columns (events.event_date, figures.period_start/period_end) COLLATE "C" in its
 //   own migrations, because ./dates.ts compares partial dates byte-wise;
 // - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
-//   column with a GIN index for 0002_document_search, and triggers that keep event_rollup in
-//   step with events for 0004_event_rollup).
+//   column with a GIN index for 0002_document_search, triggers that keep event_rollup in
+//   step with events for 0004_event_rollup, and a way for writeEventsInBulk to set them aside
+//   for 0005_event_rollup_bulk).
 import type { Expression, Kysely, Migration, RawBuilder } from "kysely";
-import type { Database } from "./schema.ts";
+import type { Database, EventRow } from "./schema.ts";
 
 export interface DocumentHit {
   readonly documentId: string;
@@ -43,5 +44,16 @@ export interface StoreDialect {
    */
   matchingDocumentIds(query: string): Expression<string> | null;
   searchDocuments(query: string, limit: number): Promise<DocumentHit[]>;
+  /**
+   * Runs `write`, a bulk upsert of the event rows `rows` (of which `existingIds` were already
+   * stored) inside `db`, a transaction, keeping what triggers derive from events (the monthly
+   * rollup) in step once for the batch rather than once per row.
+   */
+  writeEventsInBulk<T>(
+    db: Kysely<Database>,
+    rows: readonly EventRow[],
+    existingIds: readonly string[],
+    write: () => Promise<T>,
+  ): Promise<T>;
   close(): Promise<void>;
 }

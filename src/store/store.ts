@@ -21,6 +21,8 @@ import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../do
 import { conditionSql, type DayWindow, type EventColumn, type EventCondition } from "./conditions.ts";
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
+import { importInserts } from "./bulk.ts";
+import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
 import { foldName } from "./fold.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
 import {
@@ -266,6 +268,8 @@ export interface Store {
   findPlaces(name: string, country?: string): Promise<Place[]>;
   summary(): Promise<StoreSummary>;
   migrations(): Promise<AppliedMigration[]>;
+  /** The followed feeds and their polling state (./feeds.ts). */
+  readonly feeds: FeedRepository;
   close(): Promise<void>;
 }
 
@@ -386,11 +390,14 @@ export class KyselyStore implements Store {
   readonly #dialect: StoreDialect;
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly feeds: FeedRepository;
+  readonly #importInserts = importInserts();
 
   constructor(dialect: StoreDialect, now: () => Date) {
     this.#dialect = dialect;
     this.#db = dialect.db;
     this.#now = now;
+    this.feeds = new KyselyFeedRepository(dialect.db, now);
   }
 
   /** Runs pending migrations; throws the migrator's error (Kysely reports rather than throws). */
@@ -476,69 +483,33 @@ export class KyselyStore implements Store {
           .values(documentToRow(document, IMPORT_EXTRACTION, this.#now().toISOString()))
           .onConflict((conflict) => conflict.doNothing())
           .execute();
-        const existing = await this.#existingIds(
+        const ids = batch.map((event) => event.id);
+        const existing = await this.#existingIds(transaction, "events", ids);
+        const inserts = this.#importInserts;
+        const rows = batch.map(eventToRow);
+        await this.#dialect.writeEventsInBulk(transaction, rows, [...existing], () => inserts.events.run(transaction, rows));
+        await inserts.eventDocuments.run(
           transaction,
-          "events",
-          batch.map((event) => event.id),
+          batch.map((event) => ({ event_id: event.id, document_id: document.id })),
         );
-        for (const rows of chunks(batch.map(eventToRow))) {
-          await transaction
-            .insertInto("events")
-            .values(rows)
-            .onConflict((conflict) =>
-              conflict.column("id").doUpdateSet((update) => ({
-                event_type: update.ref("excluded.event_type"),
-                sub_event_type: update.ref("excluded.sub_event_type"),
-                event_date: update.ref("excluded.event_date"),
-                date_precision: update.ref("excluded.date_precision"),
-                country: update.ref("excluded.country"),
-                admin1: update.ref("excluded.admin1"),
-                location: update.ref("excluded.location"),
-                latitude: update.ref("excluded.latitude"),
-                longitude: update.ref("excluded.longitude"),
-                geo_precision: update.ref("excluded.geo_precision"),
-                actor1: update.ref("excluded.actor1"),
-                actor2: update.ref("excluded.actor2"),
-                perpetrator_group: update.ref("excluded.perpetrator_group"),
-                fatalities: update.ref("excluded.fatalities"),
-                status: update.ref("excluded.status"),
-              })),
-            )
-            .execute();
-        }
-        for (const rows of chunks(batch.map((event) => ({ event_id: event.id, document_id: document.id })))) {
-          await transaction
-            .insertInto("event_documents")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
-        const sources = batch.flatMap((event) =>
-          event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
+        await inserts.eventSources.run(
+          transaction,
+          batch.flatMap((event) =>
+            event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
+          ),
         );
-        for (const rows of chunks(sources)) {
-          await transaction
-            .insertInto("event_sources")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
-        const origins = unique(
-          events.map((event, index) => ({
-            dataset,
-            external_id: externalIds[index] ?? "",
-            event_id: event.id,
-            original_type: originalTypes[index] ?? null,
-          })),
-          (origin) => origin.external_id,
+        await inserts.eventOrigins.run(
+          transaction,
+          unique(
+            events.map((event, index) => ({
+              dataset,
+              external_id: externalIds[index] ?? "",
+              event_id: event.id,
+              original_type: originalTypes[index] ?? null,
+            })),
+            (origin) => origin.external_id,
+          ).sort((left, right) => (left.external_id < right.external_id ? -1 : left.external_id > right.external_id ? 1 : 0)),
         );
-        for (const rows of chunks(origins)) {
-          await transaction
-            .insertInto("event_origins")
-            .values(rows)
-            .onConflict((conflict) => conflict.doNothing())
-            .execute();
-        }
         return { events: batch.length, added: batch.filter((event) => !existing.has(event.id)).length };
       });
     } catch (error) {
@@ -887,7 +858,7 @@ export class KyselyStore implements Store {
     if (filter.group !== undefined) {
       const names = await this.#groupNamesAsStored(filter.group);
       if (names.length === 0) return null;
-      // Compared as stored, so each column's index can serve the lookup.
+      // Compared as stored: no SQL function call per event (the names come from the rollup).
       const list = sql.join(names);
       conditions.push(
         sql`(${sql.join(
@@ -953,7 +924,7 @@ export class KyselyStore implements Store {
     ];
     const conditions: RawBuilder<unknown>[] = [];
     if (filter.group !== undefined && !monthly) {
-      // On the events, names as stored, so each column's index serves the lookup.
+      // On the events, names as stored: no SQL function call per event.
       const names = await this.#groupNamesAsStored(filter.group);
       if (names.length === 0) return [];
       const list = sql.join(names);

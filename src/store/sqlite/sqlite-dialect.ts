@@ -21,7 +21,9 @@ import {
   type DatabaseConnection,
   type Driver,
   type Expression,
+  type SqliteDatabase,
   type SqliteDialectConfig,
+  type SqliteStatement,
 } from "kysely";
 import { SitrepError } from "../../domain/errors.ts";
 import { SNIPPET_CLOSE, SNIPPET_OPEN, type DocumentHit, type StoreDialect } from "../dialect.ts";
@@ -30,6 +32,8 @@ import type { Database } from "../schema.ts";
 import { toFts5Query } from "./fts-query.ts";
 import * as documentSearch from "./migrations/0002_document_search.ts";
 import * as eventRollup from "./migrations/0004_event_rollup.ts";
+import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
+import { writeEventsCountedOnce } from "./rollup-bulk.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 const FOLD_FUNCTION = "sitrep_fold";
@@ -55,6 +59,34 @@ class ImmediateSqliteDialect extends SqliteDialect {
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.#config);
   }
+}
+
+/** Prepared statements kept, least recently prepared dropped first. */
+const STATEMENT_CACHE_SIZE = 64;
+
+/**
+ * Kysely's driver prepares every statement it runs. Writes that repeat (a bulk import's
+ * multi-row INSERT, run thousands of times with the same SQL) are kept prepared instead; readers
+ * are not, since one may still be iterating when the same SQL runs again.
+ */
+function withStatementCache(connection: BetterSqlite3.Database): SqliteDatabase {
+  const statements = new Map<string, SqliteStatement>();
+  return {
+    close: () => connection.close(),
+    prepare(text: string): SqliteStatement {
+      const cached = statements.get(text);
+      if (cached !== undefined) return cached;
+      const statement = connection.prepare(text);
+      if (!statement.reader) {
+        statements.set(text, statement);
+        if (statements.size > STATEMENT_CACHE_SIZE) {
+          const oldest = statements.keys().next().value;
+          if (oldest !== undefined) statements.delete(oldest);
+        }
+      }
+      return statement;
+    },
+  };
 }
 
 function isInMemory(path: string): boolean {
@@ -99,7 +131,7 @@ interface SearchRow {
 /** Opens (creating if needed) the SQLite file at `path`; throws STORE_OPEN_FAILED naming it. */
 export function openSqliteDialect(path: string): StoreDialect {
   const connection = openConnection(path);
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(connection) }) });
   let closed = false;
 
   function matchingDocumentIds(query: string): Expression<string> | null {
@@ -113,7 +145,11 @@ export function openSqliteDialect(path: string): StoreDialect {
   return {
     name: "sqlite",
     db,
-    migrations: { "0002_document_search": documentSearch, "0004_event_rollup": eventRollup },
+    migrations: {
+      "0002_document_search": documentSearch,
+      "0004_event_rollup": eventRollup,
+      "0005_event_rollup_bulk": eventRollupBulk,
+    },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
     matchingDocumentIds,
@@ -140,6 +176,7 @@ export function openSqliteDialect(path: string): StoreDialect {
         score: -row.rank,
       }));
     },
+    writeEventsInBulk: writeEventsCountedOnce,
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

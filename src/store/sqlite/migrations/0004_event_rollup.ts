@@ -13,24 +13,24 @@
 // treats every NULL as distinct, and coalescing NULL to '' would merge an empty name with none.
 import { sql, type Kysely, type RawBuilder } from "kysely";
 
-const ROLLUP_COLUMNS = ["perpetrator_group", "actor1", "actor2", "country", "admin1", "event_type", "status"] as const;
+export const ROLLUP_COLUMNS = ["perpetrator_group", "actor1", "actor2", "country", "admin1", "event_type", "status"] as const;
 
 /** The rollup key and grouping values of the `old` or `new` row of a trigger, or of `events`. */
-function values(row: "old" | "new" | "events"): { key: RawBuilder<unknown>; columns: RawBuilder<unknown>[] } {
+export function values(row: "old" | "new" | "events"): { key: RawBuilder<unknown>; columns: RawBuilder<unknown>[] } {
   const columns = [...ROLLUP_COLUMNS.map((column) => sql.raw(`${row}.${column}`)), sql.raw(`substr(${row}.event_date, 1, 7)`)];
   return { key: sql`json_array(${sql.join(columns)})`, columns };
 }
 
-const COLUMN_LIST = sql.raw([...ROLLUP_COLUMNS, "month"].join(", "));
+export const COLUMN_LIST = sql.raw([...ROLLUP_COLUMNS, "month"].join(", "));
 
-function add(row: "new"): RawBuilder<unknown> {
+export function add(row: "new"): RawBuilder<unknown> {
   const { key, columns } = values(row);
   return sql`insert into event_rollup (rollup_key, ${COLUMN_LIST}, events, fatalities)
     values (${key}, ${sql.join(columns)}, 1, coalesce(new.fatalities, 0))
     on conflict (rollup_key) do update set events = events + 1, fatalities = fatalities + excluded.fatalities;`;
 }
 
-function remove(row: "old"): RawBuilder<unknown> {
+export function remove(row: "old"): RawBuilder<unknown> {
   const { key } = values(row);
   return sql`update event_rollup set events = events - 1, fatalities = fatalities - coalesce(old.fatalities, 0)
       where rollup_key = ${key};

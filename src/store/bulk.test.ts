@@ -1,0 +1,124 @@
+// The bulk path of Store.saveImportedEvents against a real SQLite file: statements compiled once
+// and reused across chunks store every row, and the monthly rollup counted once per batch (with
+// the per-row triggers suspended) equals the rollup counted from the events from scratch, after
+// an import, a re-import that revises rows, a batch that fails, and an ordinary save afterwards.
+import { strict as assert } from "node:assert";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, it } from "node:test";
+import BetterSqlite3 from "better-sqlite3";
+import { recordId } from "../domain/ids.ts";
+import type { Event } from "../domain/records.ts";
+import { openStore, type Store } from "./store.ts";
+import { makeDocument, makeEvent, makeExtraction } from "./test-fixtures.ts";
+
+const FILE = makeDocument("A generated dataset file for the bulk import test.", { origin: "bulk.csv" });
+const TYPES = ["Battles", "Riots", "Explosions/Remote violence"] as const;
+
+/** `count` events over a few groups, countries, types and months, some undated, some without fatalities. */
+function generated(count: number, revision = 0): Event[] {
+  return Array.from({ length: count }, (_, index): Event => ({
+    kind: "event",
+    id: recordId("ev", ["acled", `BULK${index}`]),
+    documentId: FILE.id,
+    eventType: TYPES[(index + revision) % TYPES.length] ?? "Battles",
+    subEventType: null,
+    eventDate: index % 11 === 0 ? null : `2024-0${1 + ((index + revision) % 9)}-1${index % 10}`,
+    datePrecision: index % 11 === 0 ? null : "day",
+    country: index % 2 === 0 ? "IQ" : "SY",
+    admin1: index % 3 === 0 ? null : `Province ${index % 4}`,
+    location: null,
+    latitude: null,
+    longitude: null,
+    geoPrecision: null,
+    actor1: `Group ${index % 5}`,
+    actor2: null,
+    perpetratorGroup: index % 7 === 0 ? "Islamic State" : null,
+    fatalities: index % 6 === 0 ? null : (index + revision) % 4,
+    status: "occurred",
+    sources: index % 2 === 0 ? ["Local media", "Wire"] : [],
+    evidence: [],
+  }));
+}
+
+let directory: string;
+let store: Store;
+let path: string;
+
+beforeEach(async () => {
+  directory = mkdtempSync(join(tmpdir(), "sitrep-bulk-"));
+  path = join(directory, "sitrep.db");
+  store = await openStore({ path });
+});
+
+afterEach(async () => {
+  await store.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+/** The rollup as stored, and as counted from the events now; both sorted. */
+function rollups(): { stored: unknown[]; counted: unknown[]; suspended: number } {
+  const raw = new BetterSqlite3(path, { readonly: true });
+  try {
+    const columns = "perpetrator_group, actor1, actor2, country, admin1, event_type, status";
+    const stored = raw.prepare(`select ${columns}, month, events, fatalities from event_rollup order by rollup_key`).all();
+    const counted = raw
+      .prepare(
+        `select ${columns}, substr(event_date, 1, 7) as month, count(*) as events, sum(coalesce(fatalities, 0)) as fatalities
+         from events group by json_array(${columns}, substr(event_date, 1, 7)) order by json_array(${columns}, substr(event_date, 1, 7))`,
+      )
+      .all();
+    const suspended = (raw.prepare("select count(*) as count from event_rollup_suspended").get() as { count: number }).count;
+    return { stored, counted, suspended };
+  } finally {
+    raw.close();
+  }
+}
+
+function ids(count: number): string[] {
+  return Array.from({ length: count }, (_, index) => `BULK${index}`);
+}
+
+describe("Store.saveImportedEvents in bulk", () => {
+  it("stores every row across reused multi-row statements and counts the rollup once per batch", async () => {
+    const events = generated(2345);
+    const result = await store.saveImportedEvents("acled", FILE, events, ids(2345));
+    assert.deepEqual(result, { events: 2345, added: 2345 });
+    assert.equal((await store.summary()).events, 2345);
+    assert.equal((await store.eventOrigins([events[2344]?.id ?? ""])).get(events[2344]?.id ?? "")?.[0]?.externalId, "BULK2344");
+    const stored = await store.getEvent(events[10]?.id ?? "");
+    assert.deepEqual(stored?.event.sources, ["Local media", "Wire"]);
+    const { stored: rollup, counted, suspended } = rollups();
+    assert.ok(rollup.length > 10);
+    assert.deepEqual(rollup, counted);
+    assert.equal(suspended, 0);
+  });
+
+  it("keeps the rollup true when a re-import revises types, months and fatalities", async () => {
+    await store.saveImportedEvents("acled", FILE, generated(1500), ids(1500));
+    const result = await store.saveImportedEvents("acled", FILE, generated(1500, 1), ids(1500));
+    assert.deepEqual(result, { events: 1500, added: 0 });
+    const { stored, counted } = rollups();
+    assert.deepEqual(stored, counted);
+  });
+
+  it("leaves neither counts nor the suspension behind when a batch fails, and triggers count ordinary saves after", async () => {
+    await store.saveImportedEvents("acled", FILE, generated(300), ids(300));
+    const before = rollups().stored;
+    const broken = generated(400).map((event, index) => (index === 350 ? { ...event, latitude: 200 } : event));
+    await assert.rejects(store.saveImportedEvents("acled", FILE, broken, ids(400)), { code: "STORE_WRITE_FAILED" });
+    const after = rollups();
+    assert.deepEqual(after.stored, before);
+    assert.equal(after.suspended, 0);
+
+    const report = makeDocument("Fighters raided a depot near the river.");
+    await store.saveDocument(
+      report,
+      makeExtraction({ events: [makeEvent(report, "raided a depot", { country: "IQ", eventDate: "2025-01-02" })] }),
+    );
+    const saved = rollups();
+    assert.deepEqual(saved.stored, saved.counted);
+    assert.equal(saved.stored.length, before.length + 1);
+  });
+});
