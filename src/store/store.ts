@@ -21,6 +21,7 @@ import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../do
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { foldName } from "./fold.ts";
+import { IncidentRepository } from "./incidents.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
 import {
   actorToRow,
@@ -160,6 +161,8 @@ export interface AppliedMigration {
 }
 
 export interface Store {
+  /** Merged incidents, their assertions, source grades and assessments (./incidents.ts). */
+  readonly incidents: IncidentRepository;
   /** Saves a document and everything extracted from it in one transaction (see SaveResult). */
   saveDocument(document: Document, extraction: Extraction): Promise<SaveResult>;
   hasDocument(contentHash: string): Promise<boolean>;
@@ -326,11 +329,13 @@ export class KyselyStore implements Store {
   readonly #dialect: StoreDialect;
   readonly #db: Kysely<Database>;
   readonly #now: () => Date;
+  readonly incidents: IncidentRepository;
 
   constructor(dialect: StoreDialect, now: () => Date) {
     this.#dialect = dialect;
     this.#db = dialect.db;
     this.#now = now;
+    this.incidents = new IncidentRepository(dialect.db, now);
   }
 
   /** Runs pending migrations; throws the migrator's error (Kysely reports rather than throws). */
@@ -368,6 +373,8 @@ export class KyselyStore implements Store {
         const figures = mergeRepeated(extraction.figures, mergeFigures);
         await this.#insertFigures(transaction, figures);
         await this.#insertStatements(transaction, extraction.statements);
+        // One incident, many reports: this report's events join the incidents of their day.
+        await this.incidents.afterSave(transaction, document, extraction, events);
         // Places are shared reference data: the first reading of a place is kept.
         for (const place of extraction.places) {
           await transaction
@@ -807,7 +814,9 @@ export class KyselyStore implements Store {
       }
     }
     const evidence = await this.#evidenceFor("event", ids);
-    return rows.map((row) => rowToEvent(row, sources.get(row.id) ?? [], evidence.get(row.id) ?? []));
+    const events = rows.map((row) => rowToEvent(row, sources.get(row.id) ?? [], evidence.get(row.id) ?? []));
+    const assessments = await this.incidents.assessEvents(events);
+    return events.map((event) => ({ ...event, assessment: assessments.get(event.id) }));
   }
 
   async #evidenceFor(ownerKind: EvidenceOwnerKind, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
@@ -871,7 +880,9 @@ export class KyselyStore implements Store {
       "figure",
       rows.map((row) => row.id),
     );
-    return rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+    const figures = rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+    const assessments = await this.incidents.assessFigures(figures);
+    return figures.map((figure) => ({ ...figure, assessment: assessments.get(figure.id) }));
   }
 
   async listStatements(documentId: string): Promise<Statement[]> {

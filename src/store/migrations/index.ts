@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as coreTables from "./0001_core_tables.ts";
 import * as eventOrigins from "./0003_event_origins.ts";
+import * as incidents from "./0006_incidents.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
   "0003_event_origins": eventOrigins,
+  "0006_incidents": incidents,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
