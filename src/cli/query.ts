@@ -60,6 +60,7 @@ export async function runEvents(
       status: options.status === undefined ? undefined : checkedStatus(options.status),
       text: options.text,
       limit: options.limit,
+      assess: true,
     });
     const wire = events.map(eventToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
@@ -104,6 +105,7 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
       until: options.until,
       measure: options.measure,
       limit: options.limit,
+      assess: true,
     });
     const wire = figures.map(figureToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
@@ -131,7 +133,9 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
     const found = await store.getEvent(eventId);
     if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
     const details = await store.incidents.details(eventId);
-    const wire = eventToWire(found.event);
+    const assessment = (await store.incidents.assessEvents([found.event])).get(found.event.id);
+    const event = assessment === undefined ? found.event : { ...found.event, assessment };
+    const wire = eventToWire(event);
     if (options.format === "json") {
       const documents = found.documents.map((doc) => ({
         id: doc.id,
@@ -164,7 +168,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       "",
       "Evidence",
       ...wire.evidence.map((span) => `  [${span.document_id} ${span.start}-${span.end}] ${span.text.replace(/\s+/g, " ")}`),
-      ...incidentLines(found.event, details),
+      ...incidentLines(event, details),
     ];
     io.stdout(lines.join("\n") + "\n");
     return 0;

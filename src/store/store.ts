@@ -70,7 +70,15 @@ interface Page {
   readonly offset?: number;
 }
 
-export interface EventFilter extends DateFilter, Page {
+interface Assess {
+  /**
+   * Attach each record's `assessment` (corroboration, low/best/high, reliability, credibility,
+   * first claim: ./incidents.ts). Off by default: it costs a few queries per 200 records.
+   */
+  readonly assess?: boolean;
+}
+
+export interface EventFilter extends DateFilter, Page, Assess {
   /**
    * An actor name or alias, case and diacritics ignored. Matches perpetratorGroup, actor1 or
    * actor2 against the actor's canonical name and every alias: "ISIS" finds "Islamic State".
@@ -84,7 +92,7 @@ export interface EventFilter extends DateFilter, Page {
   readonly text?: string;
 }
 
-export interface FigureFilter extends DateFilter, Page {
+export interface FigureFilter extends DateFilter, Page, Assess {
   /** As EventFilter.group, matched against Figure.group. */
   readonly group?: string;
   readonly country?: string;
@@ -92,7 +100,7 @@ export interface FigureFilter extends DateFilter, Page {
 }
 
 /** The filter of countEvents: that of findEvents, without paging (every group is returned). */
-export type CountFilter = Omit<EventFilter, "limit" | "offset">;
+export type CountFilter = Omit<EventFilter, "limit" | "offset" | "assess">;
 
 export type CountDimension = "group" | "country" | "admin1" | "type" | "status";
 
@@ -350,7 +358,9 @@ export class KyselyStore implements Store {
   }
 
   #migrator(): Migrator {
-    return new Migrator({ db: this.#db, provider: new StoreMigrationProvider(this.#dialect.migrations) });
+    // Numbers are reserved per feature branch (0005 feeds, 0006 incidents, 0007 api): a database
+    // that ran a later number first still takes an earlier one when it lands.
+    return new Migrator({ db: this.#db, provider: new StoreMigrationProvider(this.#dialect.migrations), allowUnorderedMigrations: true });
   }
 
   async saveDocument(document: Document, extraction: Extraction): Promise<SaveResult> {
@@ -701,7 +711,10 @@ export class KyselyStore implements Store {
       // SQLite accepts OFFSET only after a LIMIT.
       query = query.limit(filter.limit ?? Number.MAX_SAFE_INTEGER).offset(filter.offset ?? 0);
     }
-    return this.#withDetails(await query.execute());
+    const events = await this.#withDetails(await query.execute());
+    if (filter.assess !== true) return events;
+    const assessments = await this.incidents.assessEvents(events);
+    return events.map((event) => ({ ...event, assessment: assessments.get(event.id) }));
   }
 
   async countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]> {
@@ -814,9 +827,7 @@ export class KyselyStore implements Store {
       }
     }
     const evidence = await this.#evidenceFor("event", ids);
-    const events = rows.map((row) => rowToEvent(row, sources.get(row.id) ?? [], evidence.get(row.id) ?? []));
-    const assessments = await this.incidents.assessEvents(events);
-    return events.map((event) => ({ ...event, assessment: assessments.get(event.id) }));
+    return rows.map((row) => rowToEvent(row, sources.get(row.id) ?? [], evidence.get(row.id) ?? []));
   }
 
   async #evidenceFor(ownerKind: EvidenceOwnerKind, ids: readonly string[]): Promise<Map<string, Evidence[]>> {
@@ -881,6 +892,7 @@ export class KyselyStore implements Store {
       rows.map((row) => row.id),
     );
     const figures = rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+    if (filter.assess !== true) return figures;
     const assessments = await this.incidents.assessFigures(figures);
     return figures.map((figure) => ({ ...figure, assessment: assessments.get(figure.id) }));
   }

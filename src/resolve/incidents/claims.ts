@@ -39,9 +39,11 @@ export interface ClaimInput {
 
 const CLAIM_CUE =
   /\b(?:claimed responsibility|claims? responsibility|claim(?:ed|s)? (?:the|this|that|an|a) (?:attack|bombing|ambush|assault|raid|killing|blast|explosion|strike|shooting|operation)|claimed by|took responsibility|takes? responsibility|claim of responsibility|said (?:it|they) (?:had )?(?:carried out|was behind|were behind)|said that it (?:had )?carried out)\b/iu;
+const UNCLAIMED =
+  /\b(?:(?:has|have|had) not been claimed|(?:was|were|is) not claimed|(?:went|goes|remains?|remained) unclaimed|no claim of responsibility)\b/iu;
 const NEGATION_BEFORE = /\b(?:no(?:\s+[\p{L}-]+)?|not|nobody|no one|none|yet to|never|without)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const ATTRIBUTION_CUE =
-  /\b(?:blamed|blames|blame|attributed (?:the [\p{L}-]+ |it )?to|held [\p{L}\s-]{0,30}responsible|accused|suspect(?:ed|s)|believed to (?:have been carried out by|be the work of))\b/iu;
+  /\b(?:blamed|blames|blame|attributed (?:the [\p{L}-]+ |it )?to|held [\p{L}\s-]{0,30}responsible|accused|believed to (?:have been carried out by|be the work of))\b/iu;
 const DISPUTE_CUE = /\b(?:denied|denies|disputed|disputes|rejected|rejects|dismissed|fabricated)\b/iu;
 const CONFIRM_CUE = /\b(?:confirmed|confirms)\b/iu;
 const CHANNEL =
@@ -142,10 +144,14 @@ export function findAssertions(input: ClaimInput): Map<string, Assertion[]> {
     const record = (assertionKind: AssertionKind, by: string | null, group: string | null, channel: string | null = null): void =>
       add(event.id, { assertionKind, by, group, channel, assertedOn: date, evidence });
 
+    if (UNCLAIMED.test(sentence.text)) {
+      record("unclaimed", null, null);
+      continue;
+    }
     const claim = CLAIM_CUE.exec(sentence.text);
     if (claim) {
       const cueAt = claim.index;
-      if (NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, cueAt - 40), cueAt)) || /\bnot been claimed\b/iu.test(sentence.text)) {
+      if (NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, cueAt - 40), cueAt))) {
         record("unclaimed", null, null);
       } else {
         const after = /claimed by/iu.test(claim[0]) ? groups.find((group) => group.start >= cueAt) : undefined;
