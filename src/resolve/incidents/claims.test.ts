@@ -73,6 +73,31 @@ describe("findAssertions", () => {
     ]);
   });
 
+  it("names no speaker for a passive, and reads an aside around the subject", () => {
+    assert.deepEqual(summary(assertionsOf("A bomb went off. The attack was blamed on Daesh."))[1]?.slice(0, 3), [
+      "attributed",
+      "-",
+      "Islamic State",
+    ]);
+    assert.deepEqual(summary(assertionsOf("A bomb went off. Police, citing witnesses, confirmed the toll."))[1]?.slice(0, 2), [
+      "confirmed",
+      "Police",
+    ]);
+    assert.deepEqual(summary(assertionsOf("A bomb went off. The toll was confirmed on Friday."))[1]?.slice(0, 2), ["confirmed", "-"]);
+  });
+
+  it("takes a claimant the registry does not know from its capitalised name, never a group named later", () => {
+    const found = assertionsOf(
+      "A bomb went off. A little-known group, Saraya Ansar al-Sunna, later claimed the bombing; officials say IS was behind it.",
+    );
+    assert.deepEqual(summary(found)[1]?.slice(0, 3), ["claimed", "Saraya Ansar al-Sunna", "Saraya Ansar al-Sunna"]);
+  });
+
+  it("does not read counts of claims or adjectives as assertions", () => {
+    assert.equal(assertionsOf("A bomb went off. There were 38 attacks claimed by IS in Syria this year.").length, 1);
+    assert.equal(assertionsOf("A bomb went off in Kirkuk, a city of disputed status.").length, 1);
+  });
+
   it("gives a sentence to the event reported nearest before it", () => {
     const text =
       "A car bomb hit Baqubah on March 4. Gunmen attacked a post in Khalis on March 5. Islamic State claimed the attack on the post.";

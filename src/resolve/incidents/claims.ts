@@ -37,15 +37,25 @@ export interface ClaimInput {
   readonly events: readonly ClaimInputEvent[];
 }
 
-const CLAIM_CUE =
-  /\b(?:claimed responsibility|claims? responsibility|claim(?:ed|s)? (?:the|this|that|an|a) (?:attack|bombing|ambush|assault|raid|killing|blast|explosion|strike|shooting|operation)|claimed by|took responsibility|takes? responsibility|claim of responsibility|said (?:it|they) (?:had )?(?:carried out|was behind|were behind)|said that it (?:had )?carried out)\b/iu;
+const EVENT_NOUNS = "attacks?|bombings?|ambush(?:es)?|assaults?|raids?|killings?|blasts?|explosions?|strikes?|shootings?|operations?";
+const CLAIM_CUE = new RegExp(
+  `\\b(?:claimed responsibility|claims? responsibility|claim(?:ed|s)? (?:the|this|that|these|those|an|a) (?:${EVENT_NOUNS})|claimed by|took responsibility|takes? responsibility|claim of responsibility|said (?:it|they) (?:had )?(?:carried out|was behind|were behind)|said that it (?:had )?carried out)\\b`,
+  "iu",
+);
+// "38 attacks claimed by IS": a count of claims, not a claim of this event.
+const AGGREGATE_BEFORE = new RegExp(`\\b(?:${EVENT_NOUNS}|incidents)\\s+$`, "iu");
 const UNCLAIMED =
-  /\b(?:(?:has|have|had) not been claimed|(?:was|were|is) not claimed|(?:went|goes|remains?|remained) unclaimed|no claim of responsibility)\b/iu;
+  /\b(?:(?:has|have|had) not been claimed|(?:was|were|is) not claimed|(?:went|goes|remains?|remained) unclaimed|no (?:immediate )?claim of responsibility)\b/iu;
 const NEGATION_BEFORE = /\b(?:no(?:\s+[\p{L}-]+)?|not|nobody|no one|none|yet to|never|without)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
 const ATTRIBUTION_CUE =
   /\b(?:blamed|blames|blame|attributed (?:the [\p{L}-]+ |it )?to|held [\p{L}\s-]{0,30}responsible|accused|believed to (?:have been carried out by|be the work of))\b/iu;
-const DISPUTE_CUE = /\b(?:denied|denies|disputed|disputes|rejected|rejects|dismissed|fabricated)\b/iu;
+// Verbs only: "its disputed status", "the disputed territories" are not disputes.
+const DISPUTE_CUE =
+  /\b(?:denied|denies|(?:disputed|disputes|rejected|rejects|dismissed|dismisses) (?:the|that|this|these|a|an|any|its|their|reports?|claims?)\b)/iu;
 const CONFIRM_CUE = /\b(?:confirmed|confirms)\b/iu;
+// "was blamed on", "blamed on IS", "the death was confirmed": no one is named as speaking.
+const PASSIVE = /^(?:blamed on|attributed to)\b/iu;
+const PASSIVE_BEFORE = /\b(?:was|were|been|is|are|be|being)\s+(?:\p{L}+ly\s+)?$/iu;
 const CHANNEL =
   /\b(?:by|on|in|through|via|from|over)\s+(?:its|their|the group's|the militants'|an?|the)\s+((?:[\p{Lu}][\p{L}'’-]*\s+){0,3}(?:news agency|agency|Telegram channel|channel|radio station|station|outlet|newspaper|weekly|website|media office))/u;
 const NAMED_CHANNEL = /\b(A'?maq(?: news agency)?|Nashir|al-Naba|Radio Andalus|Telegram)\b/u;
@@ -77,24 +87,44 @@ function assertedOn(sentence: string, eventDate: PartialDate | null, reportedOn:
   return reportedOn;
 }
 
-/** The last few words before a cue, as the one who speaks: "The government", "Local officials". */
+// Words that end a subject without belonging to it: "the ministry later", "officials routinely".
+const TRAILING = /\s+(?:has|have|had|also|later|instead|again|then|on \p{L}+|\p{L}+ly)$/iu;
+// An aside between the subject and its verb: "SANA, citing a military source, confirmed".
+const ASIDE = /^(?:citing|quoting|according to|who|which)\b/iu;
+const NOT_A_SUBJECT = /^(?:that|while|when|after|before|in|on|at|by|this|one of)\b|\b(?:was|were|is|are|had|has|have|did|came|said)\b/iu;
+
+/** Who speaks before a cue: the nearest clause that reads as a noun phrase ("The government"). */
 function subjectBefore(sentence: string, cueAt: number): string | null {
-  const clause =
-    sentence
-      .slice(0, cueAt)
-      .split(/[,;:—–()"“”]/u)
-      .pop() ?? "";
-  const words = clause
-    .trim()
-    .replace(/^(?:but|and|however|meanwhile|later|earlier)\s+/iu, "")
-    .replace(/\s+(?:has|have|had|was|were|is|also|later|quickly|swiftly|publicly|on \p{L}+)$/iu, "")
-    .split(/\s+/u)
-    .filter(Boolean);
-  const subject = words
-    .slice(-5)
-    .join(" ")
-    .replace(/^(?:the|a|an)\s+/iu, "");
-  return subject === "" ? null : subject;
+  const clauses = sentence.slice(0, cueAt).split(/[,;:—–()"“”]/u);
+  for (let index = clauses.length - 1; index >= 0; index -= 1) {
+    let clause = (clauses[index] ?? "").trim().replace(/^(?:but|and|however|meanwhile|later|earlier)\s+/iu, "");
+    for (let before = ""; before !== clause;) {
+      before = clause;
+      clause = clause.replace(TRAILING, "");
+    }
+    if (clause === "" || /^\p{Ll}+ly$/u.test(clause) || ASIDE.test(clause)) continue;
+    const subject = clause
+      .split(/\s+/u)
+      .slice(-5)
+      .join(" ")
+      .replace(/^(?:the|a|an)\s+/iu, "");
+    return NOT_A_SUBJECT.test(subject) ? null : subject;
+  }
+  return null;
+}
+
+/** A name in capitals just before a claim: "A little-known group, Saraya Ansar al-Sunna, later claimed". */
+function namedClaimant(sentence: string, cueAt: number): string | null {
+  let before = sentence.slice(0, cueAt).replace(/[\s,]+$/u, "");
+  for (let previous = ""; previous !== before;) {
+    previous = before;
+    before = before.replace(TRAILING, "").replace(/[\s,]+$/u, "");
+  }
+  const name = /((?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}'’-]*)(?:\s+(?:\p{Lu}[\p{L}'’-]*|al-\p{Lu}[\p{L}'’-]*|of|the|al|bin)){0,5})$/u.exec(
+    before,
+  )?.[1];
+  if (name === undefined || name === name.toUpperCase()) return null;
+  return name;
 }
 
 function channelOf(sentence: string): string | null {
@@ -144,40 +174,42 @@ export function findAssertions(input: ClaimInput): Map<string, Assertion[]> {
     const record = (assertionKind: AssertionKind, by: string | null, group: string | null, channel: string | null = null): void =>
       add(event.id, { assertionKind, by, group, channel, assertedOn: date, evidence });
 
-    if (UNCLAIMED.test(sentence.text)) {
-      record("unclaimed", null, null);
-      continue;
-    }
     const claim = CLAIM_CUE.exec(sentence.text);
-    if (claim) {
-      const cueAt = claim.index;
-      if (NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, cueAt - 40), cueAt))) {
-        record("unclaimed", null, null);
-      } else {
-        const after = /claimed by/iu.test(claim[0]) ? groups.find((group) => group.start >= cueAt) : undefined;
-        const before = [...groups].reverse().find((group) => group.start < cueAt);
-        const claimant = (after ?? before ?? groups[0])?.canonical ?? null;
-        if (claimant !== null || /responsibility/iu.test(claim[0])) {
-          record("claimed", claimant, claimant, channelOf(sentence.text));
-          claimed.add(event.id);
-        }
+    const cueAt = claim?.index ?? 0;
+    const negated = claim !== null && NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, cueAt - 40), cueAt));
+    if (UNCLAIMED.test(sentence.text) || negated) record("unclaimed", null, null);
+    else if (claim !== null && !AGGREGATE_BEFORE.test(sentence.text.slice(Math.max(0, cueAt - 30), cueAt))) {
+      // The claimant: a registry group or a capitalised name just before the cue ("IS claimed",
+      // "Saraya Ansar al-Sunna later claimed"), or the group after "claimed by".
+      const claimedBy = /claimed by/iu.test(claim[0]);
+      const before = claimedBy
+        ? undefined
+        : [...groups]
+            .reverse()
+            .find((group) => group.end <= cueAt && cueAt - group.end <= 60 && !/[;.]/u.test(sentence.text.slice(group.end, cueAt)));
+      const named = claimedBy || before !== undefined ? null : namedClaimant(sentence.text, cueAt);
+      const after = claimedBy ? groups.find((group) => group.start >= cueAt) : undefined;
+      const claimant = before?.canonical ?? named ?? after?.canonical ?? null;
+      if (claimant !== null || /responsibility/iu.test(claim[0])) {
+        record("claimed", claimant, claimant, channelOf(sentence.text));
+        claimed.add(event.id);
       }
-      continue;
     }
     const attribution = ATTRIBUTION_CUE.exec(sentence.text);
-    if (attribution && groups.length > 0) {
-      const group = groups.find((mention) => mention.start >= attribution.index) ?? groups[0];
-      record("attributed", subjectBefore(sentence.text, attribution.index), group?.canonical ?? null);
-      continue;
+    const blamed = attribution === null ? undefined : groups.find((mention) => mention.start >= attribution.index);
+    if (attribution !== null && blamed !== undefined) {
+      const passive = PASSIVE.test(attribution[0]) || PASSIVE_BEFORE.test(sentence.text.slice(0, attribution.index));
+      record("attributed", passive ? null : subjectBefore(sentence.text, attribution.index), blamed.canonical);
     }
     const dispute = DISPUTE_CUE.exec(sentence.text);
-    if (dispute) {
-      record("disputed", subjectBefore(sentence.text, dispute.index), groups[0]?.canonical ?? null);
-      continue;
+    if (dispute !== null) {
+      const passive = PASSIVE_BEFORE.test(sentence.text.slice(0, dispute.index));
+      record("disputed", passive ? null : subjectBefore(sentence.text, dispute.index), groups[0]?.canonical ?? null);
     }
     const confirmation = CONFIRM_CUE.exec(sentence.text);
-    if (confirmation && !NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, confirmation.index - 40), confirmation.index))) {
-      record("confirmed", subjectBefore(sentence.text, confirmation.index), groups[0]?.canonical ?? null);
+    if (confirmation !== null && !NEGATION_BEFORE.test(sentence.text.slice(Math.max(0, confirmation.index - 40), confirmation.index))) {
+      const passive = PASSIVE_BEFORE.test(sentence.text.slice(0, confirmation.index));
+      record("confirmed", passive ? null : subjectBefore(sentence.text, confirmation.index), groups[0]?.canonical ?? null);
     }
   }
   // The extractor marks an event "claimed" when the report is the claim itself; keep that as a
