@@ -36,7 +36,7 @@ export function incidentLines(event: Event, details: IncidentDetails | null): st
     lines.push("", "History");
     for (const assertion of details.assertions) {
       const who = [
-        assertion.by ?? "unnamed",
+        assertion.by ?? (assertion.assertionKind === "reported" ? "a report with no publisher" : "unnamed"),
         assertion.group !== null && assertion.group !== assertion.by ? `-> ${assertion.group}` : "",
         assertion.channel !== null ? `via ${assertion.channel}` : "",
       ]
