@@ -72,11 +72,13 @@ describe("compareParts", () => {
     );
   });
 
-  it("lets a region contain a town of it, and nearby points be one place", () => {
+  it("lets a region contain a town of it and a site be at a town near it, never two named towns", () => {
     const region = part("b", { location: null, latitude: null, longitude: null, geoPrecision: "region" });
     assert.deepEqual(compareParts(part("a"), region).matched.at(-2), "place Lower Juba contains Kismayo");
-    const nearby = part("b", { location: "Kismayo airport", latitude: -0.377, longitude: 42.46 });
-    assert.match(compareParts(part("a"), nearby).matched.at(-2) ?? "", /km apart/);
+    const site = part("b", { location: "Kismayo airport", latitude: -0.37, longitude: 42.52, geoPrecision: "point" });
+    assert.match(compareParts(part("a"), site).matched.at(-2) ?? "", /km apart/);
+    const suburb = part("b", { location: "Kismayo suburb", latitude: -0.377, longitude: 42.5 });
+    assert.match(compareParts(part("a"), suburb).conflict ?? "", /^place/);
   });
 });
 

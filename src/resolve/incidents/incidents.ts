@@ -6,8 +6,8 @@
 // - Two parts match when they come from different reports, have the same event type, the same
 //   day (both at day precision), compatible statuses (a foiled plot is not an attack), the same
 //   place, and do not name two different perpetrator groups. "Same place": the same country and
-//   the same place name, or points within 10 km, or one report gives only the region (admin1)
-//   the other's town lies in. Cross-source event matching in the literature uses windows of
+//   the same place name, or a precise site within 5 km of the other's place, or one report gives
+//   only the region (admin1) the other's town lies in. Cross-source event matching in the literature uses windows of
 //   1 or 5 km and 1 or 2 days (cross-sub.org); sitrep keeps the day exact and lets a named region
 //   contain a town, because reports of one incident often differ in how precisely they place it.
 // - Incidents are complete-linkage clusters: a part joins an incident only when it matches every
@@ -46,8 +46,8 @@ export interface PartMatch {
   readonly conflict: string | null;
 }
 
-/** Distance under which two points are one place, in km. */
-export const SAME_PLACE_KM = 10;
+/** Distance under which a site (point precision) is at a place of another name, in km. */
+export const SAME_PLACE_KM = 5;
 
 const FOILED: ReadonlySet<EventStatus> = new Set(["foiled"]);
 
@@ -72,9 +72,12 @@ function placeMatch(a: IncidentPart, b: IncidentPart): { matched: string } | { c
   if (a.location !== null && b.location !== null && standardKey(a.location) === standardKey(b.location)) {
     if (a.admin1 === null || b.admin1 === null || a.admin1 === b.admin1) return { matched: `place ${a.location} (same name)` };
   }
+  // Two towns of different names are two places, however near (a city and its suburb can each have
+  // their own incident on a busy day); a precise site is at the town it lies in.
   const distance = kilometres(a, b);
-  if (distance !== null && distance <= SAME_PLACE_KM)
+  if (distance !== null && distance <= SAME_PLACE_KM && (a.geoPrecision === "point" || b.geoPrecision === "point")) {
     return { matched: `place ${a.location} / ${b.location} (${distance.toFixed(1)} km apart)` };
+  }
   if (a.admin1 !== null && a.admin1 === b.admin1 && (isRegional(a) || isRegional(b))) {
     const [wide, narrow] = isRegional(a) ? [a, b] : [b, a];
     return { matched: `place ${wide.admin1} contains ${narrow.location ?? narrow.admin1}` };
