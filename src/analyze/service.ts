@@ -82,7 +82,7 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
   if (countries.length === 0) throw new SitrepError("USAGE", `no country holds records of "${request.group}"; name one with --region`);
   const countrySet = new Set(countries);
 
-  const allEvents = (await Promise.all(countries.map((country) => store.findEvents({ group, country, assess: true })))).flat();
+  const allEvents = (await Promise.all(countries.map((country) => store.findEvents({ group, country })))).flat();
   const allFigures = (await store.findFigures({ group, assess: true })).filter(
     (figure) => figure.country === null || countrySet.has(figure.country),
   );

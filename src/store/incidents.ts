@@ -139,6 +139,13 @@ export interface MergeResult {
 }
 
 const CHUNK = 200;
+/** Ids per IN list of a read: well under SQLite's 32,766 bound parameters, few round trips. */
+const READ_CHUNK = 2000;
+
+/** Parts can match only within one day, event type and country (`compareParts`). */
+function blockKey(row: Pick<EventRow, "event_date" | "event_type" | "country">): string {
+  return [row.event_date ?? "", row.event_type, row.country ?? ""].join("\u001f");
+}
 
 function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
   const result: T[][] = [];
@@ -244,51 +251,75 @@ export class IncidentRepository {
         evidenceStarts: event.evidence.filter((span) => span.documentId === document.id).map((span) => span.start),
       })),
     });
+    // "reported" is the part itself (its report's publisher and date); details() says it.
     const rows = [...assertions].flatMap(([partId, list]) =>
-      list.map((assertion, position) => ({
-        part_id: partId,
-        position,
-        assertion_kind: assertion.assertionKind,
-        asserted_by: assertion.by,
-        group_name: assertion.group,
-        channel: assertion.channel,
-        asserted_on: assertion.assertedOn,
-        document_id: assertion.documentId,
-        evidence_start: assertion.evidence?.start ?? null,
-        evidence_end: assertion.evidence?.end ?? null,
-        evidence_text: assertion.evidence?.text ?? null,
-      })),
+      list
+        .filter((assertion) => assertion.assertionKind !== "reported")
+        .map((assertion, position) => ({
+          part_id: partId,
+          position,
+          assertion_kind: assertion.assertionKind,
+          asserted_by: assertion.by,
+          group_name: assertion.group,
+          channel: assertion.channel,
+          asserted_on: assertion.assertedOn,
+          document_id: assertion.documentId,
+          evidence_start: assertion.evidence?.start ?? null,
+          evidence_end: assertion.evidence?.end ?? null,
+          evidence_text: assertion.evidence?.text ?? null,
+        })),
     );
     for (const chunk of chunks(rows)) await db.insertInto("event_assertions").values(chunk).execute();
-    const days = [
-      ...new Set(fresh.flatMap((event) => (event.datePrecision === "day" && event.eventDate !== null ? [event.eventDate] : []))),
-    ];
-    for (const day of days.sort()) await this.#reclusterDay(db, day);
+    const blocks = new Set(
+      fresh.flatMap((event) => (event.datePrecision === "day" && event.eventDate !== null ? [blockKey(eventToRow(event))] : [])),
+    );
+    if (blocks.size > 0) await this.#recluster(db, [...new Set([...blocks].map((block) => block.split("\u001f")[0] ?? ""))], blocks);
   }
 
-  /** The incidents of one day, computed afresh from all its parts and applied. */
-  async #reclusterDay(db: IncidentDatabase, day: string): Promise<Cluster[]> {
-    const rows = await db.selectFrom("event_parts").selectAll().where("event_date", "=", day).where("date_precision", "=", "day").execute();
-    const ids = rows.map((row) => row.part_id);
+  /**
+   * The incidents of some days, computed afresh from all their parts and applied. Only parts of one
+   * type, day and country can match (`compareParts`), so each such block is clustered on its own,
+   * and only the blocks named in `only` when it is given (those a new report touched).
+   */
+  async #recluster(db: IncidentDatabase, days: readonly string[], only?: ReadonlySet<string>): Promise<Cluster[]> {
+    const blocks = new Map<string, EventPartsTable[]>();
+    for (const chunk of chunks([...days].sort(), READ_CHUNK)) {
+      const rows = await db
+        .selectFrom("event_parts")
+        .selectAll()
+        .where("event_date", "in", chunk)
+        .where("date_precision", "=", "day")
+        .execute();
+      for (const row of rows) {
+        const key = blockKey(row);
+        if (only !== undefined && !only.has(key)) continue;
+        const list = blocks.get(key) ?? [];
+        list.push(row);
+        blocks.set(key, list);
+      }
+    }
+    const rows = [...blocks.values()].flat();
     const separations = new Set<string>();
-    for (const chunk of chunks(ids)) {
+    for (const chunk of chunks(
+      rows.map((row) => row.part_id),
+      READ_CHUNK,
+    )) {
       const found = await db.selectFrom("event_separations").select(["part_id", "other_part_id"]).where("part_id", "in", chunk).execute();
       for (const row of found) separations.add(separationKey(row.part_id, row.other_part_id));
     }
-    const clusters = clusterParts(rows.map(rowToPart), separations);
+    const clusters = [...blocks.keys()].sort().flatMap((key) => clusterParts((blocks.get(key) ?? []).map(rowToPart), separations));
     await this.#applyClusters(db, clusters, new Map(rows.map((row) => [row.part_id, row.incident_id])));
     return clusters;
   }
 
   async #applyClusters(db: IncidentDatabase, clusters: readonly Cluster[], current: ReadonlyMap<string, string>): Promise<void> {
     const vacated = new Set<string>();
+    const members = new Map<string, number>();
+    for (const incident of current.values()) members.set(incident, (members.get(incident) ?? 0) + 1);
     for (const cluster of clusters) {
       const target = cluster.incidentId;
-      const members = await db.selectFrom("event_parts").select("part_id").where("incident_id", "=", target).execute();
-      const unchanged =
-        cluster.parts.every((part) => current.get(part.partId) === target) &&
-        members.length === cluster.parts.length &&
-        members.every((member) => cluster.parts.some((part) => part.partId === member.part_id));
+      // An incident lies within one block, so its members now are among the block's rows.
+      const unchanged = cluster.parts.every((part) => current.get(part.partId) === target) && members.get(target) === cluster.parts.length;
       if (unchanged) continue;
       const fields = eventToRow({ kind: "event", ...combineParts(cluster.parts), sources: [], evidence: [] });
       const { id: _id, ...update } = fields;
@@ -376,7 +407,7 @@ export class IncidentRepository {
           .execute();
       }
       const day = parts[0]?.event_date;
-      if (day !== null && day !== undefined) await this.#reclusterDay(db, day);
+      if (day !== null && day !== undefined) await this.#recluster(db, [day]);
       const now = await db
         .selectFrom("event_parts")
         .select("incident_id")
@@ -410,7 +441,7 @@ export class IncidentRepository {
       }
       const day = parts[0]?.event_date;
       if (left === right || day === null || day === undefined) return { merged: left === right, incidentId: left, conflict: null };
-      const clusters = await this.#reclusterDay(db, day);
+      const clusters = await this.#recluster(db, [day]);
       const together = clusters.find((cluster) => cluster.parts.some((part) => part.partId === leftParts[0]));
       if (together !== undefined && rightParts.every((id) => together.parts.some((part) => part.partId === id))) {
         return { merged: true, incidentId: together.incidentId, conflict: null };
@@ -429,7 +460,7 @@ export class IncidentRepository {
   /** Reports of each event: its documents' publishers and the attributions each gives. */
   async #reportsOf(eventIds: readonly string[]): Promise<Map<string, ReportSources[]>> {
     const byEvent = new Map<string, ReportSources[]>();
-    for (const chunk of chunks(eventIds)) {
+    for (const chunk of chunks(eventIds, READ_CHUNK)) {
       const documents = await this.#db
         .selectFrom("event_documents")
         .innerJoin("documents", "documents.id", "event_documents.document_id")
@@ -437,20 +468,25 @@ export class IncidentRepository {
         .where("event_documents.event_id", "in", chunk)
         .orderBy("documents.id")
         .execute();
-      const attributions = await this.#db
+      const attributions = new Map<string, string[]>();
+      const rows = await this.#db
         .selectFrom("event_sources")
         .select(["event_id", "document_id", "attribution"])
         .where("event_id", "in", chunk)
         .orderBy("position")
         .execute();
+      for (const row of rows) {
+        const key = `${row.event_id}\u001f${row.document_id}`;
+        const list = attributions.get(key) ?? [];
+        list.push(row.attribution);
+        attributions.set(key, list);
+      }
       for (const document of documents) {
         const list = byEvent.get(document.event_id) ?? [];
         list.push({
           documentId: document.id,
           publisher: document.publisher,
-          attributions: attributions
-            .filter((row) => row.event_id === document.event_id && row.document_id === document.id)
-            .map((row) => row.attribution),
+          attributions: attributions.get(`${document.event_id}\u001f${document.id}`) ?? [],
         });
         byEvent.set(document.event_id, list);
       }
@@ -467,7 +503,7 @@ export class IncidentRepository {
     const reports = await this.#reportsOf(ids);
     const parts = new Map<string, IncidentPart[]>();
     const claims = new Map<string, Assertion[]>();
-    for (const chunk of chunks(ids)) {
+    for (const chunk of chunks(ids, READ_CHUNK)) {
       for (const row of await this.#db.selectFrom("event_parts").selectAll().where("incident_id", "in", chunk).execute()) {
         const list = parts.get(row.incident_id) ?? [];
         list.push(rowToPart(row));
@@ -604,12 +640,20 @@ export class IncidentRepository {
       .orderBy("event_assertions.position")
       .execute();
     const documentRank = new Map(ordered.map((row, index) => [row.document_id, index]));
-    const assertions = assertionRows
-      .map(rowToAssertion)
-      .sort(
-        (left, right) =>
-          assertionOrder(left, right) || (documentRank.get(left.documentId) ?? 0) - (documentRank.get(right.documentId) ?? 0),
-      );
+    const reported: Assertion[] = ordered.map((row) => ({
+      kind: "assertion",
+      assertionKind: "reported",
+      by: row.publisher,
+      group: null,
+      channel: null,
+      assertedOn: row.reported_on,
+      documentId: row.document_id,
+      evidence: null,
+    }));
+    // Reports first among assertions of one day: a report, then what it says.
+    const assertions = [...reported, ...assertionRows.map(rowToAssertion)].sort(
+      (left, right) => assertionOrder(left, right) || (documentRank.get(left.documentId) ?? 0) - (documentRank.get(right.documentId) ?? 0),
+    );
     const names = new Map<string, GradedSourceUse>();
     for (const report of reportSources) {
       for (const [name, asPublisher] of [

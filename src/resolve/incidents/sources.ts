@@ -29,8 +29,23 @@ const AGENCY = /\b(?:reuters|afp|agence france-presse|associated press|ap|anadol
 const OFFICIAL =
   /\b(?:ministry|minister|army|military|police|officials?|officers?|governor|government|spokes(?:man|woman|person)|command|centcom|coalition|forces|troops|authorities|directorate|security|cell|president|mayor|commander|interior|defen[cs]e|state media|health|pentagon|embassy|prosecutors?)\b/iu;
 
+// Listings grade the same few hundred names over and over; the regexes and the registry lookup
+// are worth remembering (bounded, so a stream of odd attributions cannot grow it without end).
+const KINDS = new Map<string, SourceKind>();
+const KINDS_LIMIT = 10_000;
+
 /** The kind of a source from its name; `asPublisher` for a document's publisher field. */
 export function classifySource(name: string, asPublisher = false): SourceKind {
+  const key = `${asPublisher ? "p" : "a"}${name}`;
+  const known = KINDS.get(key);
+  if (known !== undefined) return known;
+  const kind = kindOf(name, asPublisher);
+  if (KINDS.size >= KINDS_LIMIT) KINDS.clear();
+  KINDS.set(key, kind);
+  return kind;
+}
+
+function kindOf(name: string, asPublisher: boolean): SourceKind {
   if (GROUP_CHANNEL.test(name) || canonicalGroup(name) !== null) return "group_channel";
   if (MONITOR.test(name)) return "monitor";
   if (AGENCY.test(name)) return "agency";

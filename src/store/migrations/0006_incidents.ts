@@ -7,7 +7,8 @@
 // - event_separations: pairs of parts a user said are different incidents (`sitrep unmerge`),
 //   honoured by every later merge.
 // - event_assertions: what a report asserts about the part's incident (claimed, attributed,
-//   confirmed, disputed, unclaimed, reported), in the report's order.
+//   confirmed, disputed, unclaimed), in the report's order; that the report reported it is the
+//   part itself.
 // - source_grades: a user's Admiralty grade for a source, by folded name; without a row the
 //   default of the source's kind applies.
 // Existing events made by extraction get one part each (imports are the dataset's own records
