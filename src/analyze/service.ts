@@ -301,7 +301,9 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
         ].sort();
   if (countries.length === 0) throw new SitrepError("USAGE", `no country holds records of "${request.group}"; name one with --region`);
   const countrySet = new Set(countries);
-  const allFigures = (await store.findFigures({ group })).filter((figure) => figure.country === null || countrySet.has(figure.country));
+  const allFigures = (await store.findFigures({ group, assess: true })).filter(
+    (figure) => figure.country === null || countrySet.has(figure.country),
+  );
 
   const documents = new Map<string, DocumentInfo & { readonly text: string }>();
   const remember = async (id: string): Promise<void> => {

@@ -25,9 +25,14 @@ export async function runDemo(config: Config, io: CliIo): Promise<number> {
     io.stdout(`Database: ${config.databasePath}\n\n`);
     const overview = await store.summary();
     io.stdout(`${overview.documents} documents, ${overview.events} events, ${overview.figures} figures.\n\n`);
+    const events = await store.findEvents({ assess: true });
+    const merged = events.filter((event) => (event.assessment?.reports ?? 1) > 1);
+    if (merged.length > 0) {
+      io.stdout(`${merged.length} events are told by several reports and kept as one each (sitrep show ${merged[0]?.id} says why).\n\n`);
+    }
     io.stdout("Events by type and country\n");
     const counts = new Map<string, number>();
-    for (const event of await store.findEvents({})) {
+    for (const event of events) {
       const key = `${event.eventType}\u0000${event.country ?? "?"}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
     }

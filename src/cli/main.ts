@@ -7,6 +7,7 @@ import { EVENT_STATUSES, FIGURE_MEASURES } from "../domain/taxonomy.ts";
 import { registerAnalysisCommands } from "./analysis.ts";
 import { runDemo } from "./demo.ts";
 import { registerFeedCommands } from "./feeds.ts";
+import { registerIncidentCommands } from "./incidents.ts";
 import { registerInteropCommands } from "./interop.ts";
 import { runEvents, runFigures, runSearch, runShow } from "./query.ts";
 import { runExtract } from "./extract.ts";
@@ -69,7 +70,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   program
     .command("show")
-    .description("one event: its fields, sources and evidence sentences")
+    .description("one event: its fields, sources, evidence, why its reports were merged, its claims and grades")
     .argument("<event-id>")
     .addOption(new Option("--format <format>", "output format").choices(["text", "json"]).default("text"))
     .action(async (id: string, options: { format: "text" | "json" }) => {
@@ -101,6 +102,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerAnalysisCommands(program, config, io, setExitCode);
   registerInteropCommands(program, config, io, setExitCode);
   registerFeedCommands(program, config, io, setExitCode);
+  registerIncidentCommands(program, config, io, setExitCode);
 
   program
     .command("demo")

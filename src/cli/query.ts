@@ -6,6 +6,7 @@ import { eventToWire, figureToWire } from "../domain/wire.ts";
 import { EVENT_STATUSES, EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
 import { openStore } from "../store/store.ts";
 import { checkFilters } from "./filters.ts";
+import { incidentJson, incidentLines } from "./incidents.ts";
 import type { CliIo } from "./main.ts";
 import { renderCsv, renderTable, type OutputFormat } from "./output.ts";
 
@@ -59,6 +60,7 @@ export async function runEvents(
       status: options.status === undefined ? undefined : checkedStatus(options.status),
       text: options.text,
       limit: options.limit,
+      assess: true,
     });
     const wire = events.map(eventToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
@@ -103,6 +105,7 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
       until: options.until,
       measure: options.measure,
       limit: options.limit,
+      assess: true,
     });
     const wire = figures.map(figureToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
@@ -125,9 +128,14 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
 export async function runShow(id: string, options: { format: "text" | "json" }, config: Config, io: CliIo): Promise<number> {
   const store = await openStore({ path: config.databasePath });
   try {
-    const found = await store.getEvent(id);
+    // A report's own event id, merged into another, finds the event it is part of now.
+    const eventId = (await store.incidents.resolveId(id)) ?? id;
+    const found = await store.getEvent(eventId);
     if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
-    const wire = eventToWire(found.event);
+    const details = await store.incidents.details(eventId);
+    const assessment = (await store.incidents.assessEvents([found.event])).get(found.event.id);
+    const event = assessment === undefined ? found.event : { ...found.event, assessment };
+    const wire = eventToWire(event);
     if (options.format === "json") {
       const documents = found.documents.map((doc) => ({
         id: doc.id,
@@ -137,7 +145,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
         published_date: doc.publishedDate,
         origin: doc.origin,
       }));
-      io.stdout(JSON.stringify({ ...wire, documents }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ ...wire, documents, incident: incidentJson(details) }, null, 2) + "\n");
       return 0;
     }
     const lines = [
@@ -160,6 +168,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       "",
       "Evidence",
       ...wire.evidence.map((span) => `  [${span.document_id} ${span.start}-${span.end}] ${span.text.replace(/\s+/g, " ")}`),
+      ...incidentLines(event, details),
     ];
     io.stdout(lines.join("\n") + "\n");
     return 0;

@@ -1,6 +1,7 @@
 // The records every stage shares. Readonly and tagged with `kind` so that a `switch` over a
 // union of them is checked for exhaustiveness. Field names are the domain's; the wire vocabulary
 // of GOLD-FORMAT.md (snake_case) is produced by ./wire.ts alone.
+import type { EventAssessment, FigureAssessment } from "./incidents.ts";
 import type { EventStatus, EventType, FigureMeasure, FigureQualifier } from "./taxonomy.ts";
 
 /** ISO 8601 calendar date at the precision the text allows: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
@@ -77,6 +78,8 @@ export interface Event {
   /** Attribution as written: "five Iraqi counter-terrorism officials", "the military". */
   readonly sources: readonly string[];
   readonly evidence: readonly Evidence[];
+  /** Corroboration, source reliability and credibility of a stored event (domain/incidents.ts). */
+  readonly assessment?: EventAssessment;
 }
 
 export interface Figure {
@@ -97,6 +100,8 @@ export interface Figure {
   /** What the number counts, in the report's words ("strikes", "members"). */
   readonly unit: string | null;
   readonly evidence: readonly Evidence[];
+  /** Source reliability and credibility of a stored figure (domain/incidents.ts). */
+  readonly assessment?: FigureAssessment;
 }
 
 export type ActorKind = "armed_group" | "state_force" | "person" | "organization";

@@ -1,5 +1,6 @@
 // The one vocabulary scripts read: GOLD-FORMAT.md's field names (snake_case), plus ids, sources
 // and evidence. Every JSON the CLI (and later the API) prints goes through these presenters.
+import type { EventAssessment, FigureAssessment } from "./incidents.ts";
 import type { Event, Evidence, Figure } from "./records.ts";
 
 export interface WireEvidence {
@@ -29,6 +30,25 @@ export interface WireEvent {
   status: string;
   sources: string[];
   evidence: WireEvidence[];
+  /** Present on stored events (domain/incidents.ts): how far the event is corroborated and believed. */
+  reports?: number;
+  corroboration?: number;
+  /** Admiralty reliability A-F of the best source, and credibility 1-6. */
+  reliability?: string;
+  credibility?: number;
+  fatalities_low?: number | null;
+  fatalities_high?: number | null;
+  fatalities_claimed?: number | null;
+  claimed?: boolean;
+  first_claim?: WireClaim | null;
+}
+
+export interface WireClaim {
+  by: string | null;
+  channel: string | null;
+  date: string | null;
+  days_after_event: number | null;
+  claimants: string[];
 }
 
 export interface WireFigure {
@@ -45,6 +65,9 @@ export interface WireFigure {
   derived: boolean;
   unit: string | null;
   evidence: WireEvidence[];
+  corroboration?: number;
+  reliability?: string;
+  credibility?: number;
 }
 
 function wireEvidence(evidence: readonly Evidence[]): WireEvidence[] {
@@ -72,7 +95,36 @@ export function eventToWire(event: Event): WireEvent {
     status: event.status,
     sources: [...event.sources],
     evidence: wireEvidence(event.evidence),
+    ...(event.assessment === undefined ? {} : wireEventAssessment(event.assessment)),
   };
+}
+
+function wireEventAssessment(assessment: EventAssessment): Partial<WireEvent> {
+  const claim = assessment.claim;
+  return {
+    reports: assessment.reports,
+    corroboration: assessment.corroboration,
+    reliability: assessment.reliability,
+    credibility: assessment.credibility,
+    fatalities_low: assessment.fatalitiesLow,
+    fatalities_high: assessment.fatalitiesHigh,
+    fatalities_claimed: assessment.fatalitiesClaimed,
+    claimed: claim !== null,
+    first_claim:
+      claim === null
+        ? null
+        : {
+            by: claim.by,
+            channel: claim.channel,
+            date: claim.claimedOn,
+            days_after_event: claim.daysAfterEvent,
+            claimants: [...claim.claimants],
+          },
+  };
+}
+
+function wireFigureAssessment(assessment: FigureAssessment): Partial<WireFigure> {
+  return { corroboration: assessment.corroboration, reliability: assessment.reliability, credibility: assessment.credibility };
 }
 
 export function figureToWire(figure: Figure): WireFigure {
@@ -90,6 +142,7 @@ export function figureToWire(figure: Figure): WireFigure {
     derived: figure.derived,
     unit: figure.unit,
     evidence: wireEvidence(figure.evidence),
+    ...(figure.assessment === undefined ? {} : wireFigureAssessment(figure.assessment)),
   };
 }
 

@@ -186,11 +186,12 @@ describe("Store.countEvents (sqlite file)", () => {
     const before = sorted(await opened.countEvents({}, { interval: "month", by: ALL_DIMENSIONS }));
     await opened.close();
     store = undefined;
-    // Undo 0004 and the migrations after it by hand, as a database written before them stands, and reopen.
+    // Undo 0004 and 0005 by hand, as a database written before them stands, and reopen.
     const raw = new BetterSqlite3(path);
     for (const trigger of ["events_rollup_insert", "events_rollup_delete", "events_rollup_update"]) raw.exec(`drop trigger ${trigger}`);
     raw.exec("drop table event_rollup; drop table event_rollup_suspended; drop table feeds");
-    raw.prepare("delete from kysely_migration where name >= ?").run("0004_event_rollup");
+    // Later migrations (0006 on) stay applied: unordered migrations let 0004 and 0005 run again.
+    raw.prepare("delete from kysely_migration where name >= ? and name < ?").run("0004_event_rollup", "0006");
     raw.close();
     store = await openStore({ path });
     assert.deepEqual(sorted(await store.countEvents({}, { interval: "month", by: ALL_DIMENSIONS })), before);

@@ -204,6 +204,7 @@ for (const dialect of DIALECTS) {
           "0005_event_actor_indexes",
           "0005_event_rollup_bulk",
           "0005_feeds",
+          "0006_incidents",
         ],
       );
       const again = await (await open()).migrations();

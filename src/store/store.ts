@@ -24,6 +24,7 @@ import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { importInserts } from "./bulk.ts";
 import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
 import { foldName } from "./fold.ts";
+import { IncidentRepository } from "./incidents.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
 import {
   actorToRow,
@@ -72,7 +73,15 @@ interface Page {
   readonly offset?: number;
 }
 
-export interface EventFilter extends DateFilter, Page {
+interface Assess {
+  /**
+   * Attach each record's `assessment` (corroboration, low/best/high, reliability, credibility,
+   * first claim: ./incidents.ts). Off by default: it costs a few queries per 200 records.
+   */
+  readonly assess?: boolean;
+}
+
+export interface EventFilter extends DateFilter, Page, Assess {
   /**
    * An actor name or alias, case and diacritics ignored. Matches perpetratorGroup, actor1 or
    * actor2 against the actor's canonical name and every alias: "ISIS" finds "Islamic State".
@@ -126,7 +135,7 @@ export interface FindEventsOptions {
   readonly details?: boolean;
 }
 
-export interface FigureFilter extends DateFilter, Page {
+export interface FigureFilter extends DateFilter, Page, Assess {
   /** As EventFilter.group, matched against Figure.group. */
   readonly group?: string;
   readonly country?: string;
@@ -134,7 +143,7 @@ export interface FigureFilter extends DateFilter, Page {
 }
 
 /** The filter of countEvents: that of findEvents, without paging (every group is returned). */
-export type CountFilter = Omit<EventFilter, "limit" | "offset">;
+export type CountFilter = Omit<EventFilter, "limit" | "offset" | "assess">;
 
 export type CountDimension = "group" | "country" | "admin1" | "type" | "status";
 
@@ -203,6 +212,8 @@ export interface AppliedMigration {
 }
 
 export interface Store {
+  /** Merged incidents, their assertions, source grades and assessments (./incidents.ts). */
+  readonly incidents: IncidentRepository;
   /** Saves a document and everything extracted from it in one transaction (see SaveResult). */
   saveDocument(document: Document, extraction: Extraction): Promise<SaveResult>;
   hasDocument(contentHash: string): Promise<boolean>;
@@ -392,12 +403,14 @@ export class KyselyStore implements Store {
   readonly #now: () => Date;
   readonly feeds: FeedRepository;
   readonly #importInserts = importInserts();
+  readonly incidents: IncidentRepository;
 
   constructor(dialect: StoreDialect, now: () => Date) {
     this.#dialect = dialect;
     this.#db = dialect.db;
     this.#now = now;
     this.feeds = new KyselyFeedRepository(dialect.db, now);
+    this.incidents = new IncidentRepository(dialect.db, now);
   }
 
   /** Runs pending migrations; throws the migrator's error (Kysely reports rather than throws). */
@@ -412,7 +425,9 @@ export class KyselyStore implements Store {
   }
 
   #migrator(): Migrator {
-    return new Migrator({ db: this.#db, provider: new StoreMigrationProvider(this.#dialect.migrations) });
+    // Numbers are reserved per feature branch (0005 feeds, 0006 incidents, 0007 api): a database
+    // that ran a later number first still takes an earlier one when it lands.
+    return new Migrator({ db: this.#db, provider: new StoreMigrationProvider(this.#dialect.migrations), allowUnorderedMigrations: true });
   }
 
   async saveDocument(document: Document, extraction: Extraction): Promise<SaveResult> {
@@ -435,6 +450,8 @@ export class KyselyStore implements Store {
         const figures = mergeRepeated(extraction.figures, mergeFigures);
         await this.#insertFigures(transaction, figures);
         await this.#insertStatements(transaction, extraction.statements);
+        // One incident, many reports: this report's events join the incidents of their day.
+        await this.incidents.afterSave(transaction, document, extraction, events);
         // Places are shared reference data: the first reading of a place is kept.
         for (const place of extraction.places) {
           await transaction
@@ -726,7 +743,10 @@ export class KyselyStore implements Store {
     }
     const rows = await ordered.execute();
     if (options.details === false) return rows.map((row) => rowToEvent(row, [], []));
-    return this.#withDetails(rows);
+    const events = await this.#withDetails(rows);
+    if (filter.assess !== true) return events;
+    const assessments = await this.incidents.assessEvents(events);
+    return events.map((event) => ({ ...event, assessment: assessments.get(event.id) }));
   }
 
   async eventEvidence(eventIds: readonly string[]): Promise<Map<string, Evidence[]>> {
@@ -1095,7 +1115,10 @@ export class KyselyStore implements Store {
       "figure",
       rows.map((row) => row.id),
     );
-    return rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+    const figures = rows.map((row) => rowToFigure(row, evidence.get(row.id) ?? []));
+    if (filter.assess !== true) return figures;
+    const assessments = await this.incidents.assessFigures(figures);
+    return figures.map((figure) => ({ ...figure, assessment: assessments.get(figure.id) }));
   }
 
   async listStatements(documentId: string): Promise<Statement[]> {

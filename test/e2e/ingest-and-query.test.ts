@@ -307,8 +307,9 @@ describe("ingesting a folder of reports and querying the database", () => {
 
   test("show --format json is the event's record with its documents", async () => {
     const { baghdad } = known();
-    const shown = await workspace.json<WireEvent & { documents: { id: string }[] }>(["show", baghdad.id]);
-    const { documents: sourceDocuments, ...record } = shown;
+    const shown = await workspace.json<WireEvent & { documents: { id: string }[]; incident: unknown }>(["show", baghdad.id]);
+    // `incident` (its reports, merge reasons, history, graded sources) is show's own addition.
+    const { documents: sourceDocuments, incident: _incident, ...record } = shown;
     assert.deepEqual(record, baghdad);
     assert.deepEqual(
       sourceDocuments.map((document) => document.id),

@@ -7,12 +7,14 @@ import * as coreTables from "./0001_core_tables.ts";
 import * as eventOrigins from "./0003_event_origins.ts";
 import * as eventActorIndexes from "./0005_event_actor_indexes.ts";
 import * as feeds from "./0005_feeds.ts";
+import * as incidents from "./0006_incidents.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
   "0003_event_origins": eventOrigins,
   "0005_event_actor_indexes": eventActorIndexes,
   "0005_feeds": feeds,
+  "0006_incidents": incidents,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
