@@ -6,7 +6,7 @@ import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
-import { countryOfDateline, findPlaces, type PlaceMention } from "./places.ts";
+import { countryOfDateline, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
@@ -174,6 +174,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
         place.notable ||
         (place.country !== null && documentCountries.has(place.country)),
     );
+    // A village or a city quarter the gazetteer lacks, named by its kind ("the town of X"), is in
+    // the country of the other places of the sentence, or the report's.
+    const sentenceCountry =
+      places.find((place) => place.precision !== "country" && place.country && documentCountries.has(place.country))?.country ??
+      mainCountry;
+    const local = findLocalPlaces(sentence.text, sentenceCountry, [...sentence.places, ...sentence.groups, ...sentence.forces]);
+    if (local.length > 0) return { ...sentence, places: [...places, ...local].sort((a, b) => a.start - b.start) };
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });
 

@@ -294,6 +294,10 @@ function placesOf(
   ) {
     first = next;
   }
+  // "a bomb exploded in a district of Medellin known as Las Americas": the quarter the report
+  // names by its kind is more precise than the city around it.
+  const local = places.find((place) => place.local && place.start > first.start && place.start - first.end <= 60);
+  if (local && !first.local) first = local;
   const group = [first];
   for (const place of places) {
     if (place === first || place.start < first.start) continue;
@@ -610,6 +614,9 @@ function mergeInto(target: EventMention, other: EventMention): void {
   }
   if (!target.place && other.place) target.place = other.place;
   if (target.place && other.place && other.place.precision === "town" && target.place.precision === "region") target.place = other.place;
+  // A later sentence naming the quarter or village ("in the Olaya neighbourhood") makes the city precise.
+  else if (target.place && other.place?.local && !target.place.local && target.place.country === other.place.country)
+    target.place = other.place;
   target.country ??= other.country;
   target.actor1 ??= other.actor1;
   target.actor2 ??= other.actor2;
