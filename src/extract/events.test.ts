@@ -246,19 +246,14 @@ describe("battles", () => {
     });
   });
 
-  it(
-    "places 'eastern Congo' in the Democratic Republic of the Congo",
-    {
-      todo: "country is CG and location 'eastern Republic of the Congo': 'eastern Congo' (news usage for the DRC's east) resolves to the Republic of the Congo",
-    },
-    () => {
-      const event = onlyEvent("Rebels seized the town of Kalehe in eastern Congo on May 28.");
-      assert.equal(event.eventType, "Battles");
-      assert.equal(event.subEventType, "Non-state actor overtakes territory");
-      assert.equal(event.eventDate, "2025-05-28");
-      assert.equal(event.country, "CD");
-    },
-  );
+  it("places 'eastern Congo' in the Democratic Republic of the Congo", () => {
+    const event = onlyEvent("Rebels seized the town of Kalehe in eastern Congo on May 28.");
+    assert.equal(event.eventType, "Battles");
+    assert.equal(event.subEventType, "Non-state actor overtakes territory");
+    assert.equal(event.eventDate, "2025-05-28");
+    assert.equal(event.country, "CD");
+    assert.equal(event.location, "Kalehe");
+  });
 
   it("reads the army retaking a town as government regaining territory", () => {
     const event = onlyEvent("The army recaptured the town of Bunia on Sunday after two days of fighting.");

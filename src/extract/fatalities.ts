@@ -86,7 +86,10 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       if (number.isFraction || number.isPercent || number.value < 0 || number.value > 100000) continue;
       if (number.dimension === "age" || isAge(text, number.start, number.end, number.value)) continue;
       // "fired 13 shots, killing him": rounds fired are not the dead.
-      if (/^\s*(?:shots|rounds|bullets|times|bombs|grenades|rockets|mortars?|kg|kilos|sticks)\b/.test(text.slice(number.end, number.end + 12))) continue;
+      if (
+        /^\s*(?:shots|rounds|bullets|times|bombs|grenades|rockets|mortars?|kg|kilos|sticks)\b/.test(text.slice(number.end, number.end + 12))
+      )
+        continue;
       // "42 people were killed" / "42 dead": the number stands shortly before the death word,
       // with no injury word or clause break between.
       if (number.end <= wordStart) {

@@ -179,3 +179,11 @@ describe("module conveniences", () => {
     assert.equal(lookupRegion("Salah ad-Din")[0]?.admin1Code, "IQ.18");
   });
 });
+
+describe("Congo", () => {
+  it("reads a bare 'Congo' as the Democratic Republic, the full name as the Republic", () => {
+    // News usage: "Congo" and "eastern Congo" mean the DRC; Brazzaville's state is named in full.
+    assert.deepEqual(mentioned("Fighting spread across Congo."), ["Congo=country:CD"]);
+    assert.deepEqual(mentioned("He visited the Republic of the Congo."), ["Republic of the Congo=country:CG"]);
+  });
+});
