@@ -657,3 +657,28 @@ describe("claims", () => {
     assert.equal(event.perpetratorGroup, "Islamic State");
   });
 });
+
+describe("arson and damage", () => {
+  it("reads arson told with the object between 'set' and 'on fire' as property destruction", () => {
+    const event = onlyEvent("Rebels set two schools and a clinic on fire in Tumaco on Sunday.");
+    assertEvent(event, {
+      eventType: "Strategic developments",
+      subEventType: "Looting/property destruction",
+      country: "CO",
+      eventDate: "2025-06-08",
+    });
+  });
+
+  it("reads a passive burning ('a bus was burned') as property destruction", () => {
+    const event = onlyEvent("A bus was burned by masked men in Cali on Saturday.");
+    assert.equal(event.subEventType, "Looting/property destruction");
+  });
+
+  it("keeps the damage a bomb did inside the bombing", () => {
+    const events = eventsOf(
+      "A car bomb exploded in Kirkuk on Monday, killing four people. Witnesses said several shops were completely destroyed.",
+    );
+    assert.equal(events.length, 1);
+    assert.equal(events[0]?.subEventType, "Remote explosive/landmine/IED");
+  });
+});

@@ -28,6 +28,8 @@ interface EventMention {
   subEventType: string;
   generic: boolean;
   triggerClass: TriggerRule["triggerClass"];
+  /** Property destroyed or damaged, with no word of how: the damage of an incident told before it. */
+  damageOnly: boolean;
   sentenceIndex: number;
   paragraph: number;
   eventDate: PartialDate | null;
@@ -413,7 +415,17 @@ function mentionsInSentence(
         return between.length <= 30 && /^(?:\s+and\s+|,\s+|,?\s+and\s+)(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(between);
       }),
   );
-  const chosen = specific.length > 0 ? [...specific, ...listed] : hits.slice(0, 1);
+  // "A bomb destroyed two shops": the damage an explosion did is part of the explosion.
+  const exploded = specific.some((hit) => hit.rule.eventType === "Explosions/Remote violence");
+  const ownAct = specific.filter(
+    (hit) =>
+      !(
+        exploded &&
+        hit.rule.triggerClass === "property_destruction" &&
+        /\b(?:destroyed|damaged|wrecked)\b/.test(sentence.lower.slice(hit.start, hit.end))
+      ),
+  );
+  const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : hits.slice(0, 1);
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
   const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
@@ -472,6 +484,9 @@ function mentionsInSentence(
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
         triggerClass: hit.rule.triggerClass,
+        damageOnly:
+          hit.rule.triggerClass === "property_destruction" &&
+          /\b(?:destroyed|damaged|wrecked)\b/.test(sentence.lower.slice(hit.start, hit.end)),
         sentenceIndex: sentence.index,
         paragraph: sentence.paragraph,
         eventDate: date,
@@ -717,6 +732,22 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
           mention.dateExplicit = false;
         }
         mergeDetails(previous, mention);
+        continue;
+      }
+    }
+    // "A row of houses was destroyed" after a bombing is the bombing's damage, not a second incident.
+    if (mention.damageOnly) {
+      const cause = [...kept]
+        .reverse()
+        .find(
+          (earlier) =>
+            earlier.eventType !== "Strategic developments" &&
+            mention.sentenceIndex - earlier.sentenceIndex <= 5 &&
+            placesCompatible(earlier, mention) &&
+            datesCompatible(earlier, mention),
+        );
+      if (cause) {
+        mergeDetails(cause, mention);
         continue;
       }
     }

@@ -36,3 +36,9 @@ describe("places named by their kind", () => {
     assert.equal(extraction.events[0]?.latitude, null);
   });
 });
+
+describe("several places named by one kind word", () => {
+  it("reads both names after a plural kind ('the districts of X and Y')", () => {
+    assert.deepEqual(names("Shells fell on the districts of Miraflores and Surquillo."), ["Surquillo", "Miraflores"]);
+  });
+});

@@ -139,7 +139,9 @@ function anyCase(alternation: string): string {
     .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
     .join("|");
 }
-const KIND_WORDS = anyCase("town|village|hamlet|canton|neighbou?rhood|district|municipality|settlement|suburb|barrio|quarter|locality");
+const KIND_WORDS = anyCase(
+  "towns?|villages?|hamlets?|cantons?|neighbou?rhoods?|districts?|municipality|municipalities|settlements?|suburbs?|barrios?|quarters?|locality",
+);
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’\-]+|[A-Z][A-Z'’\-]+)`;
 const NAME_PART = String.raw`(?:de|del|la|las|los|el|da|do|al)`;
 const LOCAL_NAME = String.raw`(${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2})`;
@@ -180,6 +182,17 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       const end = start + name.length;
       if (known.some((place) => start < place.end && place.start < end)) continue;
       if (found.some((place) => start < place.end && place.start < end)) continue;
+      // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
+      const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
+      if (more && /s$/i.test(/(\w+)\s+(?:of|OF)\s/.exec(match[0])?.[1] ?? "")) {
+        const name2 = more[0].replace(/^\s*(?:,\s*)?(?:and|AND)\s+/, "");
+        const start2 = end + more[0].length - name2.length;
+        if (
+          !NOT_A_LOCAL_NAME.test(name2.split(/\s+/)[0] ?? "") &&
+          !known.some((place) => start2 < place.end && place.start < start2 + name2.length)
+        )
+          found.push(localPlace(text, start2, start2 + name2.length, name2, country));
+      }
       found.push({
         start,
         end,
@@ -200,6 +213,26 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
     }
   }
   return found;
+}
+
+function localPlace(text: string, start: number, end: number, name: string, country: string): PlaceMention {
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    name: titleCaseName(name),
+    country,
+    admin1: null,
+    admin1Name: null,
+    latitude: null,
+    longitude: null,
+    precision: "town",
+    population: 0,
+    notable: true,
+    capital: false,
+    geonameId: null,
+    local: true,
+  };
 }
 
 function titleCaseName(name: string): string {

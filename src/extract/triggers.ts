@@ -38,6 +38,10 @@ export interface TriggerRule {
   readonly generic: boolean;
 }
 
+/** Things whose burning or wrecking is destruction of property (ACLED: Looting/property destruction). */
+const PROPERTY =
+  "buses|bus|vehicles?|cars?|trucks?|ambulances?|houses?|homes?|cabins?|huts?|buildings?|offices?|headquarters|stores?|shops?|banks?|branch(?:es)?|restaurants?|establishments?|factory|factories|plants?|warehouses?|farms?|fields|crops|coffee|facilities|facility|property|stations?|schools?|churches|church|town hall|city hall|mayor's office|installations?|towers?|pylons?|bridges?|pipelines?|equipment|machinery|ballot boxes|polling stations?|studios?";
+
 function rule(triggerClass: TriggerClass, eventType: EventType, subEventType: string, source: string, generic = false): TriggerRule {
   return { triggerClass, eventType, subEventType, pattern: new RegExp(source, "g"), generic };
 }
@@ -128,7 +132,10 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "property_destruction",
     "Strategic developments",
     "Looting/property destruction",
-    String.raw`\b(?:set (?:fire to|on fire|ablaze)|torched|(?:burning|torching) of (?:\w+ ){0,2}(?:buses|vehicles|cars|trucks|ambulances|houses|homes|buildings|offices|stores|shops|farms|crops|facilities|property|plants?|stations?)|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:buses?|vehicles?|cars?|trucks?|houses?|homes?|buildings?|offices?|stores?|shops?|farms?|crops?|facilities|property|plant|station)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed)\b`,
+    // Arson is told many ways: "set fire to", "set two schools on fire", "burned five buses", "a bus
+    // was burned", "the burning of a factory". Destroying or damaging property counts only when no
+    // explosive did it (then it is the explosion's damage; see events.ts).
+    String.raw`\b(?:set (?:fire to|on fire|ablaze)|set (?:[\w-]+ ){1,6}(?:on fire|ablaze)|torched|(?:burning|torching) of (?:[\w-]+ ){0,3}(?:${PROPERTY})|burn(?:ed|t) (?:down )?(?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:was|were|been|being) (?:partially |completely |totally |partly )?(?:burn(?:ed|t)(?: down)?|torched|set on fire)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed|(?:destroyed|damaged|wrecked) (?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:${PROPERTY}) (?:was|were) (?:partially |completely |totally |partly |seriously |heavily )?(?:destroyed|damaged|wrecked))\b`,
   ),
   rule(
     "riot",
