@@ -682,3 +682,19 @@ describe("arson and damage", () => {
     assert.equal(events[0]?.subEventType, "Remote explosive/landmine/IED");
   });
 });
+
+describe("reports filed abroad", () => {
+  it("places an incident by the nationality of the forces that did it, not the filing town", () => {
+    const event = onlyEvent(
+      "MANAGUA, 16 NOV 89 (RADIO SANDINO) -- THE SALVADORAN ARMY HAS MURDERED TWO UNION LEADERS, A LABOR FEDERATION SAID TODAY.",
+      null,
+    );
+    assert.equal(event.country, "SV");
+    assert.equal(event.location, null);
+  });
+
+  it("keeps a major power's forces from moving the incident to their home country", () => {
+    const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- American troops killed two militants near Hit on Sunday, officials said.", null);
+    assert.equal(event.country, "IQ");
+  });
+});

@@ -8,7 +8,7 @@ import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
-import { demonymOf, type PlaceMention } from "./places.ts";
+import { countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -310,6 +310,32 @@ function placesOf(
   return group;
 }
 
+// Nouns a demonym qualifies when it says where something happened: a country's own forces, officials
+// and people ("the Salvadoran army", "Guatemalan students"), not its embassy or diplomats abroad.
+const NATIONAL_NOUNS =
+  /^(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?|students?|peasants?|farmers?|workers?|priests?|jesuits?|nuns?|journalists?|newsmen|reporters?|minister|mayor|judges?|magistrates?|union|leaders?|politicians?|civilians?|people|businessm[ae]n|capital|town|city|village|villagers?)\b/i;
+// Powers whose forces and citizens act far from home: their demonym says who, not where.
+const EXPEDITIONARY = new Set(["US", "GB", "FR", "RU", "CN"]);
+
+/**
+ * A report filed in one country about another ("MANAGUA: ... the Salvadoran army killed six
+ * priests") says where by the nationality of the forces or people it names. The country of a
+ * demonym before such a noun, when the sentence names no place and it is not the filing country.
+ */
+function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): string | null {
+  if (sentence.places.some((place) => place.precision !== "country")) return null;
+  const filed = context.datelinePlace?.country ?? context.mainCountry;
+  for (const match of sentence.text.matchAll(/\b([A-Z][A-Za-z]+)(?=\s+((?:[A-Za-z]+\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?))/g)) {
+    const word = match[1] ?? "";
+    if (!/(?:an|ian|ese|ish|i|ean)$/i.test(word)) continue;
+    const country = countryOfDemonym(word);
+    if (!country || country === filed || EXPEDITIONARY.has(country)) continue;
+    const after = (match[2] ?? "").split(/\s+/);
+    if (NATIONAL_NOUNS.test(after.join(" ")) || NATIONAL_NOUNS.test(after.slice(1).join(" "))) return country;
+  }
+  return null;
+}
+
 const RESPONSIBILITY =
   /\b(?:claimed (?:responsibility|credit)|(?:is|are|was|were) (?:believed|suspected|thought|said) to (?:have|be)|blamed|responsible for|attributed)\b/;
 
@@ -470,7 +496,7 @@ function mentionsInSentence(
     // happened there unless the report names another place for it (applied after merging).
     const filedHere = sentence.index <= 1 || /\b(?:here|this capital|in the capital)\b/.test(sentence.lower);
     for (const place of placeList) {
-      const country = place?.country ?? previousCountry ?? context.mainCountry;
+      const country = place?.country ?? nationalOf(sentence, context) ?? previousCountry ?? context.mainCountry;
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));

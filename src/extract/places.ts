@@ -115,6 +115,14 @@ export function countryOfDateline(place: string): string | null {
   return lookupPlace(name, { limit: 1 })[0]?.country ?? null;
 }
 
+/** The country of a demonym ("Salvadoran" -> "SV"), or null when the word is not one. */
+export function countryOfDemonym(word: string): string | null {
+  const country = countryByName(word);
+  if (!country) return null;
+  // A country's own name ("Chile") is not a demonym; "Chilean" is.
+  return countryByName(word.replace(/(?:an|ian|ean|ese|ish|i)$/i, "")) === country && word.length < 5 ? null : country;
+}
+
 let demonyms: Map<string, string> | null = null;
 
 /** The English demonym of a country ("IQ" -> "Iraqi"), from the world-countries package. */
