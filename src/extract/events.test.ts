@@ -698,3 +698,16 @@ describe("reports filed abroad", () => {
     assert.equal(event.country, "IQ");
   });
 });
+
+describe("who was hit, in the passive", () => {
+  it("reads civilians killed by men in uniform as violence against civilians", () => {
+    const event = onlyEvent("Four teachers were killed in Tumaco on Sunday by men wearing army uniforms.");
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.fatalities, 4);
+  });
+
+  it("reads soldiers killed by rebels as a clash", () => {
+    const event = onlyEvent("Three soldiers were killed by rebels near Tumaco on Sunday.");
+    assert.equal(event.eventType, "Battles");
+  });
+});

@@ -220,7 +220,16 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
 }
 
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
-  const after = sentence.lower.slice(hit.start, hit.end + 90);
+  // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
+  // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
+  const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start));
+  const following = sentence.lower.slice(hit.start, hit.end + 90).split(/\s(?:by|when|while|as|because)\s/)[0] ?? "";
+  const subject =
+    sentence.lower
+      .slice(Math.max(0, hit.start - 80), hit.start)
+      .split(/[,;:]|\s(?:and|but|that|which|who)\s/)
+      .pop() ?? "";
+  const after = passive ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}` : following;
   const armed =
     ARMED_TARGETS.test(after) ||
     (sentence.forces.length > 0 &&
