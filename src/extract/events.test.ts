@@ -711,3 +711,10 @@ describe("who was hit, in the passive", () => {
     assert.equal(event.eventType, "Battles");
   });
 });
+
+describe("explosives named as the means", () => {
+  it("reads an attack with explosives as a remote explosive", () => {
+    const event = onlyEvent("Unknown men attacked the mayor's office in Huanta with explosives on Sunday.");
+    assert.equal(event.subEventType, "Remote explosive/landmine/IED");
+  });
+});

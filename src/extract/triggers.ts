@@ -93,7 +93,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "explosive",
     "Explosions/Remote violence",
     "Remote explosive/landmine/IED",
-    String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|sticky bombs?|explosive[- ]laden)\b`,
+    String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|(?:with|using|hurled|threw|thrown|planted|placed|detonated) (?:[\w-]+ ){0,2}explosives|sticky bombs?|explosive[- ]laden)\b`,
   ),
   rule("grenade", "Explosions/Remote violence", "Grenade", String.raw`\b(?:hand )?grenades?\b`),
   rule(
