@@ -718,3 +718,14 @@ describe("explosives named as the means", () => {
     assert.equal(event.subEventType, "Remote explosive/landmine/IED");
   });
 });
+
+describe("the paragraph's town", () => {
+  it("sets an incident the sentence does not place in the town the paragraph just named", () => {
+    const events = eventsOf(
+      "Officials met in Baghdad on Monday. Police reinforced checkpoints in Kirkuk after threats. Hours later a car bomb exploded outside a market, killing six people.",
+    );
+    const bomb = events.find((event) => event.eventType === "Explosions/Remote violence");
+    assert.equal(bomb?.location, "Kirkuk");
+    assert.equal(bomb?.country, "IQ");
+  });
+});

@@ -42,6 +42,8 @@ interface EventMention {
   perpetratorGroup: string | null;
   /** The sentence is a wire report's lead, or says "here": the dateline's town is its place by default. */
   filedHere: boolean;
+  /** The town the paragraph last named before this sentence: where an unplaced incident is set ("In Kirkuk, ... A bomb exploded"). */
+  paragraphPlace: PlaceMention | null;
   /** Words naming who was hit ("the murder of Father Ellacuria"), for telling mentions of one incident apart. */
   victimWords: string[];
   /** The first state force the sentence names, for actors of later merges. */
@@ -427,6 +429,7 @@ function mentionsInSentence(
   next: AnnotatedSentence | undefined,
   paragraphGroup: string | null,
   previousCountry: string | null,
+  paragraphPlace: PlaceMention | null,
 ): EventMention[] {
   // A question ("How can 40 men not hear shots being fired?") reports nothing.
   if (/\?["'”’)\]]*$/.test(sentence.text.trim())) return [];
@@ -532,6 +535,7 @@ function mentionsInSentence(
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
         filedHere,
+        paragraphPlace,
         fatalities: placeList.length > 1 ? null : fatalities,
         status: statusOf(sentence, hit),
         sources: sentence.attributions.map((attribution) => attribution.source),
@@ -695,10 +699,12 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
   let paragraphGroup: string | null = null;
   let currentParagraph = -1;
   let previousCountry: string | null = null;
+  let paragraphPlace: PlaceMention | null = null;
   context.sentences.forEach((sentence, index) => {
     if (sentence.paragraph !== currentParagraph) {
       currentParagraph = sentence.paragraph;
       previousCountry = null;
+      paragraphPlace = null;
     }
     const found = mentionsInSentence(
       context,
@@ -706,6 +712,7 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       context.sentences[index + 1],
       paragraphGroup ?? sentence.groups[0]?.canonical ?? null,
       previousCountry,
+      paragraphPlace,
     );
     mentions.push(...found);
     if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
@@ -717,6 +724,15 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         (context.documentCountries.size === 0 || context.documentCountries.has(place.country)),
     )?.country;
     if (countryHere) previousCountry = countryHere;
+    const townHere = [...sentence.places]
+      .reverse()
+      .find(
+        (place) =>
+          (place.precision === "town" || place.precision === "district") &&
+          place.country !== null &&
+          (context.documentCountries.size === 0 || context.documentCountries.has(place.country)),
+      );
+    if (townHere) paragraphPlace = townHere;
   });
 
   // A foiled attack is not also an attack: a disrupted-weapons mention absorbs explosions reported
@@ -817,6 +833,10 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       mention.actor1 !== null ||
       mention.perpetratorGroup !== null,
   );
+  for (const mention of particular) {
+    const around = mention.paragraphPlace;
+    if (mention.place === null && around && !mention.filedHere && mention.country === around.country) mention.place = around;
+  }
   const filed = context.datelinePlace;
   if (filed) {
     for (const mention of particular) {
