@@ -729,3 +729,35 @@ describe("the paragraph's town", () => {
     assert.equal(bomb?.country, "IQ");
   });
 });
+
+describe("official report phrasing", () => {
+  it("reads 'unmanned aerial system (UAS) attacks' as drone strikes", () => {
+    const event = onlyEvent(
+      "Militias launched unmanned aerial system (UAS) attacks on a base near Deir ez-Zor on Sunday, wounding three personnel.",
+    );
+    assert.equal(event.subEventType, "Air/drone strike");
+  });
+
+  it("reads a crowd storming the U.S. embassy as a riot", () => {
+    const event = onlyEvent("Protesters were storming the U.S. Embassy in Baghdad on Sunday.");
+    assert.equal(event.eventType, "Riots");
+  });
+
+  it("does not read a purpose as an incident", () => {
+    assert.equal(eventsOf("Fighters crossed the border for the purpose of fighting government forces in Idlib.").length, 0);
+  });
+
+  it("does not read a toll since the start of an operation as an incident", () => {
+    assert.equal(
+      eventsOf("Officials assess that at least 1,200 civilians have been killed in Raqqa since the start of the operation.").length,
+      0,
+    );
+  });
+
+  it("does not read the weapons of a way of fighting as a bombing", () => {
+    assert.equal(
+      eventsOf("The group continued to target police in Kirkuk, mainly with small arms and improvised explosive devices.").length,
+      0,
+    );
+  });
+});

@@ -102,11 +102,19 @@ const SEIZURE_BEFORE =
   /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
 const HABITUAL_BEFORE =
-  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
+  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
   if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))) return true;
+  // "targeting mainly security forces with small arms and improvised explosive devices": the means
+  // of a way of fighting, not one use of them.
+  if (
+    /\b(?:with|using)\s+(?:[\w-]+\s+){0,4}$/.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) &&
+    /^(?:\s+[\w-]+)?s\b|^s\b/.test(sentence.lower.slice(hit.end, hit.end + 12)) &&
+    HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))
+  )
+    return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
@@ -174,9 +182,10 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     GENERIC_PERIOD_WORDS.test(sentence.lower);
   if (!hasPeriod) return false;
   if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
-  // "Some 1,600 people were murdered during the last quarter": a toll over a period.
+  // "Some 1,600 people were murdered during the last quarter", "1,335 civilians killed since the
+  // start of the operation": a toll over a period.
   if (
-    sentence.dates.some((date) => date.kind === "period") &&
+    (sentence.dates.some((date) => date.kind === "period") || /\bsince (?:the )?(?:start|beginning)\b/.test(sentence.lower)) &&
     sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
   )
     return true;

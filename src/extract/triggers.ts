@@ -69,7 +69,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "air_strike",
     "Explosions/Remote violence",
     "Air/drone strike",
-    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|uas attacks?|unmanned aerial (?:system|vehicle) attacks?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|warplanes? (?:struck|bombed|hit)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
+    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|warplanes? (?:struck|bombed|hit)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
   ),
   rule(
     "chemical",
@@ -141,7 +141,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "riot",
     "Riots",
     "Violent demonstration",
-    String.raw`\b(?:riot(?:s|ers|ed|ing)?|storm(?:ed|ing) (?:the )?(?:\w+ )?(?:embassy|compound|parliament|building|ministry|headquarters)|violent (?:protests?|demonstrations?))\b`,
+    String.raw`\b(?:riot(?:s|ers|ed|ing)?|storm(?:ed|ing) (?:the )?(?:[\w.]+ )?(?:embassy|compound|parliament|building|ministry|headquarters)|violent (?:protests?|demonstrations?))\b`,
   ),
   rule(
     "protest",
@@ -172,7 +172,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 
 /** Nouns and phrases that show a trigger is about a plan, threat or capability, not an incident. */
 export const HYPOTHETICAL_CUES =
-  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|aim(?:s|ed)? to|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
+  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? to|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
