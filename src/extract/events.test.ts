@@ -761,3 +761,22 @@ describe("official report phrasing", () => {
     );
   });
 });
+
+describe("more ways of telling", () => {
+  it("reads a gunfight with police as a clash", () => {
+    assert.equal(onlyEvent("One suspect died after a gunfight with police in Mombasa on Sunday.").eventType, "Battles");
+  });
+
+  it("reads seizing hostages as an abduction", () => {
+    const event = onlyEvent("Gunmen seized dozens of hostages at a hospital in Kizlyar on Sunday.");
+    assert.equal(event.subEventType, "Abduction/forced disappearance");
+  });
+
+  it("does not read an end asked for as an incident", () => {
+    assert.equal(eventsOf("Talks in Havana resume once the rebels stop attacks on civilians.").length, 0);
+  });
+
+  it("does not read repeated bombings in general as one bombing", () => {
+    assert.equal(eventsOf("The province has suffered repeated bombings aimed at the army.").length, 0);
+  });
+});

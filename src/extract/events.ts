@@ -102,7 +102,7 @@ const SEIZURE_BEFORE =
   /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
 const HABITUAL_BEFORE =
-  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
+  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring|numerous|countless|repeated)\b[^.;]{0,50}$/;
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
@@ -167,6 +167,9 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
   if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
+  // "until the rebels stop attacks", "a pledge to halt the bombing": an end asked for, not an incident.
+  if (/\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:[\w-]+\s+)?$/.test(before))
+    return true;
   if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
   return HYPOTHETICAL_CUES.test(words);
 }

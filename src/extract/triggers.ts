@@ -63,7 +63,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "abduction",
     "Violence against civilians",
     "Abduction/forced disappearance",
-    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`,
+    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking|holding) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`,
   ),
   rule(
     "air_strike",
@@ -112,7 +112,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "clash",
     "Battles",
     "Armed clash",
-    String.raw`\b(?:clash(?:ed|es)?|fighting|firefights?|fire ?fights?|gun ?battles?|gunbattles?|battles?|battled|skirmish(?:es)?|engag(?:ed|ements?) (?:with|in|by)|engagements?|exchanged fire|exchange of fire|ambush(?:ed|es)?|fought|(?:heavy|fierce) combat|combat between)\b`,
+    String.raw`\b(?:clash(?:ed|es)?|fighting|firefights?|fire ?fights?|gun ?fights?|gunfights?|gun ?battles?|gunbattles?|battles?|battled|skirmish(?:es)?|engag(?:ed|ements?) (?:with|in|by)|engagements?|exchanged fire|exchange of fire|ambush(?:ed|es)?|fought|(?:heavy|fierce) combat|combat between)\b`,
   ),
   rule(
     "armed_attack",
@@ -172,7 +172,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 
 /** Nouns and phrases that show a trigger is about a plan, threat or capability, not an incident. */
 export const HYPOTHETICAL_CUES =
-  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? to|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
+  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? (?:to|at)|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
