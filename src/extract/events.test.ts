@@ -780,3 +780,16 @@ describe("more ways of telling", () => {
     assert.equal(eventsOf("The province has suffered repeated bombings aimed at the army.").length, 0);
   });
 });
+
+describe("dates that belong to another clause", () => {
+  it("does not date an incident by a relative clause about its victim", () => {
+    const event = onlyEvent("Judge Ana Ruiz, who left the bench in March 2023, was shot dead in Cali on Sunday.");
+    assert.equal(event.eventDate, "2025-06-08");
+  });
+
+  it("does not date a named murder by the day it was talked about", () => {
+    const event = onlyEvent("Police in Cali on Monday confirmed foreign help in the murder of the mayor.");
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.eventDate, "2025-06");
+  });
+});

@@ -202,7 +202,9 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
 
 /** The event's date from the sentence, as a partial date, and whether the text gave it. */
 function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): { date: PartialDate | null; explicit: boolean } {
-  const candidates = sentence.dates.filter((date) => date.value !== null || date.kind === "period");
+  const candidates = sentence.dates.filter(
+    (date) => (date.value !== null || date.kind === "period") && !datesAnotherClause(sentence, hit, date),
+  );
   if (candidates.length > 0) {
     const nearest = candidates.reduce((best, date) => (Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best));
     const date = partialDateOf(nearest);
@@ -215,6 +217,26 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
     return { date: fallbackDate(context), explicit: true };
   }
   return { date: fallbackDate(context), explicit: false };
+}
+
+// "X, who left the ministry in May 1989, was shot": a relative clause set off by commas has its
+// own time. "Police today confirmed foreign help in the murder of X": a date beside a verb of
+// saying dates the statement, not the incident the noun names.
+const SPEECH_VERB =
+  /\b(?:said|says|reported|announced|confirmed|stated|denied|charged|denounced|condemned|disclosed|revealed|added|declared|told|asked|demanded|accused|admitted|indicated|explained|noted|repudiated)\b/;
+const INCIDENT_NOUN =
+  /^(?:murders?|assassinations?|killings?|kidnappings?|abductions?|attacks?|bombings?|massacres?|explosions?|slayings?)$/;
+
+function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: DateMention): boolean {
+  const text = sentence.lower;
+  for (const clause of text.matchAll(/,\s+(?:who|which|whose|where)\b[^,;]*,/g)) {
+    const start = clause.index;
+    const end = start + clause[0].length;
+    if (date.start >= start && date.end <= end && !(hit.start >= start && hit.end <= end)) return true;
+  }
+  if (!INCIDENT_NOUN.test(text.slice(hit.start, hit.end)) || date.start > hit.start) return false;
+  const around = `${text.slice(Math.max(0, date.start - 20), date.start)} ${text.slice(date.end, date.end + 20)}`;
+  return SPEECH_VERB.test(around);
 }
 
 function partialDateOf(date: DateMention): PartialDate | null {
