@@ -160,8 +160,19 @@ export function buildContext(input: ExtractInput): DocumentContext {
 
   const documentCountries = new Set<string>();
   if (datelineCountry) documentCountries.add(datelineCountry);
+  // A country named as a place ("in Peru", "Peru's army" aside) is one the report is about; one
+  // used as an adjective ("the U.S. embassy", "U.S. officials") is not.
   for (const sentence of sentences)
-    for (const place of sentence.places) if (place.precision === "country" && place.country) documentCountries.add(place.country);
+    for (const place of sentence.places) {
+      if (place.precision !== "country" || !place.country) continue;
+      const locative = /\b(?:in|inside|to|from|into|across|throughout|within|of|near|at|and|or|toward|towards)\s+(?:the\s+)?$/i.test(
+        sentence.text.slice(Math.max(0, place.start - 15), place.start),
+      );
+      const adjective =
+        /^\s+[A-Za-z]/.test(sentence.text.slice(place.end, place.end + 3)) &&
+        !/^\s+(?:and|or|in|on|at|to|is|was|has|had|have|said|says)\b/i.test(sentence.text.slice(place.end, place.end + 8));
+      if (locative || !adjective) documentCountries.add(place.country);
+    }
   if (mainCountry) documentCountries.add(mainCountry);
 
   // A small place abroad is more often a misreading (a surname, a word in capitals) than a real

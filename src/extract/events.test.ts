@@ -793,3 +793,15 @@ describe("dates that belong to another clause", () => {
     assert.equal(event.eventDate, "2025-06");
   });
 });
+
+describe("the country when the report gives little", () => {
+  it("takes a group's main theatre when nothing places the incident", () => {
+    const event = onlyEvent("CLANDESTINE, 19 OCT 89 (RADIO) -- THE FMLN AMBUSHED AND KILLED TWO ARMY OFFICERS YESTERDAY.", null);
+    assert.equal(event.country, "SV");
+  });
+
+  it("does not count a country named only as an adjective as one the report is about", () => {
+    const event = onlyEvent("SAN SALVADOR, 24 NOV 89 -- U.S. OFFICIALS SAID TODAY THAT GUERRILLAS KILLED TWO PEASANTS IN ESCALON.", null);
+    assert.equal(event.country, "SV");
+  });
+});

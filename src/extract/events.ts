@@ -542,7 +542,9 @@ function mentionsInSentence(
     // happened there unless the report names another place for it (applied after merging).
     const filedHere = sentence.index <= 1 || /\b(?:here|this capital|in the capital)\b/.test(sentence.lower);
     for (const place of placeList) {
-      const country = place?.country ?? nationalOf(sentence, context) ?? previousCountry ?? context.mainCountry;
+      // With nothing else to go on, a group's main theatre ("CLANDESTINE, 19 OCT 89 -- the FMLN ...").
+      const theatre = sentence.groups[0]?.country ?? null;
+      const country = place?.country ?? nationalOf(sentence, context) ?? previousCountry ?? context.mainCountry ?? theatre;
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
