@@ -34,4 +34,17 @@ describe("fatalities", () => {
   it("does not read the shots fired as the dead", () => {
     assert.deepEqual(fatalitiesOf("A gunman fired 12 shots at the judge in Cali on Monday, killing him."), [1]);
   });
+
+  it("adds two counts joined by 'and' before one death word", () => {
+    assert.deepEqual(fatalitiesOf("Three soldiers and four civilians were killed when a bomb exploded in Tumaco on Sunday."), [7]);
+  });
+
+  it("does not read a distance as a toll", () => {
+    assert.deepEqual(fatalitiesOf("Gunmen murdered the mayor of Apartado, a town 480 km north of Bogota, on Sunday."), [1]);
+  });
+
+  it("counts one death for a titled person killed, and for 'the ISIS leader'", () => {
+    assert.deepEqual(fatalitiesOf("On Sunday a drone strike near Raqqa killed Brigadier General Omar Haddad."), [1]);
+    assert.deepEqual(fatalitiesOf("On Sunday U.S. forces killed the ISIS leader in Raqqa."), [1]);
+  });
 });

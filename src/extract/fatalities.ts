@@ -8,7 +8,7 @@ const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
-  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?!\w+s\b)(?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
+  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
 
 // Nouns that make a victim phrase plural ("the murder of six Jesuit priests"): never one death.
 const PLURAL_VICTIMS =
@@ -41,6 +41,8 @@ function victimCount(sentence: AnnotatedSentence): number | null {
         const at = text.indexOf(part, offset);
         offset = at + part.length;
         const number = sentence.numbers.find((n) => n.start >= at && n.start < at + part.length && !n.isFraction && !n.isPercent);
+        // "the mayor of X, a town 480 km away": an apposition with a measure ends the list.
+        if (number && number.dimension !== "count") return null;
         if (number && number.start - at <= 12) total += Math.round(number.value);
         else if (/^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part.trim()) && !PLURAL_VICTIMS.test(part)) total += 1;
         else return null;
@@ -64,9 +66,7 @@ function victimCount(sentence: AnnotatedSentence): number | null {
   if (/\b[a-z]+'s\s+(?:murder|assassination|killing|slaying)\b/.test(text)) return 1;
   // "killed Major General X": a titled person right after the verb.
   const person = sentence.people.find((p) =>
-    /\b(?:killed|murdered|assassinated|killing|executed)\s+(?:\S+\s+)?$/.test(
-      text.slice(Math.max(0, p.start - 30), p.start - (p.role?.length ?? 0) - 1 >= 0 ? p.start - (p.role?.length ?? 0) : p.start),
-    ),
+    /\b(?:killed|murdered|assassinated|killing|executed)\s+(?:[\w.-]+\s+){0,4}$/.test(text.slice(Math.max(0, p.start - 45), p.start)),
   );
   if (person) return 1;
   return null;
@@ -84,7 +84,7 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
     const firstAfter = sentence.numbers.find((number) => number.start >= wordEnd);
     for (const number of sentence.numbers) {
       if (number.isFraction || number.isPercent || number.value < 0 || number.value > 100000) continue;
-      if (number.dimension === "age" || isAge(text, number.start, number.end, number.value)) continue;
+      if (number.dimension !== "count" || isAge(text, number.start, number.end, number.value)) continue;
       // "fired 13 shots, killing him": rounds fired are not the dead.
       if (
         /^\s*(?:shots|rounds|bullets|times|bombs|grenades|rockets|mortars?|kg|kilos|sticks)\b/.test(text.slice(number.end, number.end + 12))
@@ -120,6 +120,24 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
           if (/^\s*(?:years?|days?|hours?|minutes?|km|kilometers|miles|meters|percent|%)/.test(following)) continue;
           best = Math.max(best ?? 0, Math.round(number.value));
         }
+      }
+    }
+  }
+  // "eight policemen and nine civilians were killed", "leaving 17 guerrillas and 2 soldiers dead":
+  // two counts joined by "and" before one death word add up.
+  DEATH_WORDS.lastIndex = 0;
+  const death = DEATH_WORDS.exec(text);
+  if (death) {
+    const counts = sentence.numbers.filter((n) => n.dimension === "count" && !n.isFraction && !n.isPercent && n.end <= death.index);
+    for (let i = 0; i + 1 < counts.length; i++) {
+      const first = counts[i]!;
+      const second = counts[i + 1]!;
+      if (
+        /^\s+(?:[a-z-]+\s+){1,2}and\s+$/.test(text.slice(first.end, second.start)) &&
+        /^\s+(?:[a-z-]+\s+){1,2}(?:were\s+|have been\s+|had been\s+)?$/.test(text.slice(second.end, death.index)) &&
+        !HARM_WORDS.test(text.slice(first.start, death.index))
+      ) {
+        best = Math.max(best ?? 0, Math.round(first.value + second.value));
       }
     }
   }
