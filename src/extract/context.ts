@@ -112,6 +112,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
     // where anything happened.
     const freePlaces = places.filter(
       (place) =>
+        // "the corner of Sarmiento and Florida", "Bolivar Avenue": streets named after places.
+        !/\b(?:corner of|corner|streets?|avenues?|calle|avenida|boulevard|road)\s+(?:and\s+)?$/i.test(
+          sentence.text.slice(Math.max(0, place.start - 12), place.start),
+        ) &&
+        !/^\s+(?:street|avenue|boulevard|road)\b/i.test(sentence.text.slice(place.end, place.end + 10)) &&
         !groups.some((g) => place.start < g.end && g.start < place.end) &&
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );

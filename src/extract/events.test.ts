@@ -805,3 +805,15 @@ describe("the country when the report gives little", () => {
     assert.equal(event.country, "SV");
   });
 });
+
+describe("which place of the sentence", () => {
+  it("takes the town, not its region, when both come before the trigger", () => {
+    const event = onlyEvent("In Huaraz, the capital of Ancash department, rebels set fire to the town hall on Sunday.");
+    assert.equal(event.location, "Huaraz");
+  });
+
+  it("does not read a street named after a town as the place", () => {
+    const event = onlyEvent("A bomb exploded in Lima on Sunday at the corner of Arequipa and Javier Prado.");
+    assert.equal(event.location, "Lima");
+  });
+});

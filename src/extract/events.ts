@@ -327,7 +327,9 @@ function placesOf(
   }
   const after = places.filter((place) => place.start >= hit.start);
   // With no place after the trigger, the place named last before it.
-  const fallback = places[places.length - 1];
+  // "In Huaraz, the capital of Ancash department, terrorists set fire to...": the town, not its region.
+  const fallback =
+    [...places].reverse().find((place) => place.precision === "town" || place.precision === "district") ?? places[places.length - 1];
   if (!fallback) return [];
   let first = after[0] ?? fallback;
   // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are

@@ -42,3 +42,9 @@ describe("several places named by one kind word", () => {
     assert.deepEqual(names("Shells fell on the districts of Miraflores and Surquillo."), ["Surquillo", "Miraflores"]);
   });
 });
+
+describe("what is not a local place", () => {
+  it("does not take a demonym before a kind word for a name", () => {
+    assert.deepEqual(names("at the Peruvian town of Quillapata"), ["Quillapata"]);
+  });
+});

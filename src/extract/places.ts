@@ -184,6 +184,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       const stop = words.findIndex((word, index) => index > 0 && /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to)$/i.test(word));
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "")) continue;
+      // "the Guatemalan town of X": a demonym describes the town, it does not name it.
+      if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
       if (nameWords.length === 1 && (nameWords[0] ?? "").length < 4) continue;
       const name = nameWords.join(" ");
       const start = match.index + match[0].indexOf(raw) + raw.indexOf(nameWords[0] ?? "");
