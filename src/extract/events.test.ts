@@ -817,3 +817,13 @@ describe("which place of the sentence", () => {
     assert.equal(event.location, "Lima");
   });
 });
+
+describe("figurative battles", () => {
+  it("does not read the battle against drug trafficking as combat", () => {
+    assert.equal(eventsOf("Colombia leads the battle against drug trafficking, the minister said in Bogota on Monday.").length, 0);
+  });
+
+  it("does not read 'this battle' with no place as combat", () => {
+    assert.equal(eventsOf("Our country is on the front line of this battle.").length, 0);
+  });
+});

@@ -146,6 +146,22 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   return byState && !sentence.groups.some((group) => group.start < hit.start);
 }
 
+// "the battle against drug trafficking", "Colombia is on the front line of this battle": a struggle
+// in the figurative sense, not combat.
+const FIGURATIVE_BATTLE =
+  /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
+
+function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass !== "clash") return false;
+  const from = sentence.lower.slice(hit.start, hit.start + 60);
+  if (FIGURATIVE_BATTLE.test(from)) return true;
+  return (
+    /\b(?:this|that|our|their|the same)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start)) &&
+    /^battle\b/.test(from) &&
+    !sentence.places.some((place) => place.precision !== "country")
+  );
+}
+
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
@@ -471,7 +487,12 @@ function mentionsInSentence(
   if (/\?["'”’)\]]*$/.test(sentence.text.trim())) return [];
   const found = triggerHits(sentence);
   const hits = found.filter(
-    (hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit) && !isSearchRaid(sentence, hit),
+    (hit) =>
+      !isHypothetical(sentence, hit) &&
+      !isPattern(sentence, hit) &&
+      !isSeizure(sentence, hit) &&
+      !isSearchRaid(sentence, hit) &&
+      !isFigurative(sentence, hit),
   );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
