@@ -772,6 +772,10 @@ describe("more ways of telling", () => {
     assert.equal(event.subEventType, "Abduction/forced disappearance");
   });
 
+  it("does not read holding hostages, a state, as an abduction", () => {
+    assert.equal(eventsOf("The group is believed to be holding 17 hostages in the jungle near Tame.").length, 0);
+  });
+
   it("does not read an end asked for as an incident", () => {
     assert.equal(eventsOf("Talks in Havana resume once the rebels stop attacks on civilians.").length, 0);
   });
