@@ -6,7 +6,7 @@ import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
-import { countryOfDateline, findPlaces, type PlaceMention } from "./places.ts";
+import { countryOfDateline, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
@@ -112,6 +112,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
     // where anything happened.
     const freePlaces = places.filter(
       (place) =>
+        // "the corner of Sarmiento and Florida", "Bolivar Avenue": streets named after places.
+        !/\b(?:corner of|corner|streets?|avenues?|calle|avenida|boulevard|road)\s+(?:and\s+)?$/i.test(
+          sentence.text.slice(Math.max(0, place.start - 12), place.start),
+        ) &&
+        !/^\s+(?:street|avenue|boulevard|road)\b/i.test(sentence.text.slice(place.end, place.end + 10)) &&
         !groups.some((g) => place.start < g.end && g.start < place.end) &&
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );
@@ -160,8 +165,19 @@ export function buildContext(input: ExtractInput): DocumentContext {
 
   const documentCountries = new Set<string>();
   if (datelineCountry) documentCountries.add(datelineCountry);
+  // A country named as a place ("in Peru", "Peru's army" aside) is one the report is about; one
+  // used as an adjective ("the U.S. embassy", "U.S. officials") is not.
   for (const sentence of sentences)
-    for (const place of sentence.places) if (place.precision === "country" && place.country) documentCountries.add(place.country);
+    for (const place of sentence.places) {
+      if (place.precision !== "country" || !place.country) continue;
+      const locative = /\b(?:in|inside|to|from|into|across|throughout|within|of|near|at|and|or|toward|towards)\s+(?:the\s+)?$/i.test(
+        sentence.text.slice(Math.max(0, place.start - 15), place.start),
+      );
+      const adjective =
+        /^\s+[A-Za-z]/.test(sentence.text.slice(place.end, place.end + 3)) &&
+        !/^\s+(?:and|or|in|on|at|to|is|was|has|had|have|said|says)\b/i.test(sentence.text.slice(place.end, place.end + 8));
+      if (locative || !adjective) documentCountries.add(place.country);
+    }
   if (mainCountry) documentCountries.add(mainCountry);
 
   // A small place abroad is more often a misreading (a surname, a word in capitals) than a real
@@ -174,6 +190,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
         place.notable ||
         (place.country !== null && documentCountries.has(place.country)),
     );
+    // A village or a city quarter the gazetteer lacks, named by its kind ("the town of X"), is in
+    // the country of the other places of the sentence, or the report's.
+    const sentenceCountry =
+      places.find((place) => place.precision !== "country" && place.country && documentCountries.has(place.country))?.country ??
+      mainCountry;
+    const local = findLocalPlaces(sentence.text, sentenceCountry, [...sentence.places, ...sentence.groups, ...sentence.forces]);
+    if (local.length > 0) return { ...sentence, places: [...places, ...local].sort((a, b) => a.start - b.start) };
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });
 

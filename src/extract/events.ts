@@ -8,7 +8,7 @@ import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
-import { demonymOf, type PlaceMention } from "./places.ts";
+import { countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -28,6 +28,8 @@ interface EventMention {
   subEventType: string;
   generic: boolean;
   triggerClass: TriggerRule["triggerClass"];
+  /** Property destroyed or damaged, with no word of how: the damage of an incident told before it. */
+  damageOnly: boolean;
   sentenceIndex: number;
   paragraph: number;
   eventDate: PartialDate | null;
@@ -40,6 +42,8 @@ interface EventMention {
   perpetratorGroup: string | null;
   /** The sentence is a wire report's lead, or says "here": the dateline's town is its place by default. */
   filedHere: boolean;
+  /** The town the paragraph last named before this sentence: where an unplaced incident is set ("In Kirkuk, ... A bomb exploded"). */
+  paragraphPlace: PlaceMention | null;
   /** Words naming who was hit ("the murder of Father Ellacuria"), for telling mentions of one incident apart. */
   victimWords: string[];
   /** The first state force the sentence names, for actors of later merges. */
@@ -98,11 +102,19 @@ const SEIZURE_BEFORE =
   /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
 const HABITUAL_BEFORE =
-  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring)\b[^.;]{0,50}$/;
+  /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring|numerous|countless|repeated)\b[^.;]{0,50}$/;
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
   if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))) return true;
+  // "targeting mainly security forces with small arms and improvised explosive devices": the means
+  // of a way of fighting, not one use of them.
+  if (
+    /\b(?:with|using)\s+(?:[\w-]+\s+){0,4}$/.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) &&
+    /^(?:\s+[\w-]+)?s\b|^s\b/.test(sentence.lower.slice(hit.end, hit.end + 12)) &&
+    HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))
+  )
+    return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
@@ -134,6 +146,22 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   return byState && !sentence.groups.some((group) => group.start < hit.start);
 }
 
+// "the battle against drug trafficking", "Colombia is on the front line of this battle": a struggle
+// in the figurative sense, not combat.
+const FIGURATIVE_BATTLE =
+  /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
+
+function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass !== "clash") return false;
+  const from = sentence.lower.slice(hit.start, hit.start + 60);
+  if (FIGURATIVE_BATTLE.test(from)) return true;
+  return (
+    /\b(?:this|that|our|their|the same)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start)) &&
+    /^battle\b/.test(from) &&
+    !sentence.places.some((place) => place.precision !== "country")
+  );
+}
+
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
@@ -155,6 +183,9 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
   if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
+  // "until the rebels stop attacks", "a pledge to halt the bombing": an end asked for, not an incident.
+  if (/\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:[\w-]+\s+)?$/.test(before))
+    return true;
   if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
   return HYPOTHETICAL_CUES.test(words);
 }
@@ -170,9 +201,10 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     GENERIC_PERIOD_WORDS.test(sentence.lower);
   if (!hasPeriod) return false;
   if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
-  // "Some 1,600 people were murdered during the last quarter": a toll over a period.
+  // "Some 1,600 people were murdered during the last quarter", "1,335 civilians killed since the
+  // start of the operation": a toll over a period.
   if (
-    sentence.dates.some((date) => date.kind === "period") &&
+    (sentence.dates.some((date) => date.kind === "period") || /\bsince (?:the )?(?:start|beginning)\b/.test(sentence.lower)) &&
     sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
   )
     return true;
@@ -186,7 +218,9 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
 
 /** The event's date from the sentence, as a partial date, and whether the text gave it. */
 function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): { date: PartialDate | null; explicit: boolean } {
-  const candidates = sentence.dates.filter((date) => date.value !== null || date.kind === "period");
+  const candidates = sentence.dates.filter(
+    (date) => (date.value !== null || date.kind === "period") && !datesAnotherClause(sentence, hit, date),
+  );
   if (candidates.length > 0) {
     const nearest = candidates.reduce((best, date) => (Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best));
     const date = partialDateOf(nearest);
@@ -199,6 +233,26 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
     return { date: fallbackDate(context), explicit: true };
   }
   return { date: fallbackDate(context), explicit: false };
+}
+
+// "X, who left the ministry in May 1989, was shot": a relative clause set off by commas has its
+// own time. "Police today confirmed foreign help in the murder of X": a date beside a verb of
+// saying dates the statement, not the incident the noun names.
+const SPEECH_VERB =
+  /\b(?:said|says|reported|announced|confirmed|stated|denied|charged|denounced|condemned|disclosed|revealed|added|declared|told|asked|demanded|accused|admitted|indicated|explained|noted|repudiated)\b/;
+const INCIDENT_NOUN =
+  /^(?:murders?|assassinations?|killings?|kidnappings?|abductions?|attacks?|bombings?|massacres?|explosions?|slayings?)$/;
+
+function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: DateMention): boolean {
+  const text = sentence.lower;
+  for (const clause of text.matchAll(/,\s+(?:who|which|whose|where)\b[^,;]*,/g)) {
+    const start = clause.index;
+    const end = start + clause[0].length;
+    if (date.start >= start && date.end <= end && !(hit.start >= start && hit.end <= end)) return true;
+  }
+  if (!INCIDENT_NOUN.test(text.slice(hit.start, hit.end)) || date.start > hit.start) return false;
+  const around = `${text.slice(Math.max(0, date.start - 20), date.start)} ${text.slice(date.end, date.end + 20)}`;
+  return SPEECH_VERB.test(around);
 }
 
 function partialDateOf(date: DateMention): PartialDate | null {
@@ -218,7 +272,16 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
 }
 
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
-  const after = sentence.lower.slice(hit.start, hit.end + 90);
+  // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
+  // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
+  const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start));
+  const following = sentence.lower.slice(hit.start, hit.end + 90).split(/\s(?:by|when|while|as|because)\s/)[0] ?? "";
+  const subject =
+    sentence.lower
+      .slice(Math.max(0, hit.start - 80), hit.start)
+      .split(/[,;:]|\s(?:and|but|that|which|who)\s/)
+      .pop() ?? "";
+  const after = passive ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}` : following;
   const armed =
     ARMED_TARGETS.test(after) ||
     (sentence.forces.length > 0 &&
@@ -280,7 +343,9 @@ function placesOf(
   }
   const after = places.filter((place) => place.start >= hit.start);
   // With no place after the trigger, the place named last before it.
-  const fallback = places[places.length - 1];
+  // "In Huaraz, the capital of Ancash department, terrorists set fire to...": the town, not its region.
+  const fallback =
+    [...places].reverse().find((place) => place.precision === "town" || place.precision === "district") ?? places[places.length - 1];
   if (!fallback) return [];
   let first = after[0] ?? fallback;
   // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are
@@ -294,6 +359,10 @@ function placesOf(
   ) {
     first = next;
   }
+  // "a bomb exploded in a district of Medellin known as Las Americas": the quarter the report
+  // names by its kind is more precise than the city around it.
+  const local = places.find((place) => place.local && place.start > first.start && place.start - first.end <= 60);
+  if (local && !first.local) first = local;
   const group = [first];
   for (const place of places) {
     if (place === first || place.start < first.start) continue;
@@ -302,6 +371,32 @@ function placesOf(
     else break;
   }
   return group;
+}
+
+// Nouns a demonym qualifies when it says where something happened: a country's own forces, officials
+// and people ("the Salvadoran army", "Guatemalan students"), not its embassy or diplomats abroad.
+const NATIONAL_NOUNS =
+  /^(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?|students?|peasants?|farmers?|workers?|priests?|jesuits?|nuns?|journalists?|newsmen|reporters?|minister|mayor|judges?|magistrates?|union|leaders?|politicians?|civilians?|people|businessm[ae]n|capital|town|city|village|villagers?)\b/i;
+// Powers whose forces and citizens act far from home: their demonym says who, not where.
+const EXPEDITIONARY = new Set(["US", "GB", "FR", "RU", "CN"]);
+
+/**
+ * A report filed in one country about another ("MANAGUA: ... the Salvadoran army killed six
+ * priests") says where by the nationality of the forces or people it names. The country of a
+ * demonym before such a noun, when the sentence names no place and it is not the filing country.
+ */
+function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): string | null {
+  if (sentence.places.some((place) => place.precision !== "country")) return null;
+  const filed = context.datelinePlace?.country ?? context.mainCountry;
+  for (const match of sentence.text.matchAll(/\b([A-Z][A-Za-z]+)(?=\s+((?:[A-Za-z]+\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?))/g)) {
+    const word = match[1] ?? "";
+    if (!/(?:an|ian|ese|ish|i|ean)$/i.test(word)) continue;
+    const country = countryOfDemonym(word);
+    if (!country || country === filed || EXPEDITIONARY.has(country)) continue;
+    const after = (match[2] ?? "").split(/\s+/);
+    if (NATIONAL_NOUNS.test(after.join(" ")) || NATIONAL_NOUNS.test(after.slice(1).join(" "))) return country;
+  }
+  return null;
 }
 
 const RESPONSIBILITY =
@@ -386,12 +481,18 @@ function mentionsInSentence(
   next: AnnotatedSentence | undefined,
   paragraphGroup: string | null,
   previousCountry: string | null,
+  paragraphPlace: PlaceMention | null,
 ): EventMention[] {
   // A question ("How can 40 men not hear shots being fired?") reports nothing.
   if (/\?["'”’)\]]*$/.test(sentence.text.trim())) return [];
   const found = triggerHits(sentence);
   const hits = found.filter(
-    (hit) => !isHypothetical(sentence, hit) && !isPattern(sentence, hit) && !isSeizure(sentence, hit) && !isSearchRaid(sentence, hit),
+    (hit) =>
+      !isHypothetical(sentence, hit) &&
+      !isPattern(sentence, hit) &&
+      !isSeizure(sentence, hit) &&
+      !isSearchRaid(sentence, hit) &&
+      !isFigurative(sentence, hit),
   );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
@@ -409,7 +510,17 @@ function mentionsInSentence(
         return between.length <= 30 && /^(?:\s+and\s+|,\s+|,?\s+and\s+)(?:an?\s+)?(?:[a-z-]+\s+){0,2}$/.test(between);
       }),
   );
-  const chosen = specific.length > 0 ? [...specific, ...listed] : hits.slice(0, 1);
+  // "A bomb destroyed two shops": the damage an explosion did is part of the explosion.
+  const exploded = specific.some((hit) => hit.rule.eventType === "Explosions/Remote violence");
+  const ownAct = specific.filter(
+    (hit) =>
+      !(
+        exploded &&
+        hit.rule.triggerClass === "property_destruction" &&
+        /\b(?:destroyed|damaged|wrecked)\b/.test(sentence.lower.slice(hit.start, hit.end))
+      ),
+  );
+  const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : hits.slice(0, 1);
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
   const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
@@ -454,7 +565,9 @@ function mentionsInSentence(
     // happened there unless the report names another place for it (applied after merging).
     const filedHere = sentence.index <= 1 || /\b(?:here|this capital|in the capital)\b/.test(sentence.lower);
     for (const place of placeList) {
-      const country = place?.country ?? previousCountry ?? context.mainCountry;
+      // With nothing else to go on, a group's main theatre ("CLANDESTINE, 19 OCT 89 -- the FMLN ...").
+      const theatre = sentence.groups[0]?.country ?? null;
+      const country = place?.country ?? nationalOf(sentence, context) ?? previousCountry ?? context.mainCountry ?? theatre;
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
@@ -468,6 +581,9 @@ function mentionsInSentence(
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
         triggerClass: hit.rule.triggerClass,
+        damageOnly:
+          hit.rule.triggerClass === "property_destruction" &&
+          /\b(?:destroyed|damaged|wrecked)\b/.test(sentence.lower.slice(hit.start, hit.end)),
         sentenceIndex: sentence.index,
         paragraph: sentence.paragraph,
         eventDate: date,
@@ -478,6 +594,7 @@ function mentionsInSentence(
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
         filedHere,
+        paragraphPlace,
         fatalities: placeList.length > 1 ? null : fatalities,
         status: statusOf(sentence, hit),
         sources: sentence.attributions.map((attribution) => attribution.source),
@@ -610,6 +727,9 @@ function mergeInto(target: EventMention, other: EventMention): void {
   }
   if (!target.place && other.place) target.place = other.place;
   if (target.place && other.place && other.place.precision === "town" && target.place.precision === "region") target.place = other.place;
+  // A later sentence naming the quarter or village ("in the Olaya neighbourhood") makes the city precise.
+  else if (target.place && other.place?.local && !target.place.local && target.place.country === other.place.country)
+    target.place = other.place;
   target.country ??= other.country;
   target.actor1 ??= other.actor1;
   target.actor2 ??= other.actor2;
@@ -638,10 +758,12 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
   let paragraphGroup: string | null = null;
   let currentParagraph = -1;
   let previousCountry: string | null = null;
+  let paragraphPlace: PlaceMention | null = null;
   context.sentences.forEach((sentence, index) => {
     if (sentence.paragraph !== currentParagraph) {
       currentParagraph = sentence.paragraph;
       previousCountry = null;
+      paragraphPlace = null;
     }
     const found = mentionsInSentence(
       context,
@@ -649,6 +771,7 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       context.sentences[index + 1],
       paragraphGroup ?? sentence.groups[0]?.canonical ?? null,
       previousCountry,
+      paragraphPlace,
     );
     mentions.push(...found);
     if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
@@ -660,6 +783,15 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         (context.documentCountries.size === 0 || context.documentCountries.has(place.country)),
     )?.country;
     if (countryHere) previousCountry = countryHere;
+    const townHere = [...sentence.places]
+      .reverse()
+      .find(
+        (place) =>
+          (place.precision === "town" || place.precision === "district") &&
+          place.country !== null &&
+          (context.documentCountries.size === 0 || context.documentCountries.has(place.country)),
+      );
+    if (townHere) paragraphPlace = townHere;
   });
 
   // A foiled attack is not also an attack: a disrupted-weapons mention absorbs explosions reported
@@ -713,6 +845,22 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         continue;
       }
     }
+    // "A row of houses was destroyed" after a bombing is the bombing's damage, not a second incident.
+    if (mention.damageOnly) {
+      const cause = [...kept]
+        .reverse()
+        .find(
+          (earlier) =>
+            earlier.eventType !== "Strategic developments" &&
+            mention.sentenceIndex - earlier.sentenceIndex <= 5 &&
+            placesCompatible(earlier, mention) &&
+            datesCompatible(earlier, mention),
+        );
+      if (cause) {
+        mergeDetails(cause, mention);
+        continue;
+      }
+    }
     // Killings and attacks reported at the place and time of a bombing, a strike or an abduction
     // told just before are its casualties, not a second incident.
     if (mention.generic) {
@@ -744,6 +892,10 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       mention.actor1 !== null ||
       mention.perpetratorGroup !== null,
   );
+  for (const mention of particular) {
+    const around = mention.paragraphPlace;
+    if (mention.place === null && around && !mention.filedHere && mention.country === around.country) mention.place = around;
+  }
   const filed = context.datelinePlace;
   if (filed) {
     for (const mention of particular) {

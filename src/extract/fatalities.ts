@@ -3,12 +3,74 @@
 import type { AnnotatedSentence } from "./context.ts";
 
 const DEATH_WORDS =
-  /\b(?:killed|killing|kills|dead|died|deaths?|murdered|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
+  /\b(?:killed|killing|kills|dead|died|deaths?|murder|murders|murdered|assassination of|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
 const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
-  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?!\w+s\b)(?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b/;
+  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
+
+// Nouns that make a victim phrase plural ("the murder of six Jesuit priests"): never one death.
+const PLURAL_VICTIMS =
+  /\b(?:people|persons|men|women|children|civilians|peasants|farmers|villagers|students|workers|soldiers|troops|policemen|officers|guards|members|followers|leaders|priests|jesuits|nuns|journalists|reporters|judges|officials|passengers|families|others|victims|bodies|several|many|dozens|hundreds|all)\b/;
+// An appositive age: "Pablo Perez, 45, was shot" - the number is how old he was, not a toll.
+function isAge(text: string, start: number, end: number, value: number): boolean {
+  return value < 110 && /[a-z]\s*,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*,/.test(text.slice(end, end + 3));
+}
+
+/**
+ * One death when the victim is one person: "the murder of Carlos Perez", "Perez's assassination",
+ * "killed the mayor", "killed Major General X"; a list of victims after the verb ("killed a teacher,
+ * a policeman and two farmers") adds up its parts.
+ */
+function victimCount(sentence: AnnotatedSentence): number | null {
+  const text = sentence.lower;
+  // "killed the mayor, as well as two peasants": one victim phrase per part of the list.
+  const verb = /\b(?:killed|murdered|assassinated|executed|shot dead|shot to death)\s+/.exec(text);
+  if (verb) {
+    const rest = text.slice(verb.index + verb[0].length, verb.index + verb[0].length + 160);
+    const clause =
+      rest.split(
+        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|and (?:wounded|injured)|the (?:local|police|army|press))\s/,
+      )[0] ?? "";
+    const parts = clause.split(/,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+/).filter((part) => part.trim().length > 0);
+    if (parts.length >= 2) {
+      let total = 0;
+      let offset = verb.index + verb[0].length;
+      for (const part of parts) {
+        const at = text.indexOf(part, offset);
+        offset = at + part.length;
+        const number = sentence.numbers.find((n) => n.start >= at && n.start < at + part.length && !n.isFraction && !n.isPercent);
+        // "the mayor of X, a town 480 km away": an apposition with a measure ends the list.
+        if (number && number.dimension !== "count") return null;
+        if (number && number.start - at <= 12) total += Math.round(number.value);
+        else if (/^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part.trim()) && !PLURAL_VICTIMS.test(part)) total += 1;
+        else return null;
+      }
+      return total;
+    }
+  }
+  // "the murder of X", "the assassination on 22 March of X": one named or singular victim.
+  const ofPhrase = /\b(?:murder|assassination|killing|slaying|execution)\s+(?:on\s+[^,;.]{1,25}?\s+)?of\s+([^,;.()]{3,60})/.exec(text);
+  if (ofPhrase) {
+    const victim = (ofPhrase[1] ?? "").split(/\s(?:in|on|at|by|near|who|which|and|was|were|has|had)\s/)[0] ?? "";
+    const counted = sentence.numbers.some((n) => n.start >= ofPhrase.index && n.start < ofPhrase.index + ofPhrase[0].length);
+    if (
+      !counted &&
+      !PLURAL_VICTIMS.test(victim) &&
+      !/\b(?:a|the)\s+\w+s$/.test(victim) &&
+      !/^(?:a|an|the)\s+(?:group|number|series|wave)\b/.test(victim)
+    )
+      return 1;
+  }
+  if (/\b[a-z]+'s\s+(?:murder|assassination|killing|slaying)\b/.test(text)) return 1;
+  // "killed Major General X": a titled person right after the verb.
+  const person = sentence.people.find((p) =>
+    /\b(?:killed|murdered|assassinated|killing|executed)\s+(?:[\w.-]+\s+){0,4}$/.test(text.slice(Math.max(0, p.start - 45), p.start)),
+  );
+  if (person) return 1;
+  return null;
+}
 
 export function findFatalities(sentence: AnnotatedSentence): number | null {
   const text = sentence.lower;
@@ -22,6 +84,12 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
     const firstAfter = sentence.numbers.find((number) => number.start >= wordEnd);
     for (const number of sentence.numbers) {
       if (number.isFraction || number.isPercent || number.value < 0 || number.value > 100000) continue;
+      if (number.dimension !== "count" || isAge(text, number.start, number.end, number.value)) continue;
+      // "fired 13 shots, killing him": rounds fired are not the dead.
+      if (
+        /^\s*(?:shots|rounds|bullets|times|bombs|grenades|rockets|mortars?|kg|kilos|sticks)\b/.test(text.slice(number.end, number.end + 12))
+      )
+        continue;
       // "42 people were killed" / "42 dead": the number stands shortly before the death word,
       // with no injury word or clause break between.
       if (number.end <= wordStart) {
@@ -55,6 +123,26 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       }
     }
   }
+  // "eight policemen and nine civilians were killed", "leaving 17 guerrillas and 2 soldiers dead":
+  // two counts joined by "and" before one death word add up.
+  DEATH_WORDS.lastIndex = 0;
+  const death = DEATH_WORDS.exec(text);
+  if (death) {
+    const counts = sentence.numbers.filter((n) => n.dimension === "count" && !n.isFraction && !n.isPercent && n.end <= death.index);
+    for (let i = 0; i + 1 < counts.length; i++) {
+      const first = counts[i]!;
+      const second = counts[i + 1]!;
+      if (
+        /^\s+(?:[a-z-]+\s+){1,2}and\s+$/.test(text.slice(first.end, second.start)) &&
+        /^\s+(?:[a-z-]+\s+){1,2}(?:were\s+|have been\s+|had been\s+)?$/.test(text.slice(second.end, death.index)) &&
+        !HARM_WORDS.test(text.slice(first.start, death.index))
+      ) {
+        best = Math.max(best ?? 0, Math.round(first.value + second.value));
+      }
+    }
+  }
+  const listed = victimCount(sentence);
+  if (listed !== null && (best === null || listed > best)) return listed;
   if (best !== null) return best;
   if (SINGULAR_DEATH.test(text)) return 1;
   return null;

@@ -268,3 +268,32 @@ describe("what a count counts", () => {
     assert.deepEqual(figuresOf("In May, police detained more than 30 suspects in a raid in Basra."), []);
   });
 });
+
+describe("numbers that are not a group's strength or a second figure", () => {
+  const figuresIn = (text: string) =>
+    new RuleExtractor().extract({ documentId: "doc_test", text, publishedDate: "2025-06-10", title: null }).figures;
+
+  it("does not read the members who did one act as the group's fighters", () => {
+    assert.equal(
+      figuresIn("Last weekend two Shining Path members machine-gunned a guard in Huanuco.").filter((f) => f.measure === "fighters").length,
+      0,
+    );
+  });
+
+  it("does not read a unit conversion in brackets as a second figure", () => {
+    const figures = figuresIn("Since 2014 the coalition has retaken 50,000 square kilometers (19,305 square miles) from Islamic State.");
+    assert.equal(figures.filter((f) => f.value === 19305).length, 0);
+  });
+});
+
+describe("members of a body that is not armed", () => {
+  it("does not read a union's members as fighters", () => {
+    const figures = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "The teachers' union has lost almost 300 members to violence since 2019.",
+      publishedDate: "2025-06-10",
+      title: null,
+    }).figures;
+    assert.equal(figures.filter((f) => f.measure === "fighters").length, 0);
+  });
+});

@@ -107,8 +107,20 @@ function resolveMeasure(
             .slice(0, 4)
             .join(" "),
         )
-      )
+      ) {
+        // "16 members of the students' board": members of a body that is no armed group.
+        if (/^\s*(?:[\w'-]+\s+){0,3}members?\b/.test(sentence.lower.slice(number.end, number.end + 40)) && sentence.groups.length === 0)
+          return null;
+        // "two Shining Path members machine-gunned a guard": the people who did one act, not a strength.
+        const following = sentence.lower.slice(number.end, number.end + 80);
+        if (
+          /^\s*(?:[\w-]+\s+){1,5}(?:this past \w+\s+|last \w+\s+|today\s+|yesterday\s+)?(?:killed|attacked|shot|machine-?gunned|ambushed|kidnapped|abducted|bombed|detonated|planted|entered|stormed|raided|burned|set|fired|opened|murdered|assassinated|were (?:killed|arrested|captured|detained))\b/.test(
+            following,
+          )
+        )
+          return null;
         return "fighters";
+      }
       // "liberated 7.7 million people": a count of people that is neither arrests, deaths nor fighters.
       if (STRENGTH_VERB.test(before) || /\b(?:liberated|freed|displaced|returned|repatriated|held|holding)\b/.test(before)) return "other";
       return null;
@@ -195,6 +207,13 @@ export function extractFigures(context: DocumentContext): Figure[] {
     const groupWords = new Set(sentence.groups.flatMap((group) => group.text.toLowerCase().split(/\s+/)));
     for (const number of sentence.numbers) {
       if (isYearLike(sentence, number)) continue;
+      // "110,000 square kilometers (42,471 square miles)": the bracketed number restates the one before.
+      if (
+        /\d\s*(?:square\s+)?(?:kilometers|kilometres|km|miles|meters|metres|tons|tonnes|pounds|kilograms|kg|barrels|gallons|litres|liters)\s*\(\s*(?:about\s+|some\s+|nearly\s+)?$/.test(
+          sentence.lower.slice(Math.max(0, number.start - 60), number.start),
+        )
+      )
+        continue;
       const before = sentence.lower.slice(Math.max(0, number.start - 30), number.start);
 
       // "around one-third of Syria and Iraq": a share of territory.

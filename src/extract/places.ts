@@ -23,6 +23,8 @@ export interface PlaceMention {
   readonly capital: boolean;
   /** The GeoNames entry the name was read as, when it came from GeoNames. */
   readonly geonameId: number | null;
+  /** A village or quarter the gazetteer lacks, named by its kind ("the town of X"): the most precise place told. */
+  readonly local?: boolean;
 }
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
@@ -113,6 +115,14 @@ export function countryOfDateline(place: string): string | null {
   return lookupPlace(name, { limit: 1 })[0]?.country ?? null;
 }
 
+/** The country of a demonym ("Salvadoran" -> "SV"), or null when the word is not one. */
+export function countryOfDemonym(word: string): string | null {
+  const country = countryByName(word);
+  if (!country) return null;
+  // A country's own name ("Chile") is not a demonym; "Chilean" is.
+  return countryByName(word.replace(/(?:an|ian|ean|ese|ish|i)$/i, "")) === country && word.length < 5 ? null : country;
+}
+
 let demonyms: Map<string, string> | null = null;
 
 /** The English demonym of a country ("IQ" -> "Iraqi"), from the world-countries package. */
@@ -125,4 +135,122 @@ export function demonymOf(country: string): string | null {
     );
   }
   return demonyms.get(country) ?? null;
+}
+
+// Words that introduce a place by its kind: "the small town of X", "the X neighborhood", "a district
+// known as X". Villages and city quarters are often missing from the gazetteer, and a report names
+// them this way; the kind word vouches for the name even in all-capitals copy.
+/** "town|village" -> "town|Town|TOWN|village|Village|VILLAGE". */
+function anyCase(alternation: string): string {
+  return alternation
+    .split("|")
+    .flatMap((word) => [word, word.charAt(0).toUpperCase() + word.slice(1), word.toUpperCase()])
+    .join("|");
+}
+const KIND_WORDS = anyCase(
+  "towns?|villages?|hamlets?|cantons?|neighbou?rhoods?|districts?|municipality|municipalities|settlements?|suburbs?|barrios?|quarters?|locality",
+);
+const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’\-]+|[A-Z][A-Z'’\-]+)`;
+const NAME_PART = String.raw`(?:de|del|la|las|los|el|da|do|al)`;
+const LOCAL_NAME = String.raw`(${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2})`;
+const KIND_LEAD = anyCase("the|in|at|of");
+const KIND_ADJECTIVE = anyCase("small|tiny|remote|nearby|rural|poor");
+const KNOWN_AS = anyCase("area|sector|zone|known as|called");
+// Names are matched case-sensitively (a capital starts each word); the words around them in any case.
+const KIND_OF_NAME = new RegExp(String.raw`(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
+const NAME_THEN_KIND = new RegExp(String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
+const KNOWN_AS_NAME = new RegExp(
+  String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
+  "gu",
+);
+const NOT_A_LOCAL_NAME =
+  /^(?:the|a|an|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
+
+/**
+ * Places a report names by their kind ("the small town of Tolu", "the Olaya neighborhood") that
+ * the gazetteer does not hold, placed in `country`. No coordinates: the name is all there is.
+ * Spans already covered by `known` are left alone.
+ */
+export function findLocalPlaces(text: string, country: string | null, known: readonly { start: number; end: number }[]): PlaceMention[] {
+  if (!country) return [];
+  const found: PlaceMention[] = [];
+  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME]) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      const raw = match[1] ?? "";
+      // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
+      const words = raw.split(/\s+/);
+      while (words.length > 1 && /^the$/i.test(words[0] ?? "")) words.shift();
+      const stop = words.findIndex((word, index) => index > 0 && /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to)$/i.test(word));
+      const nameWords = stop > 0 ? words.slice(0, stop) : words;
+      if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "")) continue;
+      // "the Guatemalan town of X": a demonym describes the town, it does not name it.
+      if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
+      if (nameWords.length === 1 && (nameWords[0] ?? "").length < 4) continue;
+      const name = nameWords.join(" ");
+      const start = match.index + match[0].indexOf(raw) + raw.indexOf(nameWords[0] ?? "");
+      const end = start + name.length;
+      if (known.some((place) => start < place.end && place.start < end)) continue;
+      if (found.some((place) => start < place.end && place.start < end)) continue;
+      // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
+      const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
+      if (more && /s$/i.test(/(\w+)\s+(?:of|OF)\s/.exec(match[0])?.[1] ?? "")) {
+        const name2 = more[0].replace(/^\s*(?:,\s*)?(?:and|AND)\s+/, "");
+        const start2 = end + more[0].length - name2.length;
+        if (
+          !NOT_A_LOCAL_NAME.test(name2.split(/\s+/)[0] ?? "") &&
+          !known.some((place) => start2 < place.end && place.start < start2 + name2.length)
+        )
+          found.push(localPlace(text, start2, start2 + name2.length, name2, country));
+      }
+      found.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        name: titleCaseName(name),
+        country,
+        admin1: null,
+        admin1Name: null,
+        latitude: null,
+        longitude: null,
+        precision: "town",
+        population: 0,
+        notable: true,
+        capital: false,
+        geonameId: null,
+        local: true,
+      });
+    }
+  }
+  return found;
+}
+
+function localPlace(text: string, start: number, end: number, name: string, country: string): PlaceMention {
+  return {
+    start,
+    end,
+    text: text.slice(start, end),
+    name: titleCaseName(name),
+    country,
+    admin1: null,
+    admin1Name: null,
+    latitude: null,
+    longitude: null,
+    precision: "town",
+    population: 0,
+    notable: true,
+    capital: false,
+    geonameId: null,
+    local: true,
+  };
+}
+
+function titleCaseName(name: string): string {
+  return name
+    .toLowerCase()
+    .split(/\s+/)
+    .map((word, index) =>
+      index > 0 && /^(?:de|del|la|las|los|el|da|do|al)$/.test(word) ? word : word.charAt(0).toUpperCase() + word.slice(1),
+    )
+    .join(" ");
 }

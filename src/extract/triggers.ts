@@ -38,6 +38,10 @@ export interface TriggerRule {
   readonly generic: boolean;
 }
 
+/** Things whose burning or wrecking is destruction of property (ACLED: Looting/property destruction). */
+const PROPERTY =
+  "buses|bus|vehicles?|cars?|trucks?|ambulances?|houses?|homes?|cabins?|huts?|buildings?|offices?|headquarters|stores?|shops?|banks?|branch(?:es)?|restaurants?|establishments?|factory|factories|plants?|warehouses?|farms?|fields|crops|coffee|facilities|facility|property|stations?|schools?|churches|church|town hall|city hall|mayor's office|installations?|towers?|pylons?|bridges?|pipelines?|equipment|machinery|ballot boxes|polling stations?|studios?";
+
 function rule(triggerClass: TriggerClass, eventType: EventType, subEventType: string, source: string, generic = false): TriggerRule {
   return { triggerClass, eventType, subEventType, pattern: new RegExp(source, "g"), generic };
 }
@@ -59,13 +63,13 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "abduction",
     "Violence against civilians",
     "Abduction/forced disappearance",
-    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`,
+    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`,
   ),
   rule(
     "air_strike",
     "Explosions/Remote violence",
     "Air/drone strike",
-    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|uas attacks?|unmanned aerial (?:system|vehicle) attacks?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|warplanes? (?:struck|bombed|hit)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
+    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|warplanes? (?:struck|bombed|hit)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
   ),
   rule(
     "chemical",
@@ -89,7 +93,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "explosive",
     "Explosions/Remote violence",
     "Remote explosive/landmine/IED",
-    String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|sticky bombs?|explosive[- ]laden)\b`,
+    String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|(?:with|using|hurled|threw|thrown|planted|placed|detonated) (?:[\w-]+ ){0,2}explosives|sticky bombs?|explosive[- ]laden)\b`,
   ),
   rule("grenade", "Explosions/Remote violence", "Grenade", String.raw`\b(?:hand )?grenades?\b`),
   rule(
@@ -108,7 +112,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "clash",
     "Battles",
     "Armed clash",
-    String.raw`\b(?:clash(?:ed|es)?|fighting|firefights?|fire ?fights?|gun ?battles?|gunbattles?|battles?|battled|skirmish(?:es)?|engag(?:ed|ements?) (?:with|in|by)|engagements?|exchanged fire|exchange of fire|ambush(?:ed|es)?|fought|(?:heavy|fierce) combat|combat between)\b`,
+    String.raw`\b(?:clash(?:ed|es)?|fighting|firefights?|fire ?fights?|gun ?fights?|gunfights?|gun ?battles?|gunbattles?|battles?|battled|skirmish(?:es)?|engag(?:ed|ements?) (?:with|in|by)|engagements?|exchanged fire|exchange of fire|ambush(?:ed|es)?|fought|(?:heavy|fierce) combat|combat between)\b`,
   ),
   rule(
     "armed_attack",
@@ -128,13 +132,16 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "property_destruction",
     "Strategic developments",
     "Looting/property destruction",
-    String.raw`\b(?:set (?:fire to|on fire|ablaze)|torched|(?:burning|torching) of (?:\w+ ){0,2}(?:buses|vehicles|cars|trucks|ambulances|houses|homes|buildings|offices|stores|shops|farms|crops|facilities|property|plants?|stations?)|burn(?:ed|t) (?:down )?(?:\w+ ){0,2}(?:buses?|vehicles?|cars?|trucks?|houses?|homes?|buildings?|offices?|stores?|shops?|farms?|crops?|facilities|property|plant|station)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed)\b`,
+    // Arson is told many ways: "set fire to", "set two schools on fire", "burned five buses", "a bus
+    // was burned", "the burning of a factory". Destroying or damaging property counts only when no
+    // explosive did it (then it is the explosion's damage; see events.ts).
+    String.raw`\b(?:set (?:fire to|on fire|ablaze)|set (?:[\w-]+ ){1,6}(?:on fire|ablaze)|torched|(?:burning|torching) of (?:[\w-]+ ){0,3}(?:${PROPERTY})|burn(?:ed|t) (?:down )?(?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:was|were|been|being) (?:partially |completely |totally |partly )?(?:burn(?:ed|t)(?: down)?|torched|set on fire)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|vandali[sz]ed|(?:destroyed|damaged|wrecked) (?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:${PROPERTY}) (?:was|were) (?:partially |completely |totally |partly |seriously |heavily )?(?:destroyed|damaged|wrecked))\b`,
   ),
   rule(
     "riot",
     "Riots",
     "Violent demonstration",
-    String.raw`\b(?:riot(?:s|ers|ed|ing)?|storm(?:ed|ing) (?:the )?(?:\w+ )?(?:embassy|compound|parliament|building|ministry|headquarters)|violent (?:protests?|demonstrations?))\b`,
+    String.raw`\b(?:riot(?:s|ers|ed|ing)?|storm(?:ed|ing) (?:the )?(?:[\w.]+ )?(?:embassy|compound|parliament|building|ministry|headquarters)|violent (?:protests?|demonstrations?))\b`,
   ),
   rule(
     "protest",
@@ -165,7 +172,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 
 /** Nouns and phrases that show a trigger is about a plan, threat or capability, not an incident. */
 export const HYPOTHETICAL_CUES =
-  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|aim(?:s|ed)? to|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
+  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? (?:to|at)|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =

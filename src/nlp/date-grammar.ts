@@ -621,6 +621,10 @@ function parseRolling(words: readonly Word[], index: number): Parsed | null {
     // "the past week", "the past year"; not "the last minute", "the last day of the siege".
     if (unitEntry.unit === "hour" || unitEntry.unit === "day" || lowerAt(words, position + 1) === "of") return null;
   }
+  // "the past few hours", "the last 24 hours": news of the reporting day, as "a few hours ago" is.
+  if (unitEntry.unit === "hour" && (amount === null || amount * unitEntry.factor <= 24)) {
+    return { end: position + 1, expression: { type: "relativeDay", offset: 0 } };
+  }
   const span = toSpan(unitEntry.unit, unitEntry.factor, amount ?? 1);
   // A plural without a count ("recent months", "the past days") reaches back a default span.
   const resolvedAmount =

@@ -368,3 +368,14 @@ describe("findReportPeriod", () => {
     assert.equal(findReportPeriod("On November 3, 2022 a raid took place."), null);
   });
 });
+
+describe("findDates: the last few hours", () => {
+  it("reads 'the past few hours' and 'the last 24 hours' as the reporting day", () => {
+    assertPoint("Two police officers were shot in the past few hours.", "2025-06-10");
+    assertPoint("three bombs went off over the last 24 hours", "2025-06-10");
+  });
+
+  it("keeps a window of days as a period", () => {
+    assertPeriod("in the past 48 hours", "2025-06-08", "2025-06-10");
+  });
+});

@@ -1,0 +1,50 @@
+// Deaths read from one sentence: the rules for one named victim, lists of victims, ages and shots.
+// The reports are the team's own, written for these tests.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { RuleExtractor } from "./extractor.ts";
+
+function fatalitiesOf(text: string): (number | null)[] {
+  return new RuleExtractor()
+    .extract({ documentId: "doc_test", text, publishedDate: "2025-06-10", title: null })
+    .events.map((e) => e.fatalities);
+}
+
+describe("fatalities", () => {
+  it("counts one death for the murder of one named person", () => {
+    assert.deepEqual(fatalitiesOf("Police in Cali are investigating the murder of union leader Pedro Salcedo on Monday."), [1]);
+  });
+
+  it("counts one death for a person's assassination told with a possessive", () => {
+    assert.deepEqual(fatalitiesOf("Gunmen in Cali carried out Salcedo's assassination on Monday."), [1]);
+  });
+
+  it("adds up a list of victims after the verb", () => {
+    assert.deepEqual(fatalitiesOf("Rebels killed a teacher, a nurse and two farmers in Tumaco on Sunday."), [4]);
+  });
+
+  it("reads the murder of several people by their number", () => {
+    assert.deepEqual(fatalitiesOf("Gunmen committed the murder of three farmers near Tumaco on Sunday."), [3]);
+  });
+
+  it("does not read an appositive age as a toll", () => {
+    assert.deepEqual(fatalitiesOf("JUAN PEREZ, 45, WAS SHOT TO DEATH IN CALI ON MONDAY."), [1]);
+  });
+
+  it("does not read the shots fired as the dead", () => {
+    assert.deepEqual(fatalitiesOf("A gunman fired 12 shots at the judge in Cali on Monday, killing him."), [1]);
+  });
+
+  it("adds two counts joined by 'and' before one death word", () => {
+    assert.deepEqual(fatalitiesOf("Three soldiers and four civilians were killed when a bomb exploded in Tumaco on Sunday."), [7]);
+  });
+
+  it("does not read a distance as a toll", () => {
+    assert.deepEqual(fatalitiesOf("Gunmen murdered the mayor of Apartado, a town 480 km north of Bogota, on Sunday."), [1]);
+  });
+
+  it("counts one death for a titled person killed, and for 'the ISIS leader'", () => {
+    assert.deepEqual(fatalitiesOf("On Sunday a drone strike near Raqqa killed Brigadier General Omar Haddad."), [1]);
+    assert.deepEqual(fatalitiesOf("On Sunday U.S. forces killed the ISIS leader in Raqqa."), [1]);
+  });
+});

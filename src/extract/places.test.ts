@@ -1,0 +1,50 @@
+// Places the extractor reads beyond the gazetteer: villages and city quarters a report names by
+// their kind. The sentences are the team's own.
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { findLocalPlaces } from "./places.ts";
+import { RuleExtractor } from "./extractor.ts";
+
+const names = (text: string): string[] => findLocalPlaces(text, "PE", []).map((place) => place.name);
+
+describe("places named by their kind", () => {
+  it("reads 'the small town of X' and 'the X neighborhood', in capitals too", () => {
+    assert.deepEqual(names("Guerrillas burned the town hall in the small town of Quillapata."), ["Quillapata"]);
+    assert.deepEqual(names("A BOMB WENT OFF IN THE CHACRAPAMPA NEIGHBORHOOD LAST NIGHT."), ["Chacrapampa"]);
+    assert.deepEqual(names("a crowded quarter of the city known as Las Palmeras"), ["Las Palmeras"]);
+  });
+
+  it("does not take a common noun or a lower-case word for a name", () => {
+    assert.deepEqual(names("in the center of the town of the dead"), []);
+    assert.deepEqual(names("the northern district of the province"), []);
+  });
+
+  it("leaves a span the gazetteer already read", () => {
+    assert.deepEqual(findLocalPlaces("the town of Ayacucho", "PE", [{ start: 12, end: 20 }]), []);
+  });
+
+  it("places an event at the quarter rather than the city around it", () => {
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "A car bomb exploded on Monday in a crowded district of Lima known as Villa Rosal, killing four people.",
+      publishedDate: "2025-06-10",
+      title: null,
+    });
+    assert.equal(extraction.events.length, 1);
+    assert.equal(extraction.events[0]?.location, "Villa Rosal");
+    assert.equal(extraction.events[0]?.country, "PE");
+    assert.equal(extraction.events[0]?.latitude, null);
+  });
+});
+
+describe("several places named by one kind word", () => {
+  it("reads both names after a plural kind ('the districts of X and Y')", () => {
+    assert.deepEqual(names("Shells fell on the districts of Miraflores and Surquillo."), ["Surquillo", "Miraflores"]);
+  });
+});
+
+describe("what is not a local place", () => {
+  it("does not take a demonym before a kind word for a name", () => {
+    assert.deepEqual(names("at the Peruvian town of Quillapata"), ["Quillapata"]);
+  });
+});
