@@ -91,4 +91,23 @@ describe("findAttributions", () => {
       [],
     );
   });
+
+  describe("a speaker is a noun phrase, not the words before the verb", () => {
+    const cases: readonly (readonly [string, readonly string[]])[] = [
+      ["The bridge fell in a raid in which coalition forces said two fighters died.", ["coalition forces"]],
+      ["Attacks rose in the north while the militia says the south is calm.", ["militia"]],
+      ["The group posted a video which it says shows the ambush.", []],
+      ["The toll rose to 30, up from the 12 dead it announced on Sunday.", []],
+      ["The group released the names of its fighters and said more would follow.", []],
+      ["Casualty figures from the raid could not be confirmed independently.", []],
+      ["The office of the governor said the curfew would hold.", ["office of the governor"]],
+      ["The next day ministry spokesman Karim Aziz told reporters the road was open.", ["ministry spokesman Karim Aziz"]],
+      ["One soldier was hurt and the other said he saw nothing.", []],
+    ];
+    for (const [sentence, expected] of cases) {
+      it(sentence, () => {
+        assert.deepEqual(sources(sentence), expected);
+      });
+    }
+  });
 });

@@ -117,8 +117,24 @@ function cleanSubject(tail: string): string | null {
       .split(/[,;:()"“”]/)
       .pop()
       ?.trim() ?? "";
-  const trimmed = afterBreak.replace(LEADING_NOISE, "").trim();
+  // The verb's subject follows the last word that opens a clause: "a raid in which US forces
+  // said" -> "US forces", "while the SDF says" -> "the SDF"; "which it says" leaves a pronoun.
+  const clauseOpener = /\b(?:which|who|whom|whose|while|whereas|where|when|because|although|though|since|unless|whether)\s+/giu;
+  let subject = afterBreak;
+  for (const opener of afterBreak.matchAll(clauseOpener)) subject = afterBreak.slice((opener.index ?? 0) + opener[0].length);
+  // A subject shared with an earlier verb ("... and said", "... but said") is not in the window;
+  // nor is one that ends in a pronoun ("the dead it announced", "the group itself claimed"); a
+  // phrase that opens with a preposition ("of Prime Minister X said") lost its head noun.
+  if (/\b(?:and|but|or|nor|it|itself|they|themselves|he|she|we)$/iu.test(subject.trim())) return null;
+  if (/^(?:of|to|from|up|in|on|at|for|with|by|about|into|over|than|not)\b/iu.test(subject.trim())) return null;
+  // "this could not be confirmed": a modal or negation makes a verb phrase, not a speaker.
+  if (/\b(?:could|would|should|can|cannot|may|might|must|will|not|be|been)\b/iu.test(subject)) return null;
+  // "Next day ministry spokesman X said": a time phrase before the subject is not part of it.
+  subject = subject.replace(/^(?:the\s+)?(?:next|following|same|previous)\s+(?:day|week|month|morning|evening)\s+/iu, "");
+  const trimmed = subject.replace(LEADING_NOISE, "").trim();
   if (!trimmed) return null;
+  // "the other said", "one said": a determiner alone names nobody.
+  if (/^(?:other|others|one|both|each|all|some|many|most|another)$/iu.test(trimmed)) return null;
   if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
   // A clause ("came a week after the group") is not a speaker: a subject has no finite verb of its own.
   // Case matters: "IS" in capitals is the group, "is" the verb.
