@@ -141,6 +141,8 @@ export interface MergeResult {
 const CHUNK = 200;
 /** Ids per IN list of a read: well under SQLite's 32,766 bound parameters, few round trips. */
 const READ_CHUNK = 2000;
+/** Blocks per query: three parameters each. */
+const BLOCK_CHUNK = 300;
 
 /** Parts can match only within one day, event type and country (`compareParts`). */
 function blockKey(row: Pick<EventRow, "event_date" | "event_type" | "country">): string {
@@ -270,10 +272,13 @@ export class IncidentRepository {
         })),
     );
     for (const chunk of chunks(rows)) await db.insertInto("event_assertions").values(chunk).execute();
+    // A part with no country matches none (`compareParts`), so it has no block to re-cluster.
     const blocks = new Set(
-      fresh.flatMap((event) => (event.datePrecision === "day" && event.eventDate !== null ? [blockKey(eventToRow(event))] : [])),
+      fresh.flatMap((event) =>
+        event.datePrecision === "day" && event.eventDate !== null && event.country !== null ? [blockKey(eventToRow(event))] : [],
+      ),
     );
-    if (blocks.size > 0) await this.#recluster(db, [...new Set([...blocks].map((block) => block.split("\u001f")[0] ?? ""))], blocks);
+    if (blocks.size > 0) await this.#recluster(db, [], blocks);
   }
 
   /**
@@ -283,27 +288,44 @@ export class IncidentRepository {
    */
   async #recluster(db: IncidentDatabase, days: readonly string[], only?: ReadonlySet<string>): Promise<Cluster[]> {
     const blocks = new Map<string, EventPartsTable[]>();
-    for (const chunk of chunks([...days].sort(), READ_CHUNK)) {
-      const rows = await db
-        .selectFrom("event_parts")
-        .selectAll()
-        .where("event_date", "in", chunk)
-        .where("date_precision", "=", "day")
-        .execute();
+    const collect = (rows: readonly EventPartsTable[]): void => {
       for (const row of rows) {
         const key = blockKey(row);
-        if (only !== undefined && !only.has(key)) continue;
         const list = blocks.get(key) ?? [];
         list.push(row);
         blocks.set(key, list);
       }
+    };
+    if (only === undefined) {
+      for (const chunk of chunks([...days].sort(), READ_CHUNK)) {
+        collect(
+          await db.selectFrom("event_parts").selectAll().where("event_date", "in", chunk).where("date_precision", "=", "day").execute(),
+        );
+      }
+    } else {
+      // The blocks themselves, through the (event_date, event_type, country) index.
+      for (const chunk of chunks([...only].sort(), BLOCK_CHUNK)) {
+        const rows = await db
+          .selectFrom("event_parts")
+          .selectAll()
+          .where((where) =>
+            where.or(
+              chunk.map((key) => {
+                const [date = "", type = "", country = ""] = key.split("\u001f");
+                return where.and([where("event_date", "=", date), where("event_type", "=", type), where("country", "=", country)]);
+              }),
+            ),
+          )
+          .where("date_precision", "=", "day")
+          .execute();
+        collect(rows);
+      }
     }
     const rows = [...blocks.values()].flat();
     const separations = new Set<string>();
-    for (const chunk of chunks(
-      rows.map((row) => row.part_id),
-      READ_CHUNK,
-    )) {
+    const anySeparation = await db.selectFrom("event_separations").select("part_id").limit(1).executeTakeFirst();
+    const ids = anySeparation === undefined ? [] : rows.map((row) => row.part_id);
+    for (const chunk of chunks(ids, READ_CHUNK)) {
       const found = await db.selectFrom("event_separations").select(["part_id", "other_part_id"]).where("part_id", "in", chunk).execute();
       for (const row of found) separations.add(separationKey(row.part_id, row.other_part_id));
     }

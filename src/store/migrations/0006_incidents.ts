@@ -58,7 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("status", "text", (column) => column.notNull())
     .execute();
   await db.schema.createIndex("event_parts_incident_id_index").on("event_parts").column("incident_id").execute();
-  await db.schema.createIndex("event_parts_event_date_index").on("event_parts").column("event_date").execute();
+  // Parts can match only within one day, type and country: the block a new report re-clusters.
+  await db.schema.createIndex("event_parts_block_index").on("event_parts").columns(["event_date", "event_type", "country"]).execute();
 
   await db.schema
     .createTable("event_separations")
