@@ -1,9 +1,9 @@
 // `sitrep events | figures | show | search`: read the database and print records in the wire
 // vocabulary (GOLD-FORMAT.md field names) as a table, JSON or CSV.
 import type { Config } from "../config/config.ts";
-import { SitrepError } from "../domain/errors.ts";
 import { eventToWire, figureToWire } from "../domain/wire.ts";
-import { EVENT_STATUSES, EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
+import type { FigureMeasure } from "../domain/taxonomy.ts";
+import { documentReferenceToWire, eventFilter, showEvent } from "../records/service.ts";
 import { openStore } from "../store/store.ts";
 import { checkFilters } from "./filters.ts";
 import type { CliIo } from "./main.ts";
@@ -16,17 +16,6 @@ interface FilterOptions {
   until?: string;
   format: OutputFormat;
   limit?: number;
-}
-
-function checkedStatus(value: string): EventStatus {
-  const status = EVENT_STATUSES.find((known) => known === value);
-  if (!status) throw new SitrepError("USAGE", `--status must be one of ${EVENT_STATUSES.join(", ")} (got "${value}")`);
-  return status;
-}
-
-function checkedEventType(value: string): EventType {
-  if (!isEventType(value)) throw new SitrepError("USAGE", `--type must be one of ${EVENT_TYPES.join(", ")} (got "${value}")`);
-  return value;
 }
 
 const EVENT_COLUMNS = [
@@ -47,19 +36,10 @@ export async function runEvents(
   config: Config,
   io: CliIo,
 ): Promise<number> {
-  checkFilters(options);
+  const filter = eventFilter(options, (name) => `--${name}`);
   const store = await openStore({ path: config.databasePath });
   try {
-    const events = await store.findEvents({
-      group: options.group,
-      country: options.country?.toUpperCase(),
-      since: options.since,
-      until: options.until,
-      eventType: options.type === undefined ? undefined : checkedEventType(options.type),
-      status: options.status === undefined ? undefined : checkedStatus(options.status),
-      text: options.text,
-      limit: options.limit,
-    });
+    const events = await store.findEvents({ ...filter, limit: options.limit });
     const wire = events.map(eventToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
@@ -125,21 +105,13 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
 export async function runShow(id: string, options: { format: "text" | "json" }, config: Config, io: CliIo): Promise<number> {
   const store = await openStore({ path: config.databasePath });
   try {
-    const found = await store.getEvent(id);
-    if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
+    const found = await showEvent(store, id);
     const wire = eventToWire(found.event);
     if (options.format === "json") {
-      const documents = found.documents.map((doc) => ({
-        id: doc.id,
-        title: doc.title,
-        publisher: doc.publisher,
-        url: doc.url,
-        published_date: doc.publishedDate,
-        origin: doc.origin,
-      }));
-      io.stdout(JSON.stringify({ ...wire, documents }, null, 2) + "\n");
+      io.stdout(JSON.stringify({ ...wire, documents: found.documents.map(documentReferenceToWire) }, null, 2) + "\n");
       return 0;
     }
+    const review = found.review === null ? "unreviewed" : `${found.review.status} by ${found.review.reviewer}, ${found.review.reviewedAt}`;
     const lines = [
       `Event ${wire.id}`,
       `  type          ${wire.event_type} / ${wire.sub_event_type ?? "-"}`,
@@ -151,6 +123,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       `  perpetrator   ${wire.perpetrator_group ?? "-"}`,
       `  fatalities    ${wire.fatalities ?? "not reported"}`,
       `  attributed to ${wire.sources.length > 0 ? wire.sources.join("; ") : "-"}`,
+      `  review        ${review}`,
       "",
       "Sources",
       ...found.documents.map(

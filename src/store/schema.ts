@@ -18,6 +18,8 @@ export interface Database {
   places: PlacesTable;
   event_origins: EventOriginsTable;
   event_rollup: EventRollupTable;
+  event_reviews: EventReviewsTable;
+  event_edits: EventEditsTable;
 }
 
 export interface DocumentsTable {
@@ -172,6 +174,28 @@ export interface EventOriginsTable {
   event_id: string;
   /** The dataset's own classification where the ACLED type is mapped from it ("CAMEO 193"). */
   original_type: string | null;
+}
+
+/** The latest review decision per event (migrations/0007_event_review.ts); no row: not reviewed. */
+export interface EventReviewsTable {
+  event_id: string;
+  review_status: string;
+  reviewer: string;
+  /** ISO 8601 UTC timestamp. */
+  reviewed_at: string;
+  note: string | null;
+}
+
+/** One row per field an edit changed; values are JSON. */
+export interface EventEditsTable {
+  event_id: string;
+  revision: number;
+  field: string;
+  old_value: string;
+  new_value: string;
+  editor: string;
+  edited_at: string;
+  note: string | null;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

@@ -14,7 +14,7 @@
 //   revises an event under the same event_id_cnty). The import file is the events' document.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
-import { Migrator, sql, type Kysely, type RawBuilder } from "kysely";
+import { Migrator, sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
@@ -44,10 +44,18 @@ import {
 } from "./rows.ts";
 import type { Database, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.ts";
 import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
+import * as browse from "./browse.ts";
+import { mapEventRows, pageEventRows, type EventPageRequest, type EventPosition, type EventQuery, type MapAggregate } from "./event-pages.ts";
+import * as review from "./review.ts";
+import type { DocumentPage, DocumentPosition, EvidenceSpan, PlaceFilter } from "./browse.ts";
+import type { EditResult, EventChanges, EventEdit, EventReview, ReviewBy, ReviewState } from "./review.ts";
 
 export type { DocumentHit } from "./dialect.ts";
 export { SNIPPET_CLOSE, SNIPPET_OPEN } from "./dialect.ts";
 export type { StoredDocument } from "./rows.ts";
+export type { DocumentPage, DocumentPosition, DocumentSummary, EvidenceSpan, PlaceFilter } from "./browse.ts";
+export type { EventPageRequest, EventPosition, EventSort, MapAggregate, MapCell, MapRegion } from "./event-pages.ts";
+export type { EditResult, EventChanges, EventEdit, EventReview, FieldChange, ReviewBy, ReviewState, ReviewStatus } from "./review.ts";
 
 export interface SaveResult {
   readonly status: "ingested" | "unchanged";
@@ -81,6 +89,19 @@ export interface EventFilter extends DateFilter, Page {
   readonly status?: EventStatus;
   /** Full-text search over the documents that reported the event; words are ANDed. */
   readonly text?: string;
+  /** The first-level administrative division, as stored (case and diacritics ignored). */
+  readonly admin1?: string;
+  /** Events whose coordinates lie in the box (degrees, west < east); events without any are left out. */
+  readonly bbox?: BoundingBox;
+  /** Review states kept (./review.ts); default every state but "rejected", so analysis never reads a rejected event. */
+  readonly review?: readonly ReviewState[];
+}
+
+export interface BoundingBox {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
 }
 
 export interface FigureFilter extends DateFilter, Page {
@@ -90,7 +111,7 @@ export interface FigureFilter extends DateFilter, Page {
   readonly measure?: FigureMeasure;
 }
 
-/** The filter of countEvents: that of findEvents, without paging (every group is returned). */
+/** The filter of countEvents and mapEvents: that of findEvents, without paging (every group is returned). */
 export type CountFilter = Omit<EventFilter, "limit" | "offset">;
 
 export type CountDimension = "group" | "country" | "admin1" | "type" | "status";
@@ -205,6 +226,22 @@ export interface Store {
   savePlaces(places: readonly Place[]): Promise<void>;
   findPlaces(name: string, country?: string): Promise<Place[]>;
   summary(): Promise<StoreSummary>;
+  /** findEvents a page at a time, in a stable order (./event-pages.ts); `next` starts the next page. */
+  pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }>;
+  /** Filtered events counted per grid cell of `cellDegrees`, and per region where they have no coordinates. */
+  mapEvents(filter: CountFilter, cellDegrees: number): Promise<MapAggregate>;
+  /** Review (./review.ts): accept or reject; null for an unknown id. */
+  decideEvent(id: string, status: "accepted" | "rejected", by: ReviewBy): Promise<EventReview | null>;
+  /** Changes an event's fields, recording each change, who and when; null for an unknown id. */
+  editEvent(id: string, changes: EventChanges, by: ReviewBy): Promise<EditResult | null>;
+  eventReviews(ids: readonly string[]): Promise<Map<string, EventReview>>;
+  eventEdits(id: string): Promise<EventEdit[]>;
+  /** Documents newest first (./browse.ts). */
+  listDocuments(limit: number, after?: DocumentPosition): Promise<DocumentPage>;
+  documentEvidence(documentId: string): Promise<EvidenceSpan[]>;
+  documentEventIds(documentId: string): Promise<string[]>;
+  listActors(): Promise<Actor[]>;
+  listPlaces(filter: PlaceFilter): Promise<Place[]>;
   migrations(): Promise<AppliedMigration[]>;
   close(): Promise<void>;
 }
@@ -652,8 +689,8 @@ export class KyselyStore implements Store {
     return unique([key, ...names.map(foldName), ...aliases.map((alias) => alias.alias_key)]);
   }
 
-  async findEvents(filter: EventFilter = {}): Promise<Event[]> {
-    checkPage(filter);
+  /** The events matching `filter`, unordered; null when its text has no searchable word (nothing matches). */
+  async #filteredEvents(filter: CountFilter): Promise<EventQuery | null> {
     let query = this.#db.selectFrom("events").selectAll("events");
     if (filter.group !== undefined) {
       const keys = await this.#groupKeys(filter.group);
@@ -667,6 +704,17 @@ export class KyselyStore implements Store {
       );
     }
     if (filter.country !== undefined) query = query.where("events.country", "=", filter.country.toUpperCase());
+    if (filter.admin1 !== undefined) {
+      const key = foldName(filter.admin1);
+      query = query.where((where) => where(this.#dialect.fold(where.ref("events.admin1")), "=", key));
+    }
+    if (filter.bbox !== undefined) {
+      const { west, south, east, north } = filter.bbox;
+      query = query.where("events.longitude", ">=", west).where("events.longitude", "<=", east);
+      query = query.where("events.latitude", ">=", south).where("events.latitude", "<=", north);
+    }
+    const reviewed = review.reviewCondition(filter.review ?? review.DEFAULT_REVIEW_STATES, sql.ref("events.id"));
+    if (reviewed !== null) query = query.where(reviewed);
     if (filter.eventType !== undefined) query = query.where("events.event_type", "=", filter.eventType);
     if (filter.status !== undefined) query = query.where("events.status", "=", filter.status);
     if (filter.since !== undefined) {
@@ -681,11 +729,18 @@ export class KyselyStore implements Store {
     if (filter.until !== undefined) query = query.where("events.event_date", "<=", untilBound(filter.until));
     if (filter.text !== undefined) {
       const matching = this.#dialect.matchingDocumentIds(filter.text);
-      if (matching === null) return [];
+      if (matching === null) return null;
       query = query.where("events.id", "in", (where) =>
         where.selectFrom("event_documents").select("event_id").where("document_id", "in", matching),
       );
     }
+    return query;
+  }
+
+  async findEvents(filter: EventFilter = {}): Promise<Event[]> {
+    checkPage(filter);
+    let query = await this.#filteredEvents(filter);
+    if (query === null) return [];
     query = query
       .orderBy((order) => order.case().when("events.event_date", "is", null).then(1).else(0).end())
       .orderBy("events.event_date")
@@ -699,12 +754,31 @@ export class KyselyStore implements Store {
 
   async countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]> {
     // The rollup holds months, so a bound finer than a month, or a week (which needs the day),
-    // must read the events; so must a text filter, which joins the documents.
+    // must read the events; so must a text filter, which joins the documents, and a bounding box.
+    // The rollup counts every event whatever its review: it serves filters that keep unreviewed
+    // events, less the counts of the few reviewed events they leave out (rejected ones, by default).
+    const states = filter.review ?? review.DEFAULT_REVIEW_STATES;
     const monthly =
       options.interval !== "week" &&
       filter.text === undefined &&
+      filter.bbox === undefined &&
+      states.includes("unreviewed") &&
       [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
-    const table = monthly ? "event_rollup" : "events";
+    if (!monthly) return this.#countIn("events", filter, options, review.reviewCondition(states, sql.ref("events.id")));
+    const counts = await this.#countIn("event_rollup", filter, options, null);
+    const excluded = review.excludedStatuses(states);
+    if (!(await review.hasReviewedStatus(this.#db, excluded))) return counts;
+    const left = await this.#countIn("events", filter, options, review.reviewCondition(excluded, sql.ref("events.id")));
+    return review.subtractCounts(counts, left);
+  }
+
+  async #countIn(
+    table: "events" | "event_rollup",
+    filter: CountFilter,
+    options: CountOptions,
+    reviewed: RawBuilder<SqlBool> | null,
+  ): Promise<EventCount[]> {
+    const monthly = table === "event_rollup";
     const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
     const date = column(monthly ? "month" : "event_date");
     const length = sql.lit(PERIOD_LENGTH[options.interval]);
@@ -728,6 +802,12 @@ export class KyselyStore implements Store {
       );
     }
     if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
+    if (filter.admin1 !== undefined) conditions.push(sql`${this.#dialect.fold(column("admin1"))} = ${foldName(filter.admin1)}`);
+    if (filter.bbox !== undefined) {
+      const { west, south, east, north } = filter.bbox;
+      conditions.push(sql`events.longitude between ${west} and ${east} and events.latitude between ${south} and ${north}`);
+    }
+    if (reviewed !== null) conditions.push(reviewed);
     if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
     if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
     // The same overlap tests as findEvents (./dates.ts); on the rollup's months they keep the same
@@ -966,6 +1046,53 @@ export class KyselyStore implements Store {
       const reason = error instanceof Error ? error.message : String(error);
       throw new SitrepError("STORE_WRITE_FAILED", `could not save ${what}: ${reason}`, { cause: error });
     }
+  }
+
+  async pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }> {
+    const { rows, next } = await pageEventRows(() => this.#filteredEvents(filter), page);
+    return { events: await this.#withDetails(rows), next };
+  }
+
+  async mapEvents(filter: CountFilter, cellDegrees: number): Promise<MapAggregate> {
+    return mapEventRows(() => this.#filteredEvents(filter), cellDegrees);
+  }
+
+  async decideEvent(id: string, status: "accepted" | "rejected", by: ReviewBy): Promise<EventReview | null> {
+    return review.decideEvent(this.#db, id, status, by, this.#now());
+  }
+
+  async editEvent(id: string, changes: EventChanges, by: ReviewBy): Promise<EditResult | null> {
+    return review.editEvent(this.#db, id, changes, by, this.#now());
+  }
+
+  async eventReviews(ids: readonly string[]): Promise<Map<string, EventReview>> {
+    return review.eventReviews(this.#db, ids);
+  }
+
+  async eventEdits(id: string): Promise<EventEdit[]> {
+    return review.eventEdits(this.#db, id);
+  }
+
+  async listDocuments(limit: number, after?: DocumentPosition): Promise<DocumentPage> {
+    checkPage({ limit });
+    return browse.listDocuments(this.#db, limit, after);
+  }
+
+  async documentEvidence(documentId: string): Promise<EvidenceSpan[]> {
+    return browse.documentEvidence(this.#db, documentId);
+  }
+
+  async documentEventIds(documentId: string): Promise<string[]> {
+    return browse.documentEventIds(this.#db, documentId);
+  }
+
+  async listActors(): Promise<Actor[]> {
+    return browse.listActors(this.#db);
+  }
+
+  async listPlaces(filter: PlaceFilter): Promise<Place[]> {
+    checkPage(filter);
+    return browse.listPlaces(this.#db, filter);
   }
 
   async summary(): Promise<StoreSummary> {

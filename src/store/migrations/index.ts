@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as coreTables from "./0001_core_tables.ts";
 import * as eventOrigins from "./0003_event_origins.ts";
+import * as eventReview from "./0007_event_review.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
   "0003_event_origins": eventOrigins,
+  "0007_event_review": eventReview,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
