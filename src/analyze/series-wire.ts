@@ -32,7 +32,8 @@ export function parseBy(value: string | undefined, name = "--by"): { interval: I
   return { interval: interval ?? "month", by };
 }
 
-const keyValue = (keys: readonly string[], position: number): string | null => (keys[position] === NO_VALUE ? null : (keys[position] ?? null));
+const keyValue = (keys: readonly string[], position: number): string | null =>
+  keys[position] === NO_VALUE ? null : (keys[position] ?? null);
 
 export interface WireSeries {
   interval: Interval;

@@ -3,7 +3,7 @@
 // is chosen here and only here (STYLE.md, practice 5).
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { ERROR_CODES, SitrepError, isSitrepError, type ErrorCode } from "../domain/errors.ts";
+import { ERROR_CODES, isSitrepError, type ErrorCode } from "../domain/errors.ts";
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
@@ -88,8 +88,4 @@ export function errorResponse(error: unknown, c: Context): Response {
   // Anything else is a bug or a failing database: the details stay in the server's log.
   console.error(error);
   return problemResponse(problem("INTERNAL_ERROR", "the server failed to answer this request", path));
-}
-
-export function sitrepError(code: ErrorCode, message: string): SitrepError {
-  return new SitrepError(code, message);
 }

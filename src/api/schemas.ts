@@ -16,13 +16,26 @@ const country = z
   .optional()
   .openapi({ description: "ISO 3166-1 alpha-2 country code, either case", example: "IQ" });
 
-const group = z.string().min(1).max(200).optional().openapi({ description: "armed group by any name or alias (IS, ISIS, Daesh...)", example: "ISIS" });
+const group = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .openapi({ description: "armed group by any name or alias (IS, ISIS, Daesh...)", example: "ISIS" });
 
 export const EventFilterQuery = z.object({
   group,
   country,
-  admin1: z.string().min(1).max(200).optional().openapi({ description: "first-level administrative division, as stored", example: "Nineveh" }),
-  type: z.enum(EVENT_TYPES as [string, ...string[]]).optional().openapi({ description: "ACLED event type" }),
+  admin1: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "first-level administrative division, as stored", example: "Nineveh" }),
+  type: z
+    .enum(EVENT_TYPES as [string, ...string[]])
+    .optional()
+    .openapi({ description: "ACLED event type" }),
   status: z.enum(EVENT_STATUSES).optional().openapi({ description: "status of the event as reported" }),
   since: date("events on or after this date (partial dates overlap: 2024-06 keeps any day of June)"),
   until: date("events on or before this date, inclusive"),
@@ -31,13 +44,10 @@ export const EventFilterQuery = z.object({
     .optional()
     .openapi({ description: "west,south,east,north in degrees; only events with coordinates inside", example: "38,32,45,37.5" }),
   text: z.string().min(1).max(500).optional().openapi({ description: "full-text search over the reports of the event; words are ANDed" }),
-  review: z
-    .string()
-    .optional()
-    .openapi({
-      description: 'review states kept: "all" or a comma list of unreviewed, accepted, edited, rejected (default: all but rejected)',
-      example: "rejected",
-    }),
+  review: z.string().optional().openapi({
+    description: 'review states kept: "all" or a comma list of unreviewed, accepted, edited, rejected (default: all but rejected)',
+    example: "rejected",
+  }),
 });
 
 const limit = (fallback: number, max: number) =>
@@ -56,7 +66,13 @@ export const EventListQuery = EventFilterQuery.extend({
 });
 
 export const MapQuery = EventFilterQuery.extend({
-  zoom: z.coerce.number().int().min(0).max(18).default(5).openapi({ description: "web map zoom level: cells are 1/8 of a 256-px tile wide" }),
+  zoom: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(18)
+    .default(5)
+    .openapi({ description: "web map zoom level: cells are 1/8 of a 256-px tile wide" }),
 });
 
 export const TimelineQuery = EventFilterQuery.extend({
@@ -86,7 +102,13 @@ export const ActorQuery = z.object({
 
 export const SeriesQuery = z.object({
   group,
-  by: z.string().default("month").openapi({ description: "an interval (week, month, year) and dimensions (group, country, admin1, type, status)", example: "month,country" }),
+  by: z
+    .string()
+    .default("month")
+    .openapi({
+      description: "an interval (week, month, year) and dimensions (group, country, admin1, type, status)",
+      example: "month,country",
+    }),
   region: z.string().optional().openapi({ description: "comma-separated country names or ISO codes", example: "SY,IQ" }),
   since: date("from this date"),
   until: date("up to this date, inclusive"),
@@ -95,7 +117,10 @@ export const SeriesQuery = z.object({
 
 export const BriefQuery = z.object({
   group: z.string().min(1).max(200).openapi({ description: "armed group (any alias)", example: "ISIS" }),
-  region: z.string().optional().openapi({ description: "comma-separated country names or ISO codes (default: every country in the group's records)" }),
+  region: z
+    .string()
+    .optional()
+    .openapi({ description: "comma-separated country names or ISO codes (default: every country in the group's records)" }),
   as_of: date("write the brief as of this date (default: the latest date in the data)"),
   pivot: z.string().max(100).optional().openapi({ description: "compare before and after this date, or the date of this event id" }),
   format: z.enum(["md", "html"]).default("md"),
@@ -107,7 +132,11 @@ export const DocumentListQuery = z.object({
 });
 
 export const IdParam = z.object({
-  id: z.string().min(1).max(200).openapi({ param: { name: "id", in: "path" }, example: "ev_0123456789abcdef" }),
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "ev_0123456789abcdef" }),
 });
 
 export const Problem = z
@@ -122,7 +151,9 @@ export const Problem = z
   })
   .openapi("Problem");
 
-const Evidence = z.object({ document_id: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() }).openapi("Evidence");
+const Evidence = z
+  .object({ document_id: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() })
+  .openapi("Evidence");
 
 export const Review = z
   .object({
@@ -188,7 +219,10 @@ export const EventDetail = Event.extend({
 }).openapi("EventDetail");
 
 export const EventPage = z
-  .object({ events: z.array(Event), next_cursor: z.string().nullable().openapi({ description: "pass as `cursor` for the next page; null at the end" }) })
+  .object({
+    events: z.array(Event),
+    next_cursor: z.string().nullable().openapi({ description: "pass as `cursor` for the next page; null at the end" }),
+  })
   .openapi("EventPage");
 
 export const ReviewBody = z
@@ -206,7 +240,11 @@ export const EditBody = ReviewBody.extend({
       event_type: z.enum(EVENT_TYPES as [string, ...string[]]).optional(),
       sub_event_type: nullableText,
       date: z.string().regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD").nullable().optional(),
-      country: z.string().regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code").nullable().optional(),
+      country: z
+        .string()
+        .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
+        .nullable()
+        .optional(),
       admin1: nullableText,
       location: nullableText,
       lat: z.number().min(-90).max(90).nullable().optional(),
@@ -222,9 +260,7 @@ export const EditBody = ReviewBody.extend({
     .refine((changes) => Object.keys(changes).length > 0, "must change at least one field"),
 }).openapi("EditBody");
 
-export const ReviewResult = z
-  .object({ event_id: z.string(), review: Review, edit: Edit.nullable() })
-  .openapi("ReviewResult");
+export const ReviewResult = z.object({ event_id: z.string(), review: Review, edit: Edit.nullable() }).openapi("ReviewResult");
 
 export const Figure = z
   .object({
@@ -275,9 +311,7 @@ export const DocumentSummary = z
   })
   .openapi("DocumentSummary");
 
-export const DocumentPage = z
-  .object({ documents: z.array(DocumentSummary), next_cursor: z.string().nullable() })
-  .openapi("DocumentPage");
+export const DocumentPage = z.object({ documents: z.array(DocumentSummary), next_cursor: z.string().nullable() }).openapi("DocumentPage");
 
 export const DocumentDetail = z
   .object({

@@ -10,6 +10,7 @@ import { registerInteropCommands } from "./interop.ts";
 import { runEvents, runFigures, runSearch, runShow } from "./query.ts";
 import { runExtract } from "./extract.ts";
 import { runIngestCommand } from "./ingest.ts";
+import { registerServeCommand } from "./serve.ts";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -99,6 +100,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   };
   registerAnalysisCommands(program, config, io, setExitCode);
   registerInteropCommands(program, config, io, setExitCode);
+  registerServeCommand(program, config, io, setExitCode);
 
   program
     .command("demo")

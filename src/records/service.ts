@@ -37,7 +37,8 @@ export function checkedDate(value: string, name: string): PartialDate {
 }
 
 export function checkedCountry(value: string, name = "country"): string {
-  if (!/^[A-Za-z]{2}$/.test(value)) throw new SitrepError("USAGE", `${name} must be an ISO 3166-1 alpha-2 code such as IQ (got "${value}")`);
+  if (!/^[A-Za-z]{2}$/.test(value))
+    throw new SitrepError("USAGE", `${name} must be an ISO 3166-1 alpha-2 code such as IQ (got "${value}")`);
   return value.toUpperCase();
 }
 
@@ -45,7 +46,14 @@ export function checkedCountry(value: string, name = "country"): string {
 export function parseBoundingBox(value: string, name = "bbox"): BoundingBox {
   const parts = value.split(",").map((part) => (part.trim() === "" ? Number.NaN : Number(part)));
   const [west, south, east, north] = parts;
-  if (parts.length !== 4 || west === undefined || south === undefined || east === undefined || north === undefined || parts.some((part) => !Number.isFinite(part))) {
+  if (
+    parts.length !== 4 ||
+    west === undefined ||
+    south === undefined ||
+    east === undefined ||
+    north === undefined ||
+    parts.some((part) => !Number.isFinite(part))
+  ) {
     throw new SitrepError("USAGE", `${name} must be four numbers west,south,east,north (got "${value}")`);
   }
   if (west < -180 || east > 180 || south < -90 || north > 90 || west >= east || south >= north) {
@@ -64,7 +72,8 @@ export function parseReviewStates(value: string, name = "review"): ReviewState[]
   const states: ReviewState[] = [];
   for (const item of items) {
     const state = REVIEW_STATES.find((known) => known === item);
-    if (state === undefined) throw new SitrepError("USAGE", `${name} must be "all" or a list of ${REVIEW_STATES.join(", ")} (got "${item}")`);
+    if (state === undefined)
+      throw new SitrepError("USAGE", `${name} must be "all" or a list of ${REVIEW_STATES.join(", ")} (got "${item}")`);
     if (!states.includes(state)) states.push(state);
   }
   if (states.length === 0) throw new SitrepError("USAGE", `${name} must name at least one review state`);
@@ -206,7 +215,11 @@ export function eventDetailToWire(detail: EventDetail): WireEventDetail {
     documents: detail.documents.map(documentReferenceToWire),
     review: reviewToWire(detail.review),
     edits: detail.edits.map(editToWire),
-    origins: detail.origins.map((origin) => ({ dataset: origin.dataset, external_id: origin.externalId, original_type: origin.originalType })),
+    origins: detail.origins.map((origin) => ({
+      dataset: origin.dataset,
+      external_id: origin.externalId,
+      original_type: origin.originalType,
+    })),
   };
 }
 
@@ -241,7 +254,12 @@ const DATE_PRECISION_BY_LENGTH = { 4: "year", 7: "month", 10: "day" } as const;
  * Checks a correction against the stored event (a sub-event type must belong to the resulting
  * type; coordinates come in pairs) and applies it; the date's precision follows the date given.
  */
-export async function editEvent(store: Store, id: string, input: WireEventChanges, by: ReviewBy): Promise<{ review: EventReview; edit: EventEdit | null }> {
+export async function editEvent(
+  store: Store,
+  id: string,
+  input: WireEventChanges,
+  by: ReviewBy,
+): Promise<{ review: EventReview; edit: EventEdit | null }> {
   const found = await store.getEvent(id);
   if (found === null) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
   const stored = found.event;
@@ -272,8 +290,10 @@ export async function editEvent(store: Store, id: string, input: WireEventChange
     throw new SitrepError("USAGE", "lat and lon must be given together, both numbers or both null");
   }
   if (input.lat !== undefined && input.lon !== undefined) {
-    if (input.lat !== null && (input.lat < -90 || input.lat > 90)) throw new SitrepError("USAGE", `lat must lie within -90..90 (got ${input.lat})`);
-    if (input.lon !== null && (input.lon < -180 || input.lon > 180)) throw new SitrepError("USAGE", `lon must lie within -180..180 (got ${input.lon})`);
+    if (input.lat !== null && (input.lat < -90 || input.lat > 90))
+      throw new SitrepError("USAGE", `lat must lie within -90..90 (got ${input.lat})`);
+    if (input.lon !== null && (input.lon < -180 || input.lon > 180))
+      throw new SitrepError("USAGE", `lon must lie within -180..180 (got ${input.lon})`);
     changes.latitude = input.lat;
     changes.longitude = input.lon;
   }

@@ -101,12 +101,23 @@ export async function documentEvidence(db: Kysely<Database>, documentId: string)
     .orderBy("owner_kind")
     .orderBy("owner_id")
     .execute();
-  return rows.map((row) => ({ ownerKind: row.owner_kind, ownerId: row.owner_id, start: row.start_offset, end: row.end_offset, text: row.text }));
+  return rows.map((row) => ({
+    ownerKind: row.owner_kind,
+    ownerId: row.owner_id,
+    start: row.start_offset,
+    end: row.end_offset,
+    text: row.text,
+  }));
 }
 
 /** Ids of the events a document reported, first or later report, in id order. */
 export async function documentEventIds(db: Kysely<Database>, documentId: string): Promise<string[]> {
-  const rows = await db.selectFrom("event_documents").select("event_id").where("document_id", "=", documentId).orderBy("event_id").execute();
+  const rows = await db
+    .selectFrom("event_documents")
+    .select("event_id")
+    .where("document_id", "=", documentId)
+    .orderBy("event_id")
+    .execute();
   return rows.map((row) => row.event_id);
 }
 

@@ -159,10 +159,29 @@ export async function mapEventRows(filtered: () => Promise<EventQuery | null>, c
     .groupBy([sql`1`, sql`2`, sql`3`])
     .$castTo<CellRow>()
     .execute();
-  const cells = new Map<string, { latitudeSum: number; longitudeSum: number; events: number; fatalities: number; byType: Record<string, number>; approximate: number; eventId: string }>();
+  const cells = new Map<
+    string,
+    {
+      latitudeSum: number;
+      longitudeSum: number;
+      events: number;
+      fatalities: number;
+      byType: Record<string, number>;
+      approximate: number;
+      eventId: string;
+    }
+  >();
   for (const row of cellRows) {
     const key = `${row.gx}:${row.gy}`;
-    const found = cells.get(key) ?? { latitudeSum: 0, longitudeSum: 0, events: 0, fatalities: 0, byType: {}, approximate: 0, eventId: row.event_id };
+    const found = cells.get(key) ?? {
+      latitudeSum: 0,
+      longitudeSum: 0,
+      events: 0,
+      fatalities: 0,
+      byType: {},
+      approximate: 0,
+      eventId: row.event_id,
+    };
     const events = Number(row.events);
     found.latitudeSum += row.latitude_sum;
     found.longitudeSum += row.longitude_sum;
@@ -186,7 +205,10 @@ export async function mapEventRows(filtered: () => Promise<EventQuery | null>, c
     .groupBy(["events.country", "events.admin1", "events.event_type"])
     .$castTo<RegionRow>()
     .execute();
-  const regions = new Map<string, { country: string | null; admin1: string | null; events: number; fatalities: number; byType: Record<string, number> }>();
+  const regions = new Map<
+    string,
+    { country: string | null; admin1: string | null; events: number; fatalities: number; byType: Record<string, number> }
+  >();
   for (const row of regionRows) {
     const key = JSON.stringify([row.country, row.admin1]);
     const found = regions.get(key) ?? { country: row.country, admin1: row.admin1, events: 0, fatalities: 0, byType: {} };
@@ -210,7 +232,10 @@ export async function mapEventRows(filtered: () => Promise<EventQuery | null>, c
       }))
       .sort((left, right) => right.events - left.events || left.latitude - right.latitude || left.longitude - right.longitude),
     regions: [...regions.values()].sort(
-      (left, right) => right.events - left.events || (left.country ?? "~").localeCompare(right.country ?? "~") || (left.admin1 ?? "~").localeCompare(right.admin1 ?? "~"),
+      (left, right) =>
+        right.events - left.events ||
+        (left.country ?? "~").localeCompare(right.country ?? "~") ||
+        (left.admin1 ?? "~").localeCompare(right.admin1 ?? "~"),
     ),
   };
 }

@@ -45,7 +45,14 @@ import {
 import type { Database, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.ts";
 import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
 import * as browse from "./browse.ts";
-import { mapEventRows, pageEventRows, type EventPageRequest, type EventPosition, type EventQuery, type MapAggregate } from "./event-pages.ts";
+import {
+  mapEventRows,
+  pageEventRows,
+  type EventPageRequest,
+  type EventPosition,
+  type EventQuery,
+  type MapAggregate,
+} from "./event-pages.ts";
 import * as review from "./review.ts";
 import type { DocumentPage, DocumentPosition, EvidenceSpan, PlaceFilter } from "./browse.ts";
 import type { EditResult, EventChanges, EventEdit, EventReview, ReviewBy, ReviewState } from "./review.ts";
