@@ -35,7 +35,7 @@ const ingested = {
   201: { description: "stored, with what was extracted", content: { "application/json": { schema: schemas.IngestResult } } },
 };
 
-const binary = z.string().openapi({ type: "string", format: "binary" });
+const binary = z.any().openapi({ type: "string", format: "binary" });
 
 const uploadDocument = createRoute({
   method: "post",

@@ -102,13 +102,10 @@ export const ActorQuery = z.object({
 
 export const SeriesQuery = z.object({
   group,
-  by: z
-    .string()
-    .default("month")
-    .openapi({
-      description: "an interval (week, month, year) and dimensions (group, country, admin1, type, status)",
-      example: "month,country",
-    }),
+  by: z.string().default("month").openapi({
+    description: "an interval (week, month, year) and dimensions (group, country, admin1, type, status)",
+    example: "month,country",
+  }),
   region: z.string().optional().openapi({ description: "comma-separated country names or ISO codes", example: "SY,IQ" }),
   since: date("from this date"),
   until: date("up to this date, inclusive"),
