@@ -6,7 +6,7 @@
 // meanwhile never shifts or repeats another. Events without the sort value come after all others
 // in either direction; they are read by a second query, so each part walks an index
 // (events(event_date, id), events(fatalities, id): migration 0007) instead of sorting.
-import { sql, type SelectQueryBuilder } from "kysely";
+import { sql, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { Database, EventRow } from "./schema.ts";
 
 export type EventQuery = SelectQueryBuilder<Database, "events", EventRow>;
@@ -57,9 +57,8 @@ export async function pageEventRows(
     valued = valued.where(column, "is not", null);
     if (after !== undefined && after.value !== null) {
       const value = after.value;
-      valued = valued.where((where) =>
-        where.or([where(column, beyond, value), where.and([where(column, "=", value), where("events.id", beyond, after.id)])]),
-      );
+      // A row-value comparison, which SQLite turns into one range of the (value, id) index.
+      valued = valued.where(sql<SqlBool>`(${sql.ref(column)}, events.id) ${sql.raw(beyond)} (${value}, ${after.id})`);
     }
     rows.push(...(await valued.orderBy(column, direction).orderBy("events.id", direction).limit(wanted).execute()));
   }
