@@ -186,11 +186,20 @@ describe("Store.countEvents (sqlite file)", () => {
     const before = sorted(await opened.countEvents({}, { interval: "month", by: ALL_DIMENSIONS }));
     await opened.close();
     store = undefined;
-    // Undo 0004 by hand, as a database written before it stands, and reopen.
+    // Undo 0004 (and the migrations after it) by hand, as a database written before it stands, and reopen.
     const raw = new BetterSqlite3(path);
     for (const trigger of ["events_rollup_insert", "events_rollup_delete", "events_rollup_update"]) raw.exec(`drop trigger ${trigger}`);
     raw.exec("drop table event_rollup");
-    raw.prepare("delete from kysely_migration where name = ?").run("0004_event_rollup");
+    raw.exec("drop table event_edits; drop table event_reviews");
+    for (const index of [
+      "events_event_date_id_index",
+      "events_fatalities_id_index",
+      "events_country_event_date_id_index",
+      "events_event_type_event_date_id_index",
+    ]) {
+      raw.exec(`drop index ${index}`);
+    }
+    raw.prepare("delete from kysely_migration where name >= ?").run("0004_event_rollup");
     raw.close();
     store = await openStore({ path });
     assert.deepEqual(sorted(await store.countEvents({}, { interval: "month", by: ALL_DIMENSIONS })), before);
