@@ -57,6 +57,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option("--type <eventType>", 'ACLED event type, e.g. "Strategic developments"')
     .addOption(new Option("--status <status>", "event status").choices([...EVENT_STATUSES]))
     .option("--text <words>", "only events from documents matching these words")
+    .option("--admin1 <name>", "first-level administrative division, e.g. Nineveh")
+    .option("--review <states>", "review states shown: all, or unreviewed,accepted,edited,rejected (default: all but rejected)")
     .action(async (options) => {
       exitCode = await runEvents(options, config(), io);
     });

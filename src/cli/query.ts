@@ -32,7 +32,7 @@ const EVENT_COLUMNS = [
 ] as const;
 
 export async function runEvents(
-  options: FilterOptions & { type?: string; status?: string; text?: string },
+  options: FilterOptions & { type?: string; status?: string; text?: string; admin1?: string; review?: string },
   config: Config,
   io: CliIo,
 ): Promise<number> {
