@@ -190,12 +190,14 @@ describe("Store.countEvents (sqlite file)", () => {
     const raw = new BetterSqlite3(path);
     for (const trigger of ["events_rollup_insert", "events_rollup_delete", "events_rollup_update"]) raw.exec(`drop trigger ${trigger}`);
     raw.exec("drop table event_rollup");
-    raw.exec("drop table event_edits; drop table event_reviews");
+    for (const trigger of ["events_cells_insert", "events_cells_delete", "events_cells_update"]) raw.exec(`drop trigger ${trigger}`);
+    raw.exec("drop table event_edits; drop table event_reviews; drop table event_cells");
     for (const index of [
       "events_event_date_id_index",
       "events_fatalities_id_index",
       "events_country_event_date_id_index",
       "events_event_type_event_date_id_index",
+      "events_longitude_latitude_index",
     ]) {
       raw.exec(`drop index ${index}`);
     }

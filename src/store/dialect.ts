@@ -7,7 +7,7 @@
 //   own migrations, because ./dates.ts compares partial dates byte-wise;
 // - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
 //   column with a GIN index for 0002_document_search, and triggers that keep event_rollup in
-//   step with events for 0004_event_rollup).
+//   step with events for 0004_event_rollup, and event_cells for 0007_map_cells).
 import type { Expression, Kysely, Migration } from "kysely";
 import type { Database } from "./schema.ts";
 

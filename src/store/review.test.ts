@@ -120,4 +120,24 @@ describe("review in the store", () => {
     assert.deepEqual(months.map((count) => count.period).sort(), ["2024-03", "2024-05"]);
     assert.equal(await store.editEvent("ev_unknown", { fatalities: 1 }, { reviewer: "c" }), null);
   });
+
+  it("maps the same cells from the fine-cell summary as from the events, before and after a rejection", async () => {
+    // A text filter matching the one report forces the map to read the events themselves.
+    for (const zoom of [0, 3, 6, 8]) {
+      const degrees = 360 / 2 ** zoom / 8;
+      assert.deepEqual(await store.mapEvents({}, degrees), await store.mapEvents({ text: "raided" }, degrees), `zoom ${zoom}`);
+    }
+    await store.decideEvent(EVENTS[0]?.id ?? "", "rejected", { reviewer: "d" });
+    const degrees = 360 / 2 ** 8 / 8;
+    const summary = await store.mapEvents({}, degrees);
+    assert.deepEqual(summary, await store.mapEvents({ text: "raided" }, degrees));
+    assert.deepEqual(
+      summary.cells.map((cell) => [cell.events, cell.eventId]),
+      [[1, EVENTS[1]?.id]],
+    );
+    assert.equal(
+      summary.regions.reduce((sum, region) => sum + region.events, 0),
+      2,
+    );
+  });
 });

@@ -20,6 +20,7 @@ export interface Database {
   event_rollup: EventRollupTable;
   event_reviews: EventReviewsTable;
   event_edits: EventEditsTable;
+  event_cells: EventCellsTable;
 }
 
 export interface DocumentsTable {
@@ -196,6 +197,31 @@ export interface EventEditsTable {
   editor: string;
   edited_at: string;
   note: string | null;
+}
+
+/**
+ * Events per fine map cell and the rollup's grouping values, maintained by each dialect's own
+ * migration (SQLite: ./sqlite/migrations/0007_map_cells.ts). Read only by the map.
+ */
+export interface EventCellsTable {
+  cell_key: string;
+  /** floor((longitude + 180) * 256) and floor((latitude + 90) * 256); NULL without coordinates. */
+  cell_x: number | null;
+  cell_y: number | null;
+  perpetrator_group: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  country: string | null;
+  admin1: string | null;
+  event_type: string;
+  status: string;
+  month: string | null;
+  /** 1 for events whose point stands for a region or a country. */
+  approximate: number;
+  events: number;
+  fatalities: number;
+  latitude_sum: number;
+  longitude_sum: number;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

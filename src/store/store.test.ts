@@ -196,7 +196,7 @@ for (const dialect of DIALECTS) {
       const first = await (await open()).migrations();
       assert.deepEqual(
         first.map((migration) => migration.name),
-        ["0001_core_tables", "0002_document_search", "0003_event_origins", "0004_event_rollup", "0007_event_review"],
+        ["0001_core_tables", "0002_document_search", "0003_event_origins", "0004_event_rollup", "0007_event_review", "0007_map_cells"],
       );
       const again = await (await open()).migrations();
       assert.deepEqual(again, first);

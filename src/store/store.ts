@@ -46,7 +46,10 @@ import type { Database, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.
 import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
 import * as browse from "./browse.ts";
 import {
+  MAP_CELLS_PER_DEGREE as CELLS_PER_DEGREE,
+  mapCellRows,
   mapEventRows,
+  mapEventTotals,
   pageEventRows,
   type EventPageRequest,
   type EventPosition,
@@ -789,6 +792,8 @@ export class KyselyStore implements Store {
     const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
     const date = column(monthly ? "month" : "event_date");
     const length = sql.lit(PERIOD_LENGTH[options.interval]);
+    const conditions = await this.#conditions(table, filter, reviewed);
+    if (conditions === null) return [];
     const selected = [
       sql`case when length(${date}) >= ${length} then substr(${date}, 1, ${length}) end as period`,
       ...options.by.map((dimension, index) => {
@@ -797,6 +802,34 @@ export class KyselyStore implements Store {
         return sql`${value} as ${sql.ref(`key${index}`)}`;
       }),
     ];
+    const counted = monthly
+      ? sql`sum(event_rollup.events) as events, sum(event_rollup.fatalities) as fatalities`
+      : sql`count(*) as events, sum(coalesce(events.fatalities, 0)) as fatalities`;
+    const groups = sql.join(selected.map((_, index) => sql.lit(index + 1)));
+    const { rows } = await sql<CountRow>`select ${sql.join(selected)}, ${counted} from ${sql.table(table)}
+      ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
+      group by ${groups}`.execute(this.#db);
+    return rows.map((row) => ({
+      period: row.period !== null && isPartialDate(row.period) ? row.period : null,
+      keys: options.by.map((_, index) => row[`key${index}`] ?? null),
+      events: Number(row.events),
+      fatalities: Number(row.fatalities ?? 0),
+    }));
+  }
+
+  /**
+   * The filter as SQL conditions on `table`: the events, or a summary table holding their
+   * grouping columns by the same names with `month` for the date; null when the text filter
+   * has no searchable word (nothing matches). On event_cells a bounding box keeps the fine cells
+   * it touches.
+   */
+  async #conditions(
+    table: "events" | "event_rollup" | "event_cells",
+    filter: CountFilter,
+    reviewed: RawBuilder<SqlBool> | null,
+  ): Promise<RawBuilder<unknown>[] | null> {
+    const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
+    const date = column(table === "events" ? "event_date" : "month");
     const conditions: RawBuilder<unknown>[] = [];
     if (filter.group !== undefined) {
       const keys = await this.#groupKeys(filter.group);
@@ -812,7 +845,12 @@ export class KyselyStore implements Store {
     if (filter.admin1 !== undefined) conditions.push(sql`${this.#dialect.fold(column("admin1"))} = ${foldName(filter.admin1)}`);
     if (filter.bbox !== undefined) {
       const { west, south, east, north } = filter.bbox;
-      conditions.push(sql`events.longitude between ${west} and ${east} and events.latitude between ${south} and ${north}`);
+      if (table === "event_cells") {
+        const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * CELLS_PER_DEGREE);
+        conditions.push(
+          sql`event_cells.cell_x between ${cell(west, 180)} and ${cell(east, 180)} and event_cells.cell_y between ${cell(south, 90)} and ${cell(north, 90)}`,
+        );
+      } else conditions.push(sql`events.longitude between ${west} and ${east} and events.latitude between ${south} and ${north}`);
     }
     if (reviewed !== null) conditions.push(reviewed);
     if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
@@ -830,22 +868,10 @@ export class KyselyStore implements Store {
     if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
     if (filter.text !== undefined) {
       const matching = this.#dialect.matchingDocumentIds(filter.text);
-      if (matching === null) return [];
+      if (matching === null) return null;
       conditions.push(sql`events.id in (select event_id from event_documents where document_id in ${matching})`);
     }
-    const counted = monthly
-      ? sql`sum(event_rollup.events) as events, sum(event_rollup.fatalities) as fatalities`
-      : sql`count(*) as events, sum(coalesce(events.fatalities, 0)) as fatalities`;
-    const groups = sql.join(selected.map((_, index) => sql.lit(index + 1)));
-    const { rows } = await sql<CountRow>`select ${sql.join(selected)}, ${counted} from ${sql.table(table)}
-      ${conditions.length > 0 ? sql`where ${sql.join(conditions, sql` and `)}` : sql``}
-      group by ${groups}`.execute(this.#db);
-    return rows.map((row) => ({
-      period: row.period !== null && isPartialDate(row.period) ? row.period : null,
-      keys: options.by.map((_, index) => row[`key${index}`] ?? null),
-      events: Number(row.events),
-      fatalities: Number(row.fatalities ?? 0),
-    }));
+    return conditions;
   }
 
   async getEvent(id: string): Promise<EventWithDocuments | null> {
@@ -1061,7 +1087,29 @@ export class KyselyStore implements Store {
   }
 
   async mapEvents(filter: CountFilter, cellDegrees: number): Promise<MapAggregate> {
-    return mapEventRows(() => this.#filteredEvents(filter), cellDegrees);
+    // As countEvents: the fine-cell summary serves month-grained filters that keep unreviewed
+    // events, at zoom levels whose cells are whole numbers of fine cells; the few reviewed events
+    // the filter leaves out are mapped from the events and subtracted.
+    const states = filter.review ?? review.DEFAULT_REVIEW_STATES;
+    const factor = cellDegrees * CELLS_PER_DEGREE;
+    const summarised =
+      Number.isInteger(factor) &&
+      factor >= 1 &&
+      filter.text === undefined &&
+      states.includes("unreviewed") &&
+      [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
+    if (!summarised) return mapEventRows(() => this.#filteredEvents(filter), cellDegrees);
+    const conditions = (await this.#conditions("event_cells", filter, null)) ?? [];
+    const excluded = review.excludedStatuses(states);
+    const left = (await review.hasReviewedStatus(this.#db, excluded))
+      ? await mapEventTotals(() => this.#filteredEvents({ ...filter, review: excluded }), cellDegrees)
+      : null;
+    return mapCellRows(this.#db, conditions, factor, left, async (box) => {
+      const query = await this.#filteredEvents({ ...filter, bbox: box });
+      const row =
+        query === null ? undefined : await query.clearSelect().select("events.id").orderBy("events.id").limit(1).executeTakeFirst();
+      return row?.id ?? null;
+    });
   }
 
   async decideEvent(id: string, status: "accepted" | "rejected", by: ReviewBy): Promise<EventReview | null> {

@@ -45,10 +45,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // walks an index in order and stops after one page.
   await db.schema.createIndex("events_country_event_date_id_index").on("events").columns(["country", "event_date", "id"]).execute();
   await db.schema.createIndex("events_event_type_event_date_id_index").on("events").columns(["event_type", "event_date", "id"]).execute();
+  // A map viewport (bbox) at zoom levels finer than the map summary reads the events in its box.
+  await db.schema.createIndex("events_longitude_latitude_index").on("events").columns(["longitude", "latitude"]).execute();
   await db.schema.createIndex("events_fatalities_id_index").on("events").columns(["fatalities", "id"]).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex("events_longitude_latitude_index").execute();
   await db.schema.dropIndex("events_event_type_event_date_id_index").execute();
   await db.schema.dropIndex("events_country_event_date_id_index").execute();
   await db.schema.dropIndex("events_fatalities_id_index").execute();

@@ -30,6 +30,7 @@ import type { Database } from "../schema.ts";
 import { toFts5Query } from "./fts-query.ts";
 import * as documentSearch from "./migrations/0002_document_search.ts";
 import * as eventRollup from "./migrations/0004_event_rollup.ts";
+import * as mapCells from "./migrations/0007_map_cells.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 const FOLD_FUNCTION = "sitrep_fold";
@@ -113,7 +114,7 @@ export function openSqliteDialect(path: string): StoreDialect {
   return {
     name: "sqlite",
     db,
-    migrations: { "0002_document_search": documentSearch, "0004_event_rollup": eventRollup },
+    migrations: { "0002_document_search": documentSearch, "0004_event_rollup": eventRollup, "0007_map_cells": mapCells },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
     matchingDocumentIds,
     async searchDocuments(query: string, limit: number): Promise<DocumentHit[]> {
