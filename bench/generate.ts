@@ -1,8 +1,9 @@
 // A large synthetic event database for the benchmarks, written through the real Store (so it has
 // the real schema, indexes and rollup): `total` events, 1,000 per generated document, over six
 // years, three countries, seventeen provinces and 211 towns. With `coordinates`, each town has a
-// fixed point inside Iraq and Syria and every tenth event is known only to its province (no
-// point, geo_precision "region"), as extraction leaves regions (ADR-6).
+// fixed point inside Iraq and Syria and lies in one country and province (without, the three are
+// drawn independently, as the analysis bench always had them), and every tenth event is known
+// only to its province (no point, geo_precision "region"), as extraction leaves regions (ADR-6).
 import { performance } from "node:perf_hooks";
 import { documentIdFromHash, recordId, sha256Hex } from "../src/domain/ids.ts";
 import type { Document, Event, Extraction } from "../src/domain/records.ts";
@@ -57,8 +58,9 @@ export async function generateEvents(path: string, total: number, options: { coo
         subEventType: eventType === "Strategic developments" ? (index % 8 === 3 ? "Arrests" : "Disrupted weapons use") : null,
         eventDate: day(index),
         datePrecision: "day",
-        country: COUNTRIES[index % COUNTRIES.length] ?? null,
-        admin1: `Province ${index % 17}`,
+        // With coordinates a town lies in one country and one province, as real places do.
+        country: COUNTRIES[(options.coordinates ? town : index) % COUNTRIES.length] ?? null,
+        admin1: `Province ${(options.coordinates ? town : index) % 17}`,
         location: options.coordinates && !placed ? null : `Town ${town}`,
         latitude: point?.latitude ?? null,
         longitude: point?.longitude ?? null,

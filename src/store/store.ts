@@ -700,7 +700,13 @@ export class KyselyStore implements Store {
   }
 
   /** The events matching `filter`, unordered; null when its text has no searchable word (nothing matches). */
-  async #filteredEvents(filter: CountFilter): Promise<EventQuery | null> {
+  /**
+   * `ordered`: the query will be read in page order, a page at a time. A bounding box then must
+   * not choose the coordinates' index (a viewport holds most events; walking the order's index
+   * finds a page at once, while the box's range would be read whole and sorted), so its terms are
+   * written `+column`, which SQLite does not look up in an index.
+   */
+  async #filteredEvents(filter: CountFilter, ordered = false): Promise<EventQuery | null> {
     let query = this.#db.selectFrom("events").selectAll("events");
     if (filter.group !== undefined) {
       const keys = await this.#groupKeys(filter.group);
@@ -720,8 +726,12 @@ export class KyselyStore implements Store {
     }
     if (filter.bbox !== undefined) {
       const { west, south, east, north } = filter.bbox;
-      query = query.where("events.longitude", ">=", west).where("events.longitude", "<=", east);
-      query = query.where("events.latitude", ">=", south).where("events.latitude", "<=", north);
+      if (ordered) {
+        query = query.where(sql<SqlBool>`+events.longitude between ${west} and ${east} and +events.latitude between ${south} and ${north}`);
+      } else {
+        query = query.where("events.longitude", ">=", west).where("events.longitude", "<=", east);
+        query = query.where("events.latitude", ">=", south).where("events.latitude", "<=", north);
+      }
     }
     const reviewed = review.reviewCondition(filter.review ?? review.DEFAULT_REVIEW_STATES, sql.ref("events.id"));
     if (reviewed !== null) query = query.where(reviewed);
@@ -1082,7 +1092,7 @@ export class KyselyStore implements Store {
   }
 
   async pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }> {
-    const { rows, next } = await pageEventRows(() => this.#filteredEvents(filter), page);
+    const { rows, next } = await pageEventRows(() => this.#filteredEvents(filter, true), page);
     return { events: await this.#withDetails(rows), next };
   }
 
