@@ -3,7 +3,7 @@
 // aggregates are what a dashboard's filter change waits for. The server runs as `sitrep serve`
 // in its own process, so the load generator does not share its event loop.
 //
-//   node --import tsx bench/api.bench.ts [--events N] [--db FILE] [--requests N] [--concurrency N] [--passes N]
+//   node --import tsx bench/api.bench.ts [--events N] [--db FILE] [--requests N] [--concurrency N] [--passes N] [--workers N]
 //
 // Prints only; never fails a build.
 import { spawn } from "node:child_process";
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     requests: { type: "string", default: "2000" },
     concurrency: { type: "string", default: "50" },
     passes: { type: "string", default: "5" },
+    workers: { type: "string", default: "1" },
   },
 });
 const total = Number(values.events);
@@ -58,7 +59,9 @@ async function get(url: string): Promise<{ ms: number; body: unknown }> {
 
 if (!existsSync(path)) await generateEvents(path, total, { coordinates: true });
 
-const server = spawn(process.execPath, ["bin/sitrep.js", "--db", path, "serve", "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
+const server = spawn(process.execPath, ["bin/sitrep.js", "--db", path, "serve", "--port", "0", "--workers", values.workers], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 const base = await new Promise<string>((resolve, reject) => {
   let output = "";
   server.stdout.on("data", (chunk: Buffer) => {
