@@ -1,6 +1,6 @@
 // `sitrep series` and `sitrep brief` on a large generated database: the issue's goal is a brief in
 // under 2 s and a series in under 250 ms on 1,000,000 events. The database is generated once
-// through the real Store (so it has the real schema and indexes) and kept for later runs.
+// (./generate.ts) and kept for later runs.
 //
 //   node --import tsx bench/analysis.bench.ts [--events N] [--db FILE] [--passes N]
 //
@@ -9,9 +9,8 @@ import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { loadBrief, loadSeries } from "../src/analyze/service.ts";
-import { documentIdFromHash, recordId, sha256Hex } from "../src/domain/ids.ts";
-import type { Document, Event, Extraction } from "../src/domain/records.ts";
 import { openStore } from "../src/store/store.ts";
+import { generateEvents, GROUP } from "./generate.ts";
 
 const { values } = parseArgs({
   options: {
@@ -23,77 +22,6 @@ const { values } = parseArgs({
 const total = Number(values.events);
 const path = values.db ?? `/tmp/sitrep-bench-${total}.db`;
 const passes = Number(values.passes);
-const PER_DOCUMENT = 1000;
-const GROUP = "Bench Group";
-const COUNTRIES = ["SY", "IQ", "TR"];
-const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"] as const;
-
-function day(index: number): string {
-  // Spread over 2020-01-01 .. 2025-12-31 (2191 days), deterministically.
-  return new Date(Date.UTC(2020, 0, 1) + ((index * 7919) % 2191) * 86_400_000).toISOString().slice(0, 10);
-}
-
-async function generate(): Promise<void> {
-  const store = await openStore({ path });
-  const started = performance.now();
-  for (let first = 0; first < total; first += PER_DOCUMENT) {
-    const text = `Generated report ${first}. ${GROUP} fighters attacked a checkpoint.`;
-    const contentHash = sha256Hex(text);
-    const document: Document = {
-      kind: "document",
-      id: documentIdFromHash(contentHash),
-      contentHash,
-      title: `generated ${first}`,
-      publisher: "bench",
-      url: null,
-      publishedDate: "2026-01-01",
-      language: "en",
-      format: "text",
-      origin: `bench-${first}`,
-      text,
-    };
-    const evidence = [{ documentId: document.id, start: text.indexOf(GROUP), end: text.length, text: text.slice(text.indexOf(GROUP)) }];
-    const events: Event[] = [];
-    for (let index = first; index < Math.min(total, first + PER_DOCUMENT); index++) {
-      const eventType = TYPES[index % TYPES.length] ?? "Battles";
-      events.push({
-        kind: "event",
-        id: recordId("ev", [document.id, String(index)]),
-        documentId: document.id,
-        eventType,
-        subEventType: eventType === "Strategic developments" ? (index % 8 === 3 ? "Arrests" : "Disrupted weapons use") : null,
-        eventDate: day(index),
-        datePrecision: "day",
-        country: COUNTRIES[index % COUNTRIES.length] ?? null,
-        admin1: `Province ${index % 17}`,
-        location: `Town ${index % 211}`,
-        latitude: null,
-        longitude: null,
-        geoPrecision: null,
-        actor1: GROUP,
-        actor2: null,
-        perpetratorGroup: GROUP,
-        fatalities: index % 5,
-        status: eventType === "Strategic developments" ? "foiled" : "occurred",
-        sources: ["bench"],
-        evidence,
-      });
-    }
-    const extraction: Extraction = {
-      events,
-      figures: [],
-      mentions: [],
-      statements: [],
-      actors: [],
-      places: [],
-      referenceDate: "2026-01-01",
-      referenceDateSource: "published",
-    };
-    await store.saveDocument(document, extraction);
-  }
-  await store.close();
-  console.log(`generated ${total} events in ${((performance.now() - started) / 1000).toFixed(1)} s into ${path}`);
-}
 
 /**
  * Wall time is the goal's measure; CPU time (this process, user + system) is printed beside it
@@ -115,7 +43,7 @@ async function time(label: string, goalMs: number, work: () => Promise<unknown>)
   );
 }
 
-if (!existsSync(path)) await generate();
+if (!existsSync(path)) await generateEvents(path, total, { coordinates: false });
 const store = await openStore({ path });
 await time("series --by month,country", 250, () => loadSeries(store, { group: GROUP, interval: "month", by: ["country"] }));
 // The generated reports are dated 2026-01-01: a brief as of that day knows all of them.

@@ -3,10 +3,11 @@
 import { writeFile } from "node:fs/promises";
 import { Option, type Command } from "commander";
 import type { Config } from "../config/config.ts";
-import { SitrepError } from "../domain/errors.ts";
 import { countryName } from "../analyze/countries.ts";
-import { INTERVALS, type Interval } from "../analyze/periods.ts";
+import { INTERVALS } from "../analyze/periods.ts";
+import { figureSeriesToWire, parseBy, seriesToWire } from "../analyze/series-wire.ts";
 import { NO_VALUE, SERIES_DIMENSIONS, type FigureSeries, type Series, type SeriesDimension } from "../analyze/series.ts";
+export { parseBy } from "../analyze/series-wire.ts";
 import { loadBrief, loadFigureSeries, loadSeries } from "../analyze/service.ts";
 import { renderHtml } from "../report/html.ts";
 import { renderMarkdown } from "../report/markdown.ts";
@@ -21,54 +22,13 @@ function list(value: string | undefined): string[] {
     .filter((item) => item !== "");
 }
 
-/** "--by month,country": one interval word (default month) and any dimensions, in order. */
-export function parseBy(value: string | undefined): { interval: Interval; by: SeriesDimension[] } {
-  let interval: Interval | null = null;
-  const by: SeriesDimension[] = [];
-  for (const item of list(value)) {
-    const word = item.toLowerCase();
-    const asInterval = INTERVALS.find((known) => known === word);
-    const asDimension = SERIES_DIMENSIONS.find((known) => known === word);
-    if (asInterval !== undefined) {
-      if (interval !== null) throw new SitrepError("USAGE", `--by names two intervals (${interval}, ${asInterval})`);
-      interval = asInterval;
-    } else if (asDimension !== undefined) {
-      if (!by.includes(asDimension)) by.push(asDimension);
-    } else {
-      throw new SitrepError("USAGE", `--by: "${item}" is not one of ${[...INTERVALS, ...SERIES_DIMENSIONS].join(", ")}`);
-    }
-  }
-  return { interval: interval ?? "month", by };
-}
-
 function keyLabel(dimension: SeriesDimension, value: string): string {
   if (value === NO_VALUE) return "";
   return dimension === "country" ? countryName(value) : value;
 }
 
 export function formatSeries(series: Series, format: "table" | "csv" | "json"): string {
-  if (format === "json") {
-    return (
-      JSON.stringify(
-        {
-          interval: series.interval,
-          by: series.by,
-          periods: series.periods,
-          unplaced: series.unplaced,
-          rows: series.rows.map((row) => ({
-            period: row.period,
-            ...Object.fromEntries(
-              series.by.map((dimension, position) => [dimension, row.keys[position] === NO_VALUE ? null : (row.keys[position] ?? null)]),
-            ),
-            events: row.events,
-            fatalities: row.fatalities,
-          })),
-        },
-        null,
-        2,
-      ) + "\n"
-    );
-  }
+  if (format === "json") return JSON.stringify(seriesToWire(series), null, 2) + "\n";
   const headers = [series.interval, ...series.by, "events", "fatalities"];
   const rows = series.rows.map((row) => [
     row.period,
@@ -88,29 +48,7 @@ export function formatSeries(series: Series, format: "table" | "csv" | "json"): 
 }
 
 export function formatFigureSeries(series: FigureSeries, format: "table" | "csv" | "json"): string {
-  if (format === "json") {
-    return (
-      JSON.stringify(
-        {
-          interval: series.interval,
-          by: series.by,
-          unplaced: series.unplaced,
-          rows: series.rows.map((row) => ({
-            period: row.period,
-            measure: row.measure,
-            qualifier: row.qualifier,
-            ...Object.fromEntries(
-              series.by.map((dimension, position) => [dimension, row.keys[position] === NO_VALUE ? null : (row.keys[position] ?? null)]),
-            ),
-            value: row.value,
-            figure_ids: row.figureIds,
-          })),
-        },
-        null,
-        2,
-      ) + "\n"
-    );
-  }
+  if (format === "json") return JSON.stringify(figureSeriesToWire(series), null, 2) + "\n";
   const headers = [series.interval, "measure", ...series.by, "qualifier", "value", "figures"];
   const rows = series.rows.map((row) => [
     row.period,

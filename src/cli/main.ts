@@ -12,6 +12,7 @@ import { registerInteropCommands } from "./interop.ts";
 import { runEvents, runFigures, runSearch, runShow } from "./query.ts";
 import { runExtract } from "./extract.ts";
 import { runIngestCommand } from "./ingest.ts";
+import { registerServeCommand } from "./serve.ts";
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -58,6 +59,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option("--type <eventType>", 'ACLED event type, e.g. "Strategic developments"')
     .addOption(new Option("--status <status>", "event status").choices([...EVENT_STATUSES]))
     .option("--text <words>", "only events from documents matching these words")
+    .option("--admin1 <name>", "first-level administrative division, e.g. Nineveh")
+    .option("--review <states>", "review states shown: all, or unreviewed,accepted,edited,rejected (default: all but rejected)")
     .action(async (options) => {
       exitCode = await runEvents(options, config(), io);
     });
@@ -103,6 +106,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   registerInteropCommands(program, config, io, setExitCode);
   registerFeedCommands(program, config, io, setExitCode);
   registerIncidentCommands(program, config, io, setExitCode);
+  registerServeCommand(program, config, io, setExitCode);
 
   program
     .command("demo")

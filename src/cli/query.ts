@@ -1,9 +1,9 @@
 // `sitrep events | figures | show | search`: read the database and print records in the wire
 // vocabulary (GOLD-FORMAT.md field names) as a table, JSON or CSV.
 import type { Config } from "../config/config.ts";
-import { SitrepError } from "../domain/errors.ts";
 import { eventToWire, figureToWire } from "../domain/wire.ts";
-import { EVENT_STATUSES, EVENT_TYPES, isEventType, type EventStatus, type EventType, type FigureMeasure } from "../domain/taxonomy.ts";
+import type { FigureMeasure } from "../domain/taxonomy.ts";
+import { documentReferenceToWire, eventFilter, showEvent } from "../records/service.ts";
 import { openStore } from "../store/store.ts";
 import { checkFilters } from "./filters.ts";
 import { incidentJson, incidentLines } from "./incidents.ts";
@@ -17,17 +17,6 @@ interface FilterOptions {
   until?: string;
   format: OutputFormat;
   limit?: number;
-}
-
-function checkedStatus(value: string): EventStatus {
-  const status = EVENT_STATUSES.find((known) => known === value);
-  if (!status) throw new SitrepError("USAGE", `--status must be one of ${EVENT_STATUSES.join(", ")} (got "${value}")`);
-  return status;
-}
-
-function checkedEventType(value: string): EventType {
-  if (!isEventType(value)) throw new SitrepError("USAGE", `--type must be one of ${EVENT_TYPES.join(", ")} (got "${value}")`);
-  return value;
 }
 
 const EVENT_COLUMNS = [
@@ -44,24 +33,14 @@ const EVENT_COLUMNS = [
 ] as const;
 
 export async function runEvents(
-  options: FilterOptions & { type?: string; status?: string; text?: string },
+  options: FilterOptions & { type?: string; status?: string; text?: string; admin1?: string; review?: string },
   config: Config,
   io: CliIo,
 ): Promise<number> {
-  checkFilters(options);
+  const filter = eventFilter(options, (name) => `--${name}`);
   const store = await openStore({ path: config.databasePath });
   try {
-    const events = await store.findEvents({
-      group: options.group,
-      country: options.country?.toUpperCase(),
-      since: options.since,
-      until: options.until,
-      eventType: options.type === undefined ? undefined : checkedEventType(options.type),
-      status: options.status === undefined ? undefined : checkedStatus(options.status),
-      text: options.text,
-      limit: options.limit,
-      assess: true,
-    });
+    const events = await store.findEvents({ ...filter, limit: options.limit, assess: true });
     const wire = events.map(eventToWire);
     if (options.format === "json") io.stdout(JSON.stringify(wire, null, 2) + "\n");
     else {
@@ -128,26 +107,20 @@ export async function runFigures(options: FilterOptions & { measure?: FigureMeas
 export async function runShow(id: string, options: { format: "text" | "json" }, config: Config, io: CliIo): Promise<number> {
   const store = await openStore({ path: config.databasePath });
   try {
-    // A report's own event id, merged into another, finds the event it is part of now.
-    const eventId = (await store.incidents.resolveId(id)) ?? id;
-    const found = await store.getEvent(eventId);
-    if (!found) throw new SitrepError("RECORD_NOT_FOUND", `no event has the id "${id}"`, { input: id });
-    const details = await store.incidents.details(eventId);
-    const assessment = (await store.incidents.assessEvents([found.event])).get(found.event.id);
-    const event = assessment === undefined ? found.event : { ...found.event, assessment };
+    const found = await showEvent(store, id);
+    const event = found.event;
     const wire = eventToWire(event);
     if (options.format === "json") {
-      const documents = found.documents.map((doc) => ({
-        id: doc.id,
-        title: doc.title,
-        publisher: doc.publisher,
-        url: doc.url,
-        published_date: doc.publishedDate,
-        origin: doc.origin,
-      }));
-      io.stdout(JSON.stringify({ ...wire, documents, incident: incidentJson(details) }, null, 2) + "\n");
+      io.stdout(
+        JSON.stringify(
+          { ...wire, documents: found.documents.map(documentReferenceToWire), incident: incidentJson(found.incident) },
+          null,
+          2,
+        ) + "\n",
+      );
       return 0;
     }
+    const review = found.review === null ? "unreviewed" : `${found.review.status} by ${found.review.reviewer}, ${found.review.reviewedAt}`;
     const lines = [
       `Event ${wire.id}`,
       `  type          ${wire.event_type} / ${wire.sub_event_type ?? "-"}`,
@@ -159,6 +132,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       `  perpetrator   ${wire.perpetrator_group ?? "-"}`,
       `  fatalities    ${wire.fatalities ?? "not reported"}`,
       `  attributed to ${wire.sources.length > 0 ? wire.sources.join("; ") : "-"}`,
+      `  review        ${review}`,
       "",
       "Sources",
       ...found.documents.map(
@@ -168,7 +142,7 @@ export async function runShow(id: string, options: { format: "text" | "json" }, 
       "",
       "Evidence",
       ...wire.evidence.map((span) => `  [${span.document_id} ${span.start}-${span.end}] ${span.text.replace(/\s+/g, " ")}`),
-      ...incidentLines(event, details),
+      ...incidentLines(event, found.incident),
     ];
     io.stdout(lines.join("\n") + "\n");
     return 0;

@@ -1,6 +1,6 @@
 // Errors carry a stable code and the stage they come from (STYLE.md, practice 5). The CLI prints
 // the message and the code; an HTTP status is chosen only at the API edge.
-export type ErrorCategory = "ingest" | "extract" | "resolve" | "store" | "interop" | "config" | "cli";
+export type ErrorCategory = "ingest" | "extract" | "resolve" | "store" | "interop" | "config" | "cli" | "api";
 
 export const ERROR_CODES = {
   INPUT_NOT_FOUND: { category: "ingest", summary: "the path does not exist" },
@@ -28,6 +28,10 @@ export const ERROR_CODES = {
   RECORD_NOT_FOUND: { category: "store", summary: "no record has that id" },
   CONFIG_INVALID: { category: "config", summary: "a setting is invalid" },
   USAGE: { category: "cli", summary: "the command line is invalid" },
+  REQUEST_INVALID: { category: "api", summary: "a parameter or the body of the request is invalid" },
+  ROUTE_NOT_FOUND: { category: "api", summary: "no route answers this method and path" },
+  REQUEST_TIMEOUT: { category: "api", summary: "the request took longer than allowed" },
+  INTERNAL_ERROR: { category: "api", summary: "the server failed to answer" },
 } as const satisfies Record<string, { category: ErrorCategory; summary: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

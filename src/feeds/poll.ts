@@ -223,7 +223,7 @@ async function storeItem(item: FeedItem, feedUrl: string, deps: IngestDependenci
   if (item.link !== null) {
     const read = await readSource({ kind: "url", origin: item.link }, deps.maxInputBytes, { fetch: deps.fetch });
     if (read.ok) {
-      const result = await ingestBytes(item.link, read, deps);
+      const result = await ingestBytes({ origin: item.link, bytes: read.bytes, fileName: read.fileName, url: read.url }, deps);
       if (result.status !== "failed" || (result.error !== null && STORE_FAILURES.has(result.error.code))) {
         return itemResult(item, result, "article");
       }
@@ -239,7 +239,7 @@ async function storeItem(item: FeedItem, feedUrl: string, deps: IngestDependenci
     return itemResult(item, { ...emptyResult(item.link ?? feedUrl), status: "failed", error }, null);
   }
   const origin = item.link ?? `${feedUrl}#${item.id}`;
-  const result = await ingestBytes(origin, { bytes: new TextEncoder().encode(html), url: feedUrl, fileName: "item.html" }, deps);
+  const result = await ingestBytes({ origin, bytes: new TextEncoder().encode(html), url: feedUrl, fileName: "item.html" }, deps);
   return itemResult(item, result, "feed");
 }
 

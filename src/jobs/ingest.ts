@@ -2,6 +2,7 @@
 // input never stops the others (STYLE.md, practice 4), and a document is stored with everything
 // extracted from it in one transaction, so a failure leaves nothing half-written.
 import { SitrepError, isSitrepError, type ErrorCode } from "../domain/errors.ts";
+import type { Document, PartialDate } from "../domain/records.ts";
 import type { Extractor } from "../extract/extractor.ts";
 import { convertSource } from "../ingest/convert.ts";
 import type { FetchOptions } from "../ingest/fetch.ts";
@@ -65,31 +66,41 @@ export async function ingestItem(item: InputItem, deps: IngestDependencies): Pro
     return failure(item.origin, error);
   }
   if (!read.ok) return failure(item.origin, read.error);
-  return ingestBytes(item.origin, read, deps);
+  return ingestBytes({ origin: item.origin, bytes: read.bytes, fileName: read.fileName, url: read.url }, deps);
 }
 
 /**
- * Bytes already read (a source, or a feed item's own text): converted, extracted and stored once,
- * as for any input. `origin` names the input in the result and in errors.
+ * Bytes already read (an upload, a posted text, a feed item's own text) and what is known of them
+ * beside their content. `origin` names the input in the result and in errors.
  */
-export async function ingestBytes(
-  origin: string,
-  read: { readonly bytes: Uint8Array; readonly url?: string; readonly fileName?: string },
-  deps: IngestDependencies,
-): Promise<IngestItemResult> {
-  const item = { origin };
+export interface ByteSource {
+  readonly origin: string;
+  readonly bytes: Uint8Array;
+  readonly fileName?: string | undefined;
+  readonly url?: string | undefined;
+  /** Metadata the sender gave, kept over what conversion found (a posted text has no title of its own). */
+  readonly title?: string | undefined;
+  readonly publishedDate?: PartialDate | undefined;
+}
+
+/** Converts, extracts and stores one source's bytes, once, as for any input; never throws. */
+export async function ingestBytes(source: ByteSource, deps: IngestDependencies): Promise<IngestItemResult> {
   try {
-    const converted = await convertSource(read.bytes, {
-      origin: item.origin,
-      fileName: read.fileName,
+    const converted = await convertSource(source.bytes, {
+      origin: source.origin,
+      fileName: source.fileName,
       maxBytes: deps.maxInputBytes,
-      url: read.url,
+      url: source.url,
     });
-    if (!converted.ok) return failure(item.origin, converted.error);
-    const document = converted.document;
+    if (!converted.ok) return failure(source.origin, converted.error);
+    const document: Document = {
+      ...converted.document,
+      title: source.title ?? converted.document.title,
+      publishedDate: source.publishedDate ?? converted.document.publishedDate,
+    };
     if (await deps.store.hasDocument(document.contentHash)) {
       return {
-        origin: item.origin,
+        origin: source.origin,
         status: "unchanged",
         documentId: document.id,
         title: document.title,
@@ -108,13 +119,13 @@ export async function ingestBytes(
       });
     } catch (error) {
       throw new SitrepError("EXTRACT_FAILED", `extraction failed: ${error instanceof Error ? error.message : String(error)}`, {
-        input: item.origin,
+        input: source.origin,
         cause: error,
       });
     }
     const saved = await deps.store.saveDocument(document, extraction);
     return {
-      origin: item.origin,
+      origin: source.origin,
       status: saved.status,
       documentId: saved.documentId,
       title: document.title,
@@ -123,7 +134,7 @@ export async function ingestBytes(
       error: null,
     };
   } catch (error) {
-    return failure(item.origin, error);
+    return failure(source.origin, error);
   }
 }
 

@@ -186,12 +186,23 @@ describe("Store.countEvents (sqlite file)", () => {
     const before = sorted(await opened.countEvents({}, { interval: "month", by: ALL_DIMENSIONS }));
     await opened.close();
     store = undefined;
-    // Undo 0004 and 0005 by hand, as a database written before them stands, and reopen.
+    // Undo 0004, 0005 and 0007 by hand, as a database written before them stands, and reopen.
     const raw = new BetterSqlite3(path);
     for (const trigger of ["events_rollup_insert", "events_rollup_delete", "events_rollup_update"]) raw.exec(`drop trigger ${trigger}`);
     raw.exec("drop table event_rollup; drop table event_rollup_suspended; drop table feeds");
-    // Later migrations (0006 on) stay applied: unordered migrations let 0004 and 0005 run again.
-    raw.prepare("delete from kysely_migration where name >= ? and name < ?").run("0004_event_rollup", "0006");
+    for (const trigger of ["events_cells_insert", "events_cells_delete", "events_cells_update"]) raw.exec(`drop trigger ${trigger}`);
+    raw.exec("drop table event_edits; drop table event_reviews; drop table event_cells");
+    for (const index of [
+      "events_event_date_id_index",
+      "events_fatalities_id_index",
+      "events_country_event_date_id_index",
+      "events_event_type_event_date_id_index",
+      "events_longitude_latitude_index",
+    ]) {
+      raw.exec(`drop index ${index}`);
+    }
+    // 0006 stays applied: unordered migrations let 0004, 0005 and 0007 run again.
+    raw.prepare("delete from kysely_migration where name >= ? and name <> ?").run("0004_event_rollup", "0006_incidents");
     raw.close();
     store = await openStore({ path });
     assert.deepEqual(sorted(await store.countEvents({}, { interval: "month", by: ALL_DIMENSIONS })), before);

@@ -8,7 +8,7 @@
 // - provide the same dialect-specific migration numbers as ./sqlite/migrations/ (a tsvector
 //   column with a GIN index for 0002_document_search, triggers that keep event_rollup in
 //   step with events for 0004_event_rollup, and a way for writeEventsInBulk to set them aside
-//   for 0005_event_rollup_bulk).
+//   for 0005_event_rollup_bulk, and event_cells for 0007_map_cells).
 import type { Expression, Kysely, Migration, RawBuilder } from "kysely";
 import type { Database, EventRow } from "./schema.ts";
 

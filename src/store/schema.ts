@@ -18,6 +18,9 @@ export interface Database {
   places: PlacesTable;
   event_origins: EventOriginsTable;
   event_rollup: EventRollupTable;
+  event_reviews: EventReviewsTable;
+  event_edits: EventEditsTable;
+  event_cells: EventCellsTable;
 }
 
 export interface DocumentsTable {
@@ -172,6 +175,53 @@ export interface EventOriginsTable {
   event_id: string;
   /** The dataset's own classification where the ACLED type is mapped from it ("CAMEO 193"). */
   original_type: string | null;
+}
+
+/** The latest review decision per event (migrations/0007_event_review.ts); no row: not reviewed. */
+export interface EventReviewsTable {
+  event_id: string;
+  review_status: string;
+  reviewer: string;
+  /** ISO 8601 UTC timestamp. */
+  reviewed_at: string;
+  note: string | null;
+}
+
+/** One row per field an edit changed; values are JSON. */
+export interface EventEditsTable {
+  event_id: string;
+  revision: number;
+  field: string;
+  old_value: string;
+  new_value: string;
+  editor: string;
+  edited_at: string;
+  note: string | null;
+}
+
+/**
+ * Events per fine map cell and the rollup's grouping values, maintained by each dialect's own
+ * migration (SQLite: ./sqlite/migrations/0007_map_cells.ts). Read only by the map.
+ */
+export interface EventCellsTable {
+  cell_key: string;
+  /** floor((longitude + 180) * 256) and floor((latitude + 90) * 256); NULL without coordinates. */
+  cell_x: number | null;
+  cell_y: number | null;
+  perpetrator_group: string | null;
+  actor1: string | null;
+  actor2: string | null;
+  country: string | null;
+  admin1: string | null;
+  event_type: string;
+  status: string;
+  month: string | null;
+  /** 1 for events whose point stands for a region or a country. */
+  approximate: number;
+  events: number;
+  fatalities: number;
+  latitude_sum: number;
+  longitude_sum: number;
 }
 
 export type DocumentRow = Selectable<DocumentsTable>;

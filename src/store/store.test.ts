@@ -205,6 +205,8 @@ for (const dialect of DIALECTS) {
           "0005_event_rollup_bulk",
           "0005_feeds",
           "0006_incidents",
+          "0007_event_review",
+          "0007_map_cells",
         ],
       );
       const again = await (await open()).migrations();

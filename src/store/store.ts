@@ -14,7 +14,7 @@
 //   revises an event under the same event_id_cnty). The import file is the events' document.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
-import { Migrator, sql, type Kysely, type RawBuilder } from "kysely";
+import { Migrator, sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
@@ -48,10 +48,28 @@ import {
 } from "./rows.ts";
 import type { Database, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.ts";
 import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
+import * as browse from "./browse.ts";
+import {
+  MAP_CELLS_PER_DEGREE as CELLS_PER_DEGREE,
+  mapCellRows,
+  mapEventRows,
+  mapEventTotals,
+  pageEventRows,
+  type EventPageRequest,
+  type EventPosition,
+  type EventQuery,
+  type MapAggregate,
+} from "./event-pages.ts";
+import * as review from "./review.ts";
+import type { DocumentPage, DocumentPosition, EvidenceSpan, PlaceFilter } from "./browse.ts";
+import type { EditResult, EventChanges, EventEdit, EventReview, ReviewBy, ReviewState } from "./review.ts";
 
 export type { DocumentHit } from "./dialect.ts";
 export { SNIPPET_CLOSE, SNIPPET_OPEN } from "./dialect.ts";
 export type { StoredDocument } from "./rows.ts";
+export type { DocumentPage, DocumentPosition, DocumentSummary, EvidenceSpan, PlaceFilter } from "./browse.ts";
+export type { EventPageRequest, EventPosition, EventSort, MapAggregate, MapCell, MapRegion } from "./event-pages.ts";
+export type { EditResult, EventChanges, EventEdit, EventReview, FieldChange, ReviewBy, ReviewState, ReviewStatus } from "./review.ts";
 
 export interface SaveResult {
   readonly status: "ingested" | "unchanged";
@@ -100,6 +118,19 @@ export interface EventFilter extends DateFilter, Page, Assess {
   readonly knownBy?: string;
   /** A condition evaluated in SQL (./conditions.ts): classes of events, date windows. */
   readonly where?: EventCondition;
+  /** The first-level administrative division, as stored (case and diacritics ignored). */
+  readonly admin1?: string;
+  /** Events whose coordinates lie in the box (degrees, west < east); events without any are left out. */
+  readonly bbox?: BoundingBox;
+  /** Review states kept (./review.ts); default every state but "rejected", so analysis never reads a rejected event. */
+  readonly review?: readonly ReviewState[];
+}
+
+export interface BoundingBox {
+  readonly west: number;
+  readonly south: number;
+  readonly east: number;
+  readonly north: number;
 }
 
 /** What tallyEvents returns per condition: how many events, and the deaths they record. */
@@ -118,6 +149,12 @@ export interface TallyRow {
   readonly all: EventTally;
   /** One per condition, in order. */
   readonly tallies: readonly EventTally[];
+}
+
+/** Plan hints for #conditions on the events (see there). */
+interface ConditionHints {
+  readonly ordered?: boolean;
+  readonly dateOrdered?: boolean;
 }
 
 export interface FindEventsOptions {
@@ -142,7 +179,7 @@ export interface FigureFilter extends DateFilter, Page, Assess {
   readonly measure?: FigureMeasure;
 }
 
-/** The filter of countEvents: that of findEvents, without paging (every group is returned). */
+/** The filter of countEvents and mapEvents: that of findEvents, without paging (every group is returned). */
 export type CountFilter = Omit<EventFilter, "limit" | "offset" | "assess">;
 
 export type CountDimension = "group" | "country" | "admin1" | "type" | "status";
@@ -278,6 +315,22 @@ export interface Store {
   savePlaces(places: readonly Place[]): Promise<void>;
   findPlaces(name: string, country?: string): Promise<Place[]>;
   summary(): Promise<StoreSummary>;
+  /** findEvents a page at a time, in a stable order (./event-pages.ts); `next` starts the next page. */
+  pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }>;
+  /** Filtered events counted per grid cell of `cellDegrees`, and per region where they have no coordinates. */
+  mapEvents(filter: CountFilter, cellDegrees: number): Promise<MapAggregate>;
+  /** Review (./review.ts): accept or reject; null for an unknown id. */
+  decideEvent(id: string, status: "accepted" | "rejected", by: ReviewBy): Promise<EventReview | null>;
+  /** Changes an event's fields, recording each change, who and when; null for an unknown id. */
+  editEvent(id: string, changes: EventChanges, by: ReviewBy): Promise<EditResult | null>;
+  eventReviews(ids: readonly string[]): Promise<Map<string, EventReview>>;
+  eventEdits(id: string): Promise<EventEdit[]>;
+  /** Documents newest first (./browse.ts). */
+  listDocuments(limit: number, after?: DocumentPosition): Promise<DocumentPage>;
+  documentEvidence(documentId: string): Promise<EvidenceSpan[]>;
+  documentEventIds(documentId: string): Promise<string[]>;
+  listActors(): Promise<Actor[]>;
+  listPlaces(filter: PlaceFilter): Promise<Place[]>;
   migrations(): Promise<AppliedMigration[]>;
   /** The followed feeds and their polling state (./feeds.ts). */
   readonly feeds: FeedRepository;
@@ -727,13 +780,12 @@ export class KyselyStore implements Store {
     // A short read of dated events the caller knows to be dense walks the date index; see #filteredEvents.
     const dateOrdered =
       options.walkDates === true && filter.limit !== undefined && (filter.where?.within !== undefined || filter.since !== undefined);
-    const query = await this.#filteredEvents(filter, dateOrdered);
+    const query = await this.#filteredEvents(filter, { dateOrdered });
     if (query === null) return [];
     let ordered = dateOrdered
       ? // Such events all have a date, so the undated-last key is not needed (and would hide the index order).
-        query.selectAll("events").orderBy("events.event_date").orderBy("events.id")
+        query.orderBy("events.event_date").orderBy("events.id")
       : query
-          .selectAll("events")
           .orderBy((order) => order.case().when("events.event_date", "is", null).then(1).else(0).end())
           .orderBy("events.event_date")
           .orderBy("events.id");
@@ -783,7 +835,7 @@ export class KyselyStore implements Store {
     for (const chunk of chunks([...new Set(owners.map((owner) => owner.owner_id))])) {
       const query = await this.#filteredEvents(filter);
       if (query === null) return [];
-      const rows = await query.where("events.id", "in", chunk).select("events.id").execute();
+      const rows = await query.clearSelect().where("events.id", "in", chunk).select("events.id").execute();
       found.push(...rows.map((row) => row.id));
     }
     return found.sort();
@@ -792,7 +844,7 @@ export class KyselyStore implements Store {
   async eventDates(filter: CountFilter): Promise<string[]> {
     const query = await this.#filteredEvents(filter);
     if (query === null) return [];
-    const rows = await query.where("events.event_date", "is not", null).select("events.event_date").distinct().execute();
+    const rows = await query.clearSelect().where("events.event_date", "is not", null).select("events.event_date").distinct().execute();
     return rows.flatMap((row) => (row.event_date === null ? [] : [row.event_date])).sort();
   }
 
@@ -813,7 +865,7 @@ export class KyselyStore implements Store {
                   sql` `,
                 )} end`,
     );
-    let grouped = query.select([
+    let grouped = query.clearSelect().select([
       ...keys.map((key, index) => key.as(`key${index}`)),
       sql<number>`count(*)`.as("events"),
       sql<number>`sum(coalesce(events.fatalities, 0))`.as("fatalities"),
@@ -866,74 +918,55 @@ export class KyselyStore implements Store {
   }
 
   /**
-   * The events matching a filter, before selection and order; null when none can match. With
-   * `dateOrdered`, only the event-date index may serve the query (the other columns are compared
-   * unindexed): a read in date order with a small limit then walks that index and stops early,
-   * where a plan through another index would sort every match first.
+   * The events matching a filter, every column selected (callers that count clear the selection);
+   * null when nothing can match. The plan hints (`ordered`, `dateOrdered`) are #conditions'.
    */
-  async #filteredEvents(filter: CountFilter, dateOrdered = false) {
-    const column: EventColumn = (name) =>
-      dateOrdered && name !== "event_date" ? this.#dialect.unindexed(`events.${name}`) : sql.ref(`events.${name}`);
-    const conditions: RawBuilder<unknown>[] = [];
-    if (filter.group !== undefined) {
-      const names = await this.#groupNamesAsStored(filter.group);
-      if (names.length === 0) return null;
-      // Compared as stored: no SQL function call per event (the names come from the rollup).
-      const list = sql.join(names);
-      conditions.push(
-        sql`(${sql.join(
-          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
-          sql` or `,
-        )})`,
-      );
-    }
-    if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
-    if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
-    if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
-    const date = sql.ref("events.event_date");
-    if (filter.since !== undefined) {
-      const bound = sinceBound(filter.since);
-      conditions.push(
-        bound.containing.length > 0
-          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
-          : sql`${date} >= ${bound.atOrAfter}`,
-      );
-    }
-    if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
-    if (dateOrdered && filter.where?.within !== undefined) {
-      // The range the index walks: every date lying inside the window sorts within it (a year
-      // "2025" sorts before "2025-01-01", so the range starts at the year).
-      conditions.push(sql`${date} >= ${filter.where.within.first.slice(0, 4)} and ${date} <= ${filter.where.within.last}`);
-    }
-    if (filter.knownBy !== undefined) {
-      // A partial date compares as its first day: "2025-06" <= "2025-06-10", "2025-07" is after.
-      conditions.push(
-        sql`${column("document_id")} in (select id from documents where coalesce(published_date, reference_date) is null or coalesce(published_date, reference_date) <= ${filter.knownBy})`,
-      );
-    }
-    if (filter.text !== undefined) {
-      const matching = this.#dialect.matchingDocumentIds(filter.text);
-      if (matching === null) return null;
-      conditions.push(sql`${column("id")} in (select event_id from event_documents where document_id in ${matching})`);
-    }
-    if (filter.where !== undefined) conditions.push(conditionSql(filter.where, column));
-    const query = this.#db.selectFrom("events");
-    return conditions.length === 0 ? query : query.where(sql<boolean>`${sql.join(conditions, sql` and `)}`);
+  async #filteredEvents(filter: CountFilter, hints: ConditionHints = {}): Promise<EventQuery | null> {
+    const conditions = await this.#conditions(
+      "events",
+      filter,
+      review.reviewCondition(filter.review ?? review.DEFAULT_REVIEW_STATES, sql.ref("events.id")),
+      hints,
+    );
+    if (conditions === null) return null;
+    const query = this.#db.selectFrom("events").selectAll("events");
+    return conditions.length === 0 ? query : query.where(sql<SqlBool>`${sql.join(conditions, sql` and `)}`);
   }
 
   async countEvents(filter: CountFilter, options: CountOptions): Promise<EventCount[]> {
     // The rollup holds months, so a bound finer than a month, or a week (which needs the day),
-    // must read the events; so must a text filter, which joins the documents.
+    // must read the events; so must a text filter, which joins the documents, and a bounding box.
+    // The rollup counts every event whatever its review: it serves filters that keep unreviewed
+    // events, less the counts of the few reviewed events they leave out (rejected ones, by default).
+    const states = filter.review ?? review.DEFAULT_REVIEW_STATES;
     const monthly =
       options.interval !== "week" &&
       filter.text === undefined &&
       filter.knownBy === undefined &&
       filter.where === undefined &&
+      filter.bbox === undefined &&
+      states.includes("unreviewed") &&
       [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
-    const table = monthly ? "event_rollup" : "events";
+    if (!monthly) return this.#countIn("events", filter, options, review.reviewCondition(states, sql.ref("events.id")));
+    const counts = await this.#countIn("event_rollup", filter, options, null);
+    const excluded = review.excludedStatuses(states);
+    if (!(await review.hasReviewedStatus(this.#db, excluded))) return counts;
+    const left = await this.#countIn("events", filter, options, review.reviewCondition(excluded, sql.ref("events.id")));
+    return review.subtractCounts(counts, left);
+  }
+
+  async #countIn(
+    table: "events" | "event_rollup",
+    filter: CountFilter,
+    options: CountOptions,
+    reviewed: RawBuilder<SqlBool> | null,
+  ): Promise<EventCount[]> {
+    const monthly = table === "event_rollup";
     const column = (name: string): RawBuilder<string | null> => sql.ref<string | null>(`${table}.${name}`);
     const date = column(monthly ? "month" : "event_date");
     const length = sql.lit(PERIOD_LENGTH[options.interval]);
+    const conditions = await this.#conditions(table, filter, reviewed);
+    if (conditions === null) return [];
     const selected = [
       sql`case when length(${date}) >= ${length} then substr(${date}, 1, ${length}) end as period`,
       ...options.by.map((dimension, index) => {
@@ -942,54 +975,6 @@ export class KyselyStore implements Store {
         return sql`${value} as ${sql.ref(`key${index}`)}`;
       }),
     ];
-    const conditions: RawBuilder<unknown>[] = [];
-    if (filter.group !== undefined && !monthly) {
-      // On the events, names as stored: no SQL function call per event.
-      const names = await this.#groupNamesAsStored(filter.group);
-      if (names.length === 0) return [];
-      const list = sql.join(names);
-      conditions.push(
-        sql`(${sql.join(
-          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
-          sql` or `,
-        )})`,
-      );
-    } else if (filter.group !== undefined) {
-      const keys = await this.#groupKeys(filter.group);
-      const list = sql.join(keys);
-      conditions.push(
-        sql`(${sql.join(
-          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${this.#dialect.fold(column(name))} in (${list})`),
-          sql` or `,
-        )})`,
-      );
-    }
-    if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
-    if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
-    if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
-    // The same overlap tests as findEvents (./dates.ts); on the rollup's months they keep the same
-    // events, because a bound no finer than a month compares the same on the first 7 characters.
-    if (filter.since !== undefined) {
-      const bound = sinceBound(filter.since);
-      conditions.push(
-        bound.containing.length > 0
-          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
-          : sql`${date} >= ${bound.atOrAfter}`,
-      );
-    }
-    if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
-    if (filter.text !== undefined) {
-      const matching = this.#dialect.matchingDocumentIds(filter.text);
-      if (matching === null) return [];
-      conditions.push(sql`events.id in (select event_id from event_documents where document_id in ${matching})`);
-    }
-    // Both read the events table (monthly is false with either).
-    if (filter.knownBy !== undefined) {
-      conditions.push(
-        sql`events.document_id in (select id from documents where coalesce(published_date, reference_date) is null or coalesce(published_date, reference_date) <= ${filter.knownBy})`,
-      );
-    }
-    if (filter.where !== undefined) conditions.push(conditionSql(filter.where));
     const counted = monthly
       ? sql`sum(event_rollup.events) as events, sum(event_rollup.fatalities) as fatalities`
       : sql`count(*) as events, sum(coalesce(events.fatalities, 0)) as fatalities`;
@@ -1003,6 +988,104 @@ export class KyselyStore implements Store {
       events: Number(row.events),
       fatalities: Number(row.fatalities ?? 0),
     }));
+  }
+
+  /**
+   * The filter as SQL conditions on `table`: the events, or a summary table holding their
+   * grouping columns by the same names with `month` for the date; null when nothing can match (a
+   * text filter with no searchable word, a group no event names). On event_cells a bounding box
+   * keeps the fine cells it touches. On the events, `hints` steer SQLite's plan: `ordered` (read
+   * a page at a time in page order) keeps a bounding box off the coordinates' index; `dateOrdered`
+   * (read in date order up to a small limit) keeps every column but the date off its index, so the
+   * plan walks the date index and stops early. `+column` is how SQLite is told.
+   */
+  async #conditions(
+    table: "events" | "event_rollup" | "event_cells",
+    filter: CountFilter,
+    reviewed: RawBuilder<SqlBool> | null,
+    hints: ConditionHints = {},
+  ): Promise<RawBuilder<unknown>[] | null> {
+    const onEvents = table === "events";
+    const column: EventColumn = (name) =>
+      onEvents && hints.dateOrdered === true && name !== "event_date"
+        ? this.#dialect.unindexed(`events.${name}`)
+        : sql.ref<string | null>(`${table}.${name}`);
+    const date = sql.ref<string | null>(onEvents ? "events.event_date" : `${table}.month`);
+    const conditions: RawBuilder<unknown>[] = [];
+    if (filter.group !== undefined) {
+      if (onEvents) {
+        // On the events, names as stored (read from the rollup): no SQL function call per event.
+        const names = await this.#groupNamesAsStored(filter.group);
+        if (names.length === 0) return null;
+        const list = sql.join(names);
+        conditions.push(
+          sql`(${sql.join(
+            ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
+            sql` or `,
+          )})`,
+        );
+      } else {
+        const list = sql.join(await this.#groupKeys(filter.group));
+        conditions.push(
+          sql`(${sql.join(
+            ["perpetrator_group", "actor1", "actor2"].map(
+              (name) => sql`${this.#dialect.fold(column(name) as RawBuilder<string | null>)} in (${list})`,
+            ),
+            sql` or `,
+          )})`,
+        );
+      }
+    }
+    if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
+    if (filter.admin1 !== undefined)
+      conditions.push(sql`${this.#dialect.fold(sql.ref<string | null>(`${table}.admin1`))} = ${foldName(filter.admin1)}`);
+    if (filter.bbox !== undefined) {
+      const { west, south, east, north } = filter.bbox;
+      if (table === "event_cells") {
+        const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * CELLS_PER_DEGREE);
+        conditions.push(
+          sql`event_cells.cell_x between ${cell(west, 180)} and ${cell(east, 180)} and event_cells.cell_y between ${cell(south, 90)} and ${cell(north, 90)}`,
+        );
+      } else if (hints.ordered === true || hints.dateOrdered === true) {
+        conditions.push(sql`+events.longitude between ${west} and ${east} and +events.latitude between ${south} and ${north}`);
+      } else conditions.push(sql`events.longitude between ${west} and ${east} and events.latitude between ${south} and ${north}`);
+    }
+    if (reviewed !== null) conditions.push(reviewed);
+    if (filter.eventType !== undefined) conditions.push(sql`${column("event_type")} = ${filter.eventType}`);
+    if (filter.status !== undefined) conditions.push(sql`${column("status")} = ${filter.status}`);
+    // The same overlap tests as findEvents (./dates.ts); on the rollup's months they keep the same
+    // events, because a bound no finer than a month compares the same on the first 7 characters.
+    if (filter.since !== undefined) {
+      const bound = sinceBound(filter.since);
+      conditions.push(
+        bound.containing.length > 0
+          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
+          : sql`${date} >= ${bound.atOrAfter}`,
+      );
+    }
+    if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
+    if (onEvents && hints.dateOrdered === true && filter.where?.within !== undefined) {
+      // The range the index walks: every date lying inside the window sorts within it (a year
+      // "2025" sorts before "2025-01-01", so the range starts at the year).
+      conditions.push(sql`${date} >= ${filter.where.within.first.slice(0, 4)} and ${date} <= ${filter.where.within.last}`);
+    }
+    if (filter.text !== undefined) {
+      const matching = this.#dialect.matchingDocumentIds(filter.text);
+      if (matching === null) return null;
+      conditions.push(sql`${column("id")} in (select event_id from event_documents where document_id in ${matching})`);
+    }
+    if (filter.knownBy !== undefined || filter.where !== undefined) {
+      // Analysis-only filters, on the events themselves (countEvents routes such filters there).
+      if (!onEvents) throw new Error(`knownBy and where filter events, not ${table}`);
+      if (filter.knownBy !== undefined) {
+        // A partial date compares as its first day: "2025-06" <= "2025-06-10", "2025-07" is after.
+        conditions.push(
+          sql`${column("document_id")} in (select id from documents where coalesce(published_date, reference_date) is null or coalesce(published_date, reference_date) <= ${filter.knownBy})`,
+        );
+      }
+      if (filter.where !== undefined) conditions.push(conditionSql(filter.where, column));
+    }
+    return conditions;
   }
 
   async getEvent(id: string): Promise<EventWithDocuments | null> {
@@ -1213,6 +1296,75 @@ export class KyselyStore implements Store {
       const reason = error instanceof Error ? error.message : String(error);
       throw new SitrepError("STORE_WRITE_FAILED", `could not save ${what}: ${reason}`, { cause: error });
     }
+  }
+
+  async pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }> {
+    const { rows, next } = await pageEventRows(() => this.#filteredEvents(filter, { ordered: true }), page);
+    return { events: await this.#withDetails(rows), next };
+  }
+
+  async mapEvents(filter: CountFilter, cellDegrees: number): Promise<MapAggregate> {
+    // As countEvents: the fine-cell summary serves month-grained filters that keep unreviewed
+    // events, at zoom levels whose cells are whole numbers of fine cells; the few reviewed events
+    // the filter leaves out are mapped from the events and subtracted.
+    const states = filter.review ?? review.DEFAULT_REVIEW_STATES;
+    const factor = cellDegrees * CELLS_PER_DEGREE;
+    const summarised =
+      Number.isInteger(factor) &&
+      factor >= 1 &&
+      filter.text === undefined &&
+      states.includes("unreviewed") &&
+      [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
+    if (!summarised) return mapEventRows(() => this.#filteredEvents(filter), cellDegrees);
+    const conditions = (await this.#conditions("event_cells", filter, null)) ?? [];
+    const excluded = review.excludedStatuses(states);
+    const left = (await review.hasReviewedStatus(this.#db, excluded))
+      ? await mapEventTotals(() => this.#filteredEvents({ ...filter, review: excluded }), cellDegrees)
+      : null;
+    return mapCellRows(this.#db, conditions, factor, left, async (box) => {
+      const query = await this.#filteredEvents({ ...filter, bbox: box });
+      const row =
+        query === null ? undefined : await query.clearSelect().select("events.id").orderBy("events.id").limit(1).executeTakeFirst();
+      return row?.id ?? null;
+    });
+  }
+
+  async decideEvent(id: string, status: "accepted" | "rejected", by: ReviewBy): Promise<EventReview | null> {
+    return review.decideEvent(this.#db, id, status, by, this.#now());
+  }
+
+  async editEvent(id: string, changes: EventChanges, by: ReviewBy): Promise<EditResult | null> {
+    return review.editEvent(this.#db, id, changes, by, this.#now());
+  }
+
+  async eventReviews(ids: readonly string[]): Promise<Map<string, EventReview>> {
+    return review.eventReviews(this.#db, ids);
+  }
+
+  async eventEdits(id: string): Promise<EventEdit[]> {
+    return review.eventEdits(this.#db, id);
+  }
+
+  async listDocuments(limit: number, after?: DocumentPosition): Promise<DocumentPage> {
+    checkPage({ limit });
+    return browse.listDocuments(this.#db, limit, after);
+  }
+
+  async documentEvidence(documentId: string): Promise<EvidenceSpan[]> {
+    return browse.documentEvidence(this.#db, documentId);
+  }
+
+  async documentEventIds(documentId: string): Promise<string[]> {
+    return browse.documentEventIds(this.#db, documentId);
+  }
+
+  async listActors(): Promise<Actor[]> {
+    return browse.listActors(this.#db);
+  }
+
+  async listPlaces(filter: PlaceFilter): Promise<Place[]> {
+    checkPage(filter);
+    return browse.listPlaces(this.#db, filter);
   }
 
   async summary(): Promise<StoreSummary> {

@@ -8,6 +8,7 @@ import * as eventOrigins from "./0003_event_origins.ts";
 import * as eventActorIndexes from "./0005_event_actor_indexes.ts";
 import * as feeds from "./0005_feeds.ts";
 import * as incidents from "./0006_incidents.ts";
+import * as eventReview from "./0007_event_review.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
@@ -15,6 +16,7 @@ export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0005_event_actor_indexes": eventActorIndexes,
   "0005_feeds": feeds,
   "0006_incidents": incidents,
+  "0007_event_review": eventReview,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
