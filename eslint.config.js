@@ -43,6 +43,7 @@ export default tseslint.config(
         AbortController: "readonly",
         URLSearchParams: "readonly",
         Intl: "readonly",
+        performance: "readonly",
         HTMLElement: "readonly",
         HTMLInputElement: "readonly",
         HTMLSelectElement: "readonly",

@@ -77,6 +77,9 @@ describe("dashboard in Chromium", { skip: SKIP_REASON }, () => {
     assert.ok((await page.locator("#timeline svg g.period rect").count()) > 0, "the timeline has bars");
     assert.ok((await page.locator("#timeline svg path.figure-mark").count()) > 0, "reported figures are marked beside the counts");
     assert.ok((await page.locator("#event-list tr.event-row").count()) > 0);
+    // Events with no coordinates are never points: their country is shaded and their regions listed.
+    await page.locator("#map path.region-shade").first().waitFor({ state: "attached" });
+    assert.ok((await page.locator("#regions button.region").count()) > 0, "regions of unplaced events are listed");
     await shot("map");
   });
 

@@ -18,6 +18,8 @@ import { countryName, dominantType, EVENT_TYPES, typeColour } from "./vocabulary
 
 export interface MapCallbacks {
   openEvent(id: string): void;
+  /** A region of events with no coordinates was chosen: filter to it. */
+  filterRegion(country: string, admin1: string | null): void;
   viewportChanged(zoom: number, center: readonly [number, number]): void;
   failed(error: unknown): void;
 }
@@ -30,6 +32,7 @@ export class EventMap {
   private readonly layer = L.layerGroup();
   private readonly regionLayer = L.layerGroup();
   private countries: L.GeoJSON | null = null;
+  private lastRegions: MapResult | null = null;
   private filters: Filters = {};
   private pending: AbortController | null = null;
   private regionsPanel: HTMLElement;
@@ -72,6 +75,8 @@ export class EventMap {
       style: () => ({ className: "country", color: "#9aa0a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }),
     }).addTo(this.map);
     this.countries.bringToBack();
+    // The events may have arrived first: shade their regions now that the countries are here.
+    if (this.lastRegions !== null) this.drawRegions(this.lastRegions);
   }
 
   /** First view: the URL's viewport, else the extent of the events. */
@@ -93,7 +98,23 @@ export class EventMap {
 
   setFilters(filters: Filters): Promise<void> {
     this.filters = filters;
-    return this.refresh();
+    return Promise.all([this.refresh(), this.refreshRegions()]).then(() => undefined);
+  }
+
+  /**
+   * Events with no coordinates fall outside any bbox, so the viewport's answer never holds them:
+   * they come from one request without a bbox per filter (the coarsest grid, from the summary).
+   */
+  private async refreshRegions(): Promise<void> {
+    const filters = this.filters;
+    try {
+      const result = await getJson<MapResult>("map", filterParams(filters, { zoom: 0 }));
+      if (filters !== this.filters) return;
+      this.lastRegions = result;
+      this.drawRegions(result);
+    } catch (error) {
+      this.callbacks.failed(error);
+    }
   }
 
   whenDrawn(): Promise<void> {
@@ -177,7 +198,6 @@ export class EventMap {
       });
       cluster.addTo(this.layer);
     }
-    this.drawRegions(result);
   }
 
   private drawRegions(result: MapResult): void {
@@ -215,18 +235,24 @@ export class EventMap {
         ? null
         : h(
             "details",
-            {},
-            h("summary", {}, `${total} event${total === 1 ? "" : "s"} with no coordinates (approximate, by region)`),
+            { open: true },
+            h("summary", {}, `${total} event${total === 1 ? "" : "s"} located only to a region or a country: not drawn as points`),
             h(
               "ul",
               {},
-              ...result.regions.map((region) =>
-                h(
-                  "li",
-                  {},
-                  `${region.admin1 ?? "(no region)"}, ${countryName(region.country)}: ${region.events} event${region.events === 1 ? "" : "s"}`,
-                ),
-              ),
+              ...result.regions.map((region) => {
+                const name = countryName(region.country);
+                const button = h(
+                  "button",
+                  { type: "button", class: "link region" },
+                  region.admin1 === null ? `${name} (country only)` : `${region.admin1}, ${name}`,
+                );
+                if (region.country !== null) {
+                  const country = region.country;
+                  button.addEventListener("click", () => this.callbacks.filterRegion(country, region.admin1));
+                }
+                return h("li", {}, button, `: ${region.events} event${region.events === 1 ? "" : "s"}`);
+              }),
             ),
           ),
     );
