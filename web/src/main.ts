@@ -149,7 +149,7 @@ async function render(): Promise<void> {
     if (state.view === "map") {
       if (!started) {
         started = true;
-        work.push(map.start(state.filters, state.zoom, state.center).then(() => map.setFilters(state.filters)));
+        work.push(map.start(state.filters, state.zoom, state.center));
       } else if (filtersChanged) work.push(map.setFilters(state.filters));
       if (filtersChanged) work.push(list.update(state.filters));
     }

@@ -33,6 +33,7 @@ export class EventMap {
   private readonly regionLayer = L.layerGroup();
   private countries: L.GeoJSON | null = null;
   private lastRegions: MapResult | null = null;
+  private placing = false;
   private filters: Filters = {};
   private pending: AbortController | null = null;
   private regionsPanel: HTMLElement;
@@ -54,7 +55,7 @@ export class EventMap {
     this.map.on("moveend", () => {
       const center = this.map.getCenter();
       this.callbacks.viewportChanged(this.map.getZoom(), [center.lat, center.lng]);
-      void this.refresh();
+      if (!this.placing) void this.refresh();
     });
     replaceChildren(
       legend,
@@ -70,30 +71,51 @@ export class EventMap {
     const response = await fetch(atlasUrl);
     const topology = (await response.json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const countries = feature(topology, topology.objects.countries);
-    this.countries = L.geoJSON(countries, {
+    // Thousands of coastline vertices: one canvas draws them far faster than SVG paths. GeoJSON
+    // hands its options to each polygon, renderer included (the typings omit it).
+    const options: L.GeoJSONOptions & L.PathOptions = {
       interactive: false,
+      renderer: L.canvas({ padding: 0.5 }),
       style: () => ({ className: "country", color: "#9aa0a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }),
-    }).addTo(this.map);
+    };
+    this.countries = L.geoJSON(countries, options).addTo(this.map);
     this.countries.bringToBack();
     // The events may have arrived first: shade their regions now that the countries are here.
     if (this.lastRegions !== null) this.drawRegions(this.lastRegions);
   }
 
   /** First view: the URL's viewport, else the extent of the events. */
+  /**
+   * First view: the URL's viewport (its cells and the regions asked at once), else the extent of
+   * the events, from one coarse answer without a bbox that also gives the regions.
+   */
   async start(filters: Filters, zoom: number | null, center: readonly [number, number] | null): Promise<void> {
     this.filters = filters;
     if (zoom !== null && center !== null) {
-      this.map.setView([center[0], center[1]], zoom, { animate: false });
+      this.place(() => this.map.setView([center[0], center[1]], zoom, { animate: false }));
+      await Promise.all([this.refresh(), this.refreshRegions()]);
       return;
     }
-    await this.fitToEvents();
+    const overview = await getJson<MapResult>("map", filterParams(filters, { zoom: 3 }));
+    this.lastRegions = overview;
+    this.drawRegions(overview);
+    const points = overview.cells.map((cell) => L.latLng(cell.lat, cell.lon));
+    this.place(() =>
+      points.length === 0
+        ? this.map.setView([34, 40], 5, { animate: false })
+        : this.map.fitBounds(L.latLngBounds(points).pad(0.2), { animate: false, maxZoom: 7 }),
+    );
+    await this.refresh();
   }
 
-  private async fitToEvents(): Promise<void> {
-    const overview = await getJson<MapResult>("map", filterParams(this.filters, { zoom: 3 }));
-    const points = overview.cells.map((cell) => L.latLng(cell.lat, cell.lon));
-    if (points.length === 0) this.map.setView([34, 40], 5, { animate: false });
-    else this.map.fitBounds(L.latLngBounds(points).pad(0.2), { animate: false, maxZoom: 7 });
+  /** Moves the map without the moveend handler's request: the caller asks for the cells itself. */
+  private place(move: () => void): void {
+    this.placing = true;
+    try {
+      move();
+    } finally {
+      this.placing = false;
+    }
   }
 
   setFilters(filters: Filters): Promise<void> {
