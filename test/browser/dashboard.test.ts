@@ -15,7 +15,7 @@ import type { RunningServer } from "../../src/api/server.ts";
 import { openStore, type Store } from "../../src/store/store.ts";
 import { buildDashboard, ingestSamples, launchChromium, serve, SKIP_REASON } from "./harness.ts";
 
-if (SKIP_REASON !== false) console.log(`# ${SKIP_REASON}`);
+if (SKIP_REASON !== false) console.log(SKIP_REASON);
 
 const SCREENSHOTS = process.env.SITREP_SCREENSHOTS;
 
@@ -181,6 +181,16 @@ describe("dashboard in Chromium", { skip: SKIP_REASON }, () => {
     await page.locator("#review-list tr.event-row button.accept").first().click();
     await page.locator('#review-counts button[data-status="unreviewed"] strong', { hasText: new RegExp(`^${unreviewed - 1}$`) }).waitFor();
     await shot("review");
+    // Edit: the panel's form sends the changed fields; the history records them.
+    await page.locator("#review-list tr.event-row button.edit").first().click();
+    await page.locator("#panel section.event").waitFor();
+    await page.click("#panel section.event .actions button.edit");
+    await page.fill("#panel form.edit-form input[name=fatalities]", "7");
+    await page.fill("#panel form.edit-form input[name=note]", "toll from the second report");
+    await page.click("#panel form.edit-form button[type=submit]");
+    await page.locator("#panel p.review.edited").waitFor();
+    assert.match((await page.locator("#panel details.edits").textContent()) ?? "", /fatalities .*→ 7.*toll from the second report/s);
+    await page.click("#panel button.close");
     await page.goto(`${origin}/?view=figures`);
     await settled();
     assert.ok((await page.locator("#figures tr[data-figure-id]").count()) > 0);

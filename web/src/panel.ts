@@ -3,7 +3,7 @@
 // the review routes (POST /api/events/{id}/accept|reject, PATCH /api/events/{id}).
 import { getJson, sendJson, type DocumentDetail, type EventDetail } from "./api.ts";
 import { h, replaceChildren } from "./dom.ts";
-import { renderDocument } from "./reader.ts";
+import { documentName, renderDocument } from "./reader.ts";
 import { EVENT_STATUSES, EVENT_TYPES, countryName } from "./vocabulary.ts";
 
 export interface PanelCallbacks {
@@ -114,7 +114,7 @@ export class EventPanel {
           const item = h(
             "li",
             { class: document.id === readId ? "reading" : "" },
-            h("button", { type: "button", class: "link", "data-document-id": document.id }, document.title ?? document.id),
+            h("button", { type: "button", class: "link", "data-document-id": document.id }, documentName(document)),
             ` ${[document.publisher, document.published_date].filter(Boolean).join(", ")}`,
           );
           item.querySelector("button")?.addEventListener("click", () => this.callbacks.openDocument(document.id));

@@ -25,6 +25,13 @@ export function highlightSpans(document: DocumentDetail, eventId: string | null)
   return kept.sort((a, b) => a.start - b.start);
 }
 
+/** A report's name: its title, else the file or page it came from (a sample's file name). */
+export function documentName(document: { readonly title: string | null; readonly origin: string; readonly id: string }): string {
+  if (document.title !== null && document.title !== "") return document.title;
+  const last = document.origin.split(/[\\/]/).pop() ?? "";
+  return last === "" ? document.id : last;
+}
+
 export function renderDocument(document: DocumentDetail, eventId: string | null): HTMLElement {
   const text = document.text;
   const children: Child[] = [];
@@ -47,7 +54,7 @@ export function renderDocument(document: DocumentDetail, eventId: string | null)
   return h(
     "article",
     { class: "reader", "data-document-id": document.id },
-    h("h3", {}, document.title ?? "(untitled report)"),
+    h("h3", {}, documentName(document)),
     h(
       "p",
       { class: "meta" },
