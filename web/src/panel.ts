@@ -3,7 +3,8 @@
 // the review routes (POST /api/events/{id}/accept|reject, PATCH /api/events/{id}).
 import { getJson, sendJson, type DocumentDetail, type EventDetail } from "./api.ts";
 import { h, replaceChildren } from "./dom.ts";
-import { documentName, renderDocument } from "./reader.ts";
+import { renderDocument } from "./reader.ts";
+import { documentName } from "./spans.ts";
 import { EVENT_STATUSES, EVENT_TYPES, countryName } from "./vocabulary.ts";
 
 export interface PanelCallbacks {
