@@ -80,15 +80,23 @@ try {
     {},
   ];
   const changes: number[] = [];
+  const byFilter = new Map<string, number[]>();
   for (let run = 0; run < Number(values.changes); run++) {
     const filter = filters[run % filters.length] ?? {};
     for (const name of ["group", "country", "since", "until", "text"]) await page.fill(`input[name=${name}]`, filter[name] ?? "");
     for (const name of ["type", "status"]) await page.selectOption(`select[name=${name}]`, filter[name] ?? "");
     await page.click("form#filters button[type=submit]");
     await page.locator("body[data-loading=false]").waitFor({ state: "attached", timeout: 60_000 });
-    changes.push(Number(await page.locator("body").getAttribute("data-render-ms")));
+    const ms = Number(await page.locator("body").getAttribute("data-render-ms"));
+    changes.push(ms);
+    const label = new URLSearchParams(filter).toString() || "(no filter)";
+    byFilter.set(label, [...(byFilter.get(label) ?? []), ms]);
   }
   summary("filter change (map, timeline, list and count redrawn)", changes, "goal p95 < 200 ms");
+  for (const [label, runs] of byFilter) {
+    runs.sort((left, right) => left - right);
+    console.log(`  ${label}: median ${percentile(runs, 0.5).toFixed(0)} ms over ${runs.length}`);
+  }
 } finally {
   await browser.close();
   await server.close();
