@@ -157,6 +157,21 @@ describe("dashboard in Chromium", { skip: SKIP_REASON }, () => {
     await settled();
   });
 
+  it("counts per ISO week on request", async () => {
+    await page.selectOption("#interval", "week");
+    await settled();
+    assert.equal(new URL(page.url()).searchParams.get("interval"), "week");
+    const periods = await page
+      .locator("#timeline svg g.period")
+      .evaluateAll((groups) => groups.map((group) => group.getAttribute("data-period")));
+    assert.ok(
+      periods.length > 0 && periods.every((period) => /^\d{4}-W\d{2}$/.test(period ?? "")),
+      `weekly periods: ${periods.slice(0, 3).join(", ")}`,
+    );
+    await page.selectOption("#interval", "month");
+    await settled();
+  });
+
   it("reloads the URL into the same view", async () => {
     const url = page.url();
     const count = await total();
@@ -183,8 +198,7 @@ describe("dashboard in Chromium", { skip: SKIP_REASON }, () => {
     await shot("review");
     // Edit: the panel's form sends the changed fields; the history records them.
     await page.locator("#review-list tr.event-row button.edit").first().click();
-    await page.locator("#panel section.event").waitFor();
-    await page.click("#panel section.event .actions button.edit");
+    await page.locator("#panel section.event form.edit-form").waitFor();
     await page.fill("#panel form.edit-form input[name=fatalities]", "7");
     await page.fill("#panel form.edit-form input[name=note]", "toll from the second report");
     await page.click("#panel form.edit-form button[type=submit]");

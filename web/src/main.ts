@@ -73,8 +73,14 @@ const panel = new EventPanel(byId("panel"), {
   reviewed: afterReview,
   failed: showError,
 });
+/** The review queue's Edit: the next panel opens with its form. */
+let editNext = false;
 const review = new ReviewQueue(byId("review-counts"), byId("review-list"), {
-  openEvent: (id) => navigate({ event: id, document: null }),
+  editEvent: (id) => {
+    editNext = true;
+    shownPanel = null;
+    navigate({ event: id, document: null });
+  },
   reviewed: (id) => {
     shownFilters = null;
     shownPanel = null;
@@ -162,7 +168,8 @@ async function render(): Promise<void> {
   if (panelKey !== shownPanel) {
     shownPanel = panelKey;
     if (state.event === null && state.document === null) panel.hide();
-    else work.push(panel.show(state.event, state.document));
+    else work.push(panel.show(state.event, state.document, editNext));
+    editNext = false;
   }
   placePanel();
   document.body.dataset.loading = "true";

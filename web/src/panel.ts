@@ -33,7 +33,7 @@ export class EventPanel {
   }
 
   /** Shows an event (and one of its reports), or a report alone when eventId is null. */
-  async show(eventId: string | null, documentId: string | null): Promise<void> {
+  async show(eventId: string | null, documentId: string | null, openEditor = false): Promise<void> {
     const generation = ++this.generation;
     try {
       const event = eventId === null ? null : await getJson<EventDetail>(`events/${encodeURIComponent(eventId)}`);
@@ -44,7 +44,7 @@ export class EventPanel {
       replaceChildren(
         this.element,
         h("button", { type: "button", class: "close", "aria-label": "close" }, "×"),
-        event === null ? null : this.eventSection(event, readId),
+        event === null ? null : this.eventSection(event, readId, openEditor),
         document === null ? null : renderDocument(document, event?.id ?? null),
       );
       this.element.querySelector("button.close")?.addEventListener("click", () => this.callbacks.close());
@@ -54,7 +54,7 @@ export class EventPanel {
     }
   }
 
-  private eventSection(event: EventDetail, readId: string | null): HTMLElement {
+  private eventSection(event: EventDetail, readId: string | null, openEditor: boolean): HTMLElement {
     const field = (name: string, value: string | number | null) =>
       value === null || value === "" ? null : [h("dt", {}, name), h("dd", {}, value)];
     const fields = [
@@ -87,7 +87,7 @@ export class EventPanel {
       h("button", { type: "button", class: "reject" }, "Reject"),
     );
     const editor = this.editForm(event);
-    editor.hidden = true;
+    editor.hidden = !openEditor;
     actions.querySelector("button.accept")?.addEventListener("click", () => void this.decide(event.id, "accept"));
     actions.querySelector("button.reject")?.addEventListener("click", () => void this.decide(event.id, "reject"));
     actions.querySelector("button.edit")?.addEventListener("click", () => (editor.hidden = !editor.hidden));

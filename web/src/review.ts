@@ -8,7 +8,8 @@ import { filterParams, type Filters } from "./state.ts";
 const STATUSES: readonly ReviewStatus[] = ["unreviewed", "accepted", "edited", "rejected"];
 
 export interface ReviewCallbacks {
-  openEvent(id: string): void;
+  /** Opens the event in the panel with its edit form open. */
+  editEvent(id: string): void;
   reviewed(id: string): void;
   failed(error: unknown): void;
 }
@@ -90,7 +91,7 @@ export class ReviewQueue {
                   );
                   row.querySelector("button.accept")?.addEventListener("click", () => void this.decide(event.id, "accept"));
                   row.querySelector("button.reject")?.addEventListener("click", () => void this.decide(event.id, "reject"));
-                  row.querySelector("button.edit")?.addEventListener("click", () => this.callbacks.openEvent(event.id));
+                  row.querySelector("button.edit")?.addEventListener("click", () => this.callbacks.editEvent(event.id));
                   return row;
                 }),
               ),
