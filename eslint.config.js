@@ -26,4 +26,29 @@ export default tseslint.config(
       "no-control-regex": "off",
     },
   },
+  {
+    // The dashboard runs in a browser.
+    files: ["web/src/**/*.ts"],
+    languageOptions: {
+      globals: {
+        window: "readonly",
+        document: "readonly",
+        location: "readonly",
+        history: "readonly",
+        fetch: "readonly",
+        Node: "readonly",
+        DOMParser: "readonly",
+        DOMException: "readonly",
+        FormData: "readonly",
+        AbortController: "readonly",
+        URLSearchParams: "readonly",
+        Intl: "readonly",
+        performance: "readonly",
+        HTMLElement: "readonly",
+        HTMLInputElement: "readonly",
+        HTMLSelectElement: "readonly",
+        HTMLAnchorElement: "readonly",
+      },
+    },
+  },
 );
