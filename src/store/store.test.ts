@@ -207,6 +207,7 @@ for (const dialect of DIALECTS) {
           "0006_incidents",
           "0007_event_review",
           "0007_map_cells",
+          "0008_event_status_index",
         ],
       );
       const again = await (await open()).migrations();

@@ -9,6 +9,7 @@ import * as eventActorIndexes from "./0005_event_actor_indexes.ts";
 import * as feeds from "./0005_feeds.ts";
 import * as incidents from "./0006_incidents.ts";
 import * as eventReview from "./0007_event_review.ts";
+import * as eventStatusIndex from "./0008_event_status_index.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
@@ -17,6 +18,7 @@ export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0005_feeds": feeds,
   "0006_incidents": incidents,
   "0007_event_review": eventReview,
+  "0008_event_status_index": eventStatusIndex,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
