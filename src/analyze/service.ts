@@ -257,12 +257,9 @@ export async function digestFromStore(
   };
 }
 
-/**
- * Events are read without their sentences; those the brief cites get them afterwards. Which
- * events a brief cites depends only on their order (./digest.ts), never on their sentences.
- */
-async function withEvidence(store: Store, digest: EventDigest): Promise<EventDigest> {
-  const cited = [
+/** Every event a digest may cite: the first few of each indicator, and the disruptions named. */
+function citedEvents(digest: EventDigest): Event[] {
+  return [
     ...digest.attacks.cited,
     ...digest.suicideComplex.cited,
     ...digest.disrupted.cited,
@@ -270,7 +267,14 @@ async function withEvidence(store: Store, digest: EventDigest): Promise<EventDig
     ...digest.spread.cited,
     ...digest.disruptions.events,
   ];
-  const evidence = await store.eventEvidence(cited.map((event) => event.id));
+}
+
+/**
+ * Events are read without their sentences; those the brief cites get them afterwards. Which
+ * events a brief cites depends only on their order (./digest.ts), never on their sentences.
+ */
+async function withEvidence(store: Store, digest: EventDigest): Promise<EventDigest> {
+  const evidence = await store.eventEvidence(citedEvents(digest).map((event) => event.id));
   const fill = (events: readonly Event[]): Event[] => events.map((event) => ({ ...event, evidence: evidence.get(event.id) ?? [] }));
   return {
     ...digest,
@@ -371,15 +375,7 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     await digestFromStore(store, scope, countries, { windows, asOf, firstMonth: chart.first, lastMonth: chart.last, figures }),
   );
   // The documents of the events cited are listed with the brief.
-  for (const event of [
-    ...digest.attacks.cited,
-    ...digest.suicideComplex.cited,
-    ...digest.disrupted.cited,
-    ...digest.lethality.cited,
-    ...digest.spread.cited,
-    ...digest.disruptions.events,
-  ])
-    await remember(event.documentId);
+  for (const event of citedEvents(digest)) await remember(event.documentId);
 
   const sentences: GroupSentence[] = [];
   for (const [id, info] of [...documents.entries()].sort(([left], [right]) => compareText(left, right))) {

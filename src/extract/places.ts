@@ -203,23 +203,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         )
           found.push(localPlace(text, start2, start2 + name2.length, name2, country));
       }
-      found.push({
-        start,
-        end,
-        text: text.slice(start, end),
-        name: titleCaseName(name),
-        country,
-        admin1: null,
-        admin1Name: null,
-        latitude: null,
-        longitude: null,
-        precision: "town",
-        population: 0,
-        notable: true,
-        capital: false,
-        geonameId: null,
-        local: true,
-      });
+      found.push(localPlace(text, start, end, name, country));
     }
   }
   return found;

@@ -4,6 +4,7 @@
 // matchesCondition(), and a test holds the two to the same answers (src/analyze/digest.test.ts).
 import { sql, type RawBuilder } from "kysely";
 import type { Event } from "../domain/records.ts";
+import { daysInMonth } from "../nlp/calendar.ts";
 import type { EventStatus } from "../domain/taxonomy.ts";
 
 /** Every field given must hold (AND); an empty clause holds for every event. */
@@ -34,10 +35,6 @@ export interface EventCondition {
   readonly countries?: readonly string[];
   /** Only events with a place (location, else admin1) that is none of these. */
   readonly placeNotIn?: readonly string[];
-}
-
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 function monthLast(month: string): string {
