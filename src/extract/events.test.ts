@@ -831,3 +831,30 @@ describe("figurative battles", () => {
     assert.equal(eventsOf("Our country is on the front line of this battle.").length, 0);
   });
 });
+
+describe("several devices in one report", () => {
+  const report =
+    "A car bomb exploded outside a police station in Kirkuk on Sunday, wounding four officers. " +
+    "At the same time, bombs exploded in a market in Tikrit, destroying a dozen shops. " +
+    "Another device was planted on Monday near a school in Tikrit. That bomb was defused by army engineers.";
+
+  it("keeps an explosion that happened apart from another device defused later", () => {
+    const events = eventsOf(report);
+    const tikrit = events.filter((event) => event.location === "Tikrit");
+    assert.deepEqual(tikrit.map((event) => event.eventType).sort(), ["Explosions/Remote violence", "Strategic developments"]);
+    assert.equal(tikrit.find((event) => event.eventType === "Strategic developments")?.status, "foiled");
+  });
+
+  it("dates an incident told 'at the same time' by the incident before it", () => {
+    const explosion = eventsOf(report).find((event) => event.location === "Tikrit" && event.eventType === "Explosions/Remote violence");
+    assert.equal(explosion?.eventDate, "2025-06-08");
+  });
+
+  it("still reads one bomb found and defused as one foiled plot", () => {
+    const events = eventsOf("A bomb was found under a bridge in Mosul on Monday. It was defused before it could explode, police said.");
+    assert.deepEqual(
+      events.map((event) => [event.eventType, event.status]),
+      [["Strategic developments", "foiled"]],
+    );
+  });
+});

@@ -753,6 +753,18 @@ function mergeDetails(target: EventMention, other: EventMention): void {
   Object.assign(target, { eventType, subEventType, generic, triggerClass });
 }
 
+const SAME_TIME =
+  /^\s*(?:at (?:about |around |roughly )?the same time|simultaneously|at the same moment|minutes later|moments later|shortly (?:afterwards?|after that)|(?:a few |several )?minutes afterwards?)\b/i;
+
+const ANOTHER_DEVICE =
+  /\b(?:another|a second|a third|other|more)\s+(?:[a-z]+\s+){0,2}(?:bombs?|charges?|devices?|explosives?|mines?|grenades?|packages?)\b/i;
+
+/** Whether a sentence after `from`, up to `to`, introduces another explosive device. */
+function anotherDeviceBetween(context: DocumentContext, from: number, to: number): boolean {
+  for (let index = from + 1; index <= to; index++) if (ANOTHER_DEVICE.test(context.sentences[index]?.text ?? "")) return true;
+  return false;
+}
+
 export function extractEvents(context: DocumentContext): { events: Event[]; places: Place[] } {
   const mentions: EventMention[] = [];
   let paragraphGroup: string | null = null;
@@ -773,6 +785,18 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       previousCountry,
       paragraphPlace,
     );
+    // "At the same time, bombs exploded in ...": an incident told as simultaneous with the one
+    // before it took place on its day, whatever the report's own date.
+    const previous = [...mentions].reverse().find((mention) => mention.dateExplicit && !mention.damageOnly);
+    if (previous && sentence.index - previous.sentenceIndex <= 6 && SAME_TIME.test(sentence.text)) {
+      // Only a date the sentence itself gives stands (the lead's fallback to the report's month does not).
+      const ownDate = sentence.dates.some((date) => date.value !== null || date.kind === "period");
+      for (const mention of found) {
+        if (ownDate) continue;
+        mention.eventDate = previous.eventDate;
+        mention.dateExplicit = true;
+      }
+    }
     mentions.push(...found);
     if (sentence.groups.length > 0) paragraphGroup = sentence.groups[sentence.groups.length - 1]!.canonical;
     // A place in a country the report never names (a loose match abroad) does not set the paragraph's country.
@@ -804,6 +828,9 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         if (earlier.eventType !== "Explosions/Remote violence" && earlier.eventType !== "Violence against civilians") continue;
         if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention))
           continue;
+        // "Bombs exploded ... Another charge was placed ... That bomb was defused": another device,
+        // so another incident; the explosion stays an explosion.
+        if (anotherDeviceBetween(context, earlier.sentenceIndex, mention.sentenceIndex)) continue;
         kept.splice(i, 1);
         const absorbed: EventMention = {
           ...earlier,
