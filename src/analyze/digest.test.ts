@@ -84,112 +84,125 @@ function generated(): { early: Event[]; late: Event[] } {
   return { early: events, late: lateEvents.map((event) => makeEvent(late, "Late.", event)) };
 }
 
-describe("the brief's digest: SQL and memory agree", () => {
-  const asOf = "2025-09-30";
-  const windows = windowsFor(asOf, null);
-  const chart = chartMonths(windows, asOf);
-  const figures = [
-    makeFigure(early, sentence(1), {
-      id: "fig_attacks",
-      measure: "attacks",
-      country: "IQ",
-      periodStart: "2025-01-01",
-      periodEnd: "2025-06-30",
-      value: 40,
-    }),
-    makeFigure(early, sentence(2), {
-      id: "fig_arrests",
-      measure: "arrests",
-      country: null,
-      periodStart: "2024-01-01",
-      periodEnd: "2024-12-31",
-      value: 12,
-    }),
-    makeFigure(early, sentence(3), {
-      id: "fig_deaths",
-      measure: "fatalities",
-      country: "SY",
-      periodStart: "2024-06-01",
-      periodEnd: "2025-05-31",
-      value: 90,
-    }),
-    makeFigure(early, sentence(4), {
-      id: "fig_foiled",
-      measure: "foiled_plots",
-      country: "SY",
-      periodStart: "2023-01-01",
-      periodEnd: "2023-12-31",
-      value: 3,
-    }),
-  ];
-  const region = ["IQ", "SY"];
-  const scope: CountFilter = { group: "ISIS", since: "2023-01-01", until: asOf, knownBy: asOf };
-  const options = { windows, asOf, firstMonth: chart.first, lastMonth: chart.last, figures };
-  let directory = "";
-  let store: Store;
-  let fromStore: EventDigest;
-  let inMemory: EventDigest;
+/**
+ * With a report published after as-of, every count reads the events (the as-of test is on
+ * each); without one, whole months come from the monthly rollup, less the rejected events.
+ */
+for (const variant of ["a later report", "the rollup, some events rejected"] as const) {
+  describe(`the brief's digest: SQL and memory agree (${variant})`, () => {
+    const later = variant === "a later report";
+    const asOf = "2025-09-30";
+    const windows = windowsFor(asOf, null);
+    const chart = chartMonths(windows, asOf);
+    const figures = [
+      makeFigure(early, sentence(1), {
+        id: "fig_attacks",
+        measure: "attacks",
+        country: "IQ",
+        periodStart: "2025-01-01",
+        periodEnd: "2025-06-30",
+        value: 40,
+      }),
+      makeFigure(early, sentence(2), {
+        id: "fig_arrests",
+        measure: "arrests",
+        country: null,
+        periodStart: "2024-01-01",
+        periodEnd: "2024-12-31",
+        value: 12,
+      }),
+      makeFigure(early, sentence(3), {
+        id: "fig_deaths",
+        measure: "fatalities",
+        country: "SY",
+        periodStart: "2024-06-01",
+        periodEnd: "2025-05-31",
+        value: 90,
+      }),
+      makeFigure(early, sentence(4), {
+        id: "fig_foiled",
+        measure: "foiled_plots",
+        country: "SY",
+        periodStart: "2023-01-01",
+        periodEnd: "2023-12-31",
+        value: 3,
+      }),
+    ];
+    const region = ["IQ", "SY"];
+    const scope: CountFilter = { group: "ISIS", since: "2023-01-01", until: asOf, ...(later ? { knownBy: asOf } : {}) };
+    const options = { windows, asOf, firstMonth: chart.first, lastMonth: chart.last, figures };
+    let directory = "";
+    let store: Store;
+    let fromStore: EventDigest;
+    let inMemory: EventDigest;
 
-  before(async () => {
-    directory = mkdtempSync(join(tmpdir(), "sitrep-digest-"));
-    store = await openStore({ path: join(directory, "sitrep.db") });
-    await store.saveActors([ISLAMIC_STATE]);
-    const { early: earlyEvents, late: lateEvents } = generated();
-    await store.saveDocument(early, makeExtraction({ events: earlyEvents, figures }));
-    await store.saveDocument(late, makeExtraction({ events: lateEvents }));
-    const events = await store.findEvents({ ...scope, where: { countries: region } });
-    inMemory = digestFromEvents(events, { ...options, suicideIds: suicideIdsOf(events) });
-    fromStore = await digestFromStore(store, scope, region, options);
-  });
-  after(async () => {
-    await store.close();
-    rmSync(directory, { recursive: true, force: true });
-  });
+    before(async () => {
+      directory = mkdtempSync(join(tmpdir(), "sitrep-digest-"));
+      store = await openStore({ path: join(directory, "sitrep.db") });
+      await store.saveActors([ISLAMIC_STATE]);
+      const { early: earlyEvents, late: lateEvents } = generated();
+      await store.saveDocument(early, makeExtraction({ events: earlyEvents, figures }));
+      if (later) await store.saveDocument(late, makeExtraction({ events: lateEvents }));
+      else {
+        // Rejected events leave the analysis: every fifth of the first hundred.
+        for (const event of earlyEvents.slice(0, 100).filter((_, index) => index % 5 === 0)) {
+          await store.decideEvent(event.id, "rejected", { reviewer: "test" });
+        }
+      }
+      const events = await store.findEvents({ ...scope, where: { countries: region } });
+      inMemory = digestFromEvents(events, { ...options, suicideIds: suicideIdsOf(events) });
+      fromStore = await digestFromStore(store, scope, region, options);
+    });
+    after(async () => {
+      await store.close();
+      rmSync(directory, { recursive: true, force: true });
+    });
 
-  const ids = (events: readonly Event[]): string[] => events.map((event) => event.id);
+    const ids = (events: readonly Event[]): string[] => events.map((event) => event.id);
 
-  it("counts every class in both windows alike, and cites the same events", () => {
-    for (const key of ["attacks", "suicideComplex", "disrupted"] as const) {
-      assert.equal(fromStore[key].current, inMemory[key].current, key);
-      assert.equal(fromStore[key].baseline, inMemory[key].baseline, key);
-      assert.deepEqual(ids(fromStore[key].cited), ids(inMemory[key].cited), key);
-    }
-    // The data must exercise what is compared: something in each window.
-    assert.ok(inMemory.attacks.current > 10 && inMemory.attacks.baseline > 10);
-    assert.ok(inMemory.suicideComplex.current + inMemory.suicideComplex.baseline > 0);
-    assert.ok(inMemory.disrupted.current > 0);
-  });
+    it("counts every class in both windows alike, and cites the same events", () => {
+      for (const key of ["attacks", "suicideComplex", "disrupted"] as const) {
+        assert.equal(fromStore[key].current, inMemory[key].current, key);
+        assert.equal(fromStore[key].baseline, inMemory[key].baseline, key);
+        assert.deepEqual(ids(fromStore[key].cited), ids(inMemory[key].cited), key);
+      }
+      // The data must exercise what is compared: something in each window.
+      assert.ok(inMemory.attacks.current > 10 && inMemory.attacks.baseline > 10);
+      assert.ok(inMemory.suicideComplex.current + inMemory.suicideComplex.baseline > 0);
+      assert.ok(inMemory.disrupted.current > 0);
+    });
 
-  it("adds the same deaths, and finds the same new places", () => {
-    assert.deepEqual(fromStore.lethality.current, inMemory.lethality.current);
-    assert.deepEqual(fromStore.lethality.baseline, inMemory.lethality.baseline);
-    assert.deepEqual(ids(fromStore.lethality.cited), ids(inMemory.lethality.cited));
-    assert.equal(fromStore.spread.baselinePlaces, inMemory.spread.baselinePlaces);
-    assert.deepEqual(fromStore.spread.freshPlaces, inMemory.spread.freshPlaces);
-    assert.deepEqual(ids(fromStore.spread.cited), ids(inMemory.spread.cited));
-  });
+    it("adds the same deaths, and finds the same new places", () => {
+      assert.deepEqual(fromStore.lethality.current, inMemory.lethality.current);
+      assert.deepEqual(fromStore.lethality.baseline, inMemory.lethality.baseline);
+      assert.deepEqual(ids(fromStore.lethality.cited), ids(inMemory.lethality.cited));
+      assert.equal(fromStore.spread.baselinePlaces, inMemory.spread.baselinePlaces);
+      assert.deepEqual(fromStore.spread.freshPlaces, inMemory.spread.freshPlaces);
+      assert.deepEqual(ids(fromStore.spread.cited), ids(inMemory.spread.cited));
+    });
 
-  it("builds the same monthly series", () => {
-    assert.deepEqual(fromStore.monthly, inMemory.monthly);
-    assert.ok(inMemory.monthly.unplaced > 0, "undated and year-only events are left out of the months");
-  });
+    it("builds the same monthly series", () => {
+      assert.deepEqual(fromStore.monthly, inMemory.monthly);
+      assert.ok(inMemory.monthly.unplaced > 0, "undated and year-only events are left out of the months");
+    });
 
-  it("reconciles every figure alike", () => {
-    assert.deepEqual([...fromStore.reconciliations.entries()].sort(), [...inMemory.reconciliations.entries()].sort());
-    assert.equal(inMemory.reconciliations.size, 4);
-  });
+    it("reconciles every figure alike", () => {
+      assert.deepEqual([...fromStore.reconciliations.entries()].sort(), [...inMemory.reconciliations.entries()].sort());
+      assert.equal(inMemory.reconciliations.size, 4);
+    });
 
-  it("names the same foiled plots and arrests, and counts the same", () => {
-    assert.equal(fromStore.disruptions.total, inMemory.disruptions.total);
-    assert.deepEqual(ids(fromStore.disruptions.events), ids(inMemory.disruptions.events));
-    assert.ok(inMemory.disruptions.total > inMemory.disruptions.events.length, "more than are named");
-  });
+    it("names the same foiled plots and arrests, and counts the same", () => {
+      assert.equal(fromStore.disruptions.total, inMemory.disruptions.total);
+      assert.deepEqual(ids(fromStore.disruptions.events), ids(inMemory.disruptions.events));
+      assert.ok(inMemory.disruptions.total > inMemory.disruptions.events.length, "more than are named");
+    });
 
-  it("leaves out what was reported after as-of", () => {
-    const cited = [...inMemory.attacks.cited, ...fromStore.attacks.cited, ...fromStore.disruptions.events];
-    assert.ok(cited.every((event) => !event.id.endsWith("_late")));
+    it("leaves out what was reported after as-of", () => {
+      const cited = [...inMemory.attacks.cited, ...fromStore.attacks.cited, ...fromStore.disruptions.events];
+      assert.ok(cited.every((event) => !event.id.endsWith("_late")));
+    });
   });
-});
+}
 
 describe("windowRanges", () => {
   it("keeps the months and years lying wholly inside a window", () => {

@@ -18,9 +18,12 @@ export const FOILED: readonly EventClause[] = [{ status: "foiled" }, { subEventT
 export const ARRESTS: readonly EventClause[] = [{ subEventType: "Arrests" }];
 export const DISRUPTIONS: readonly EventClause[] = [...FOILED, ...ARRESTS];
 
+/** ACLED's sub-event type for suicide bombings. */
+export const SUICIDE_BOMB: EventClause = { subEventType: "Suicide bomb" };
+
 /** Suicide and complex attacks: the sub-event type, or events whose sentences say so (`ids`). */
 export function suicideOrComplex(ids: readonly string[]): readonly EventClause[] {
-  return [{ subEventType: "Suicide bomb" }, { ids }];
+  return [SUICIDE_BOMB, { ids }];
 }
 
 /** Events cited per indicator; a brief names a few and counts the rest. */

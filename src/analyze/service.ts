@@ -6,7 +6,7 @@ import { SitrepError } from "../domain/errors.ts";
 import type { Event, Figure, PartialDate } from "../domain/records.ts";
 import { splitSentences } from "../nlp/sentences.ts";
 import { isPartialDate } from "../store/dates.ts";
-import type { EventClause, EventCondition } from "../store/conditions.ts";
+import { matchesCondition, type DayWindow, type EventClause, type EventCondition } from "../store/conditions.ts";
 import type { CountFilter, EventFilter, Store } from "../store/store.ts";
 import { analyzeBrief, chartMonths, windowsFor, type Brief } from "./brief.ts";
 import {
@@ -19,6 +19,7 @@ import {
   reconcilable,
   reconciliationCondition,
   suicideOrComplex,
+  SUICIDE_BOMB,
   type DeathTally,
   type DigestOptions,
   type EventDigest,
@@ -131,43 +132,51 @@ export async function digestFromStore(
   const suicide = suicideOrComplex(suicideIds);
 
   const figures = options.figures.filter(reconcilable);
-  // One pass over the events counts every window, class and figure, per place.
-  // Windows are a grouping key (computed once per event), classes are conditions.
+  // One tally counts every window, class and figure: windows are a grouping key, classes are
+  // conditions. It names no single event, so the store counts whole months from its rollup; the
+  // events whose sentences describe a suicide attack (few) are counted here.
   const conditions: EventCondition[] = [
     { anyOf: ATTACKS },
-    { anyOf: suicide },
+    { anyOf: [SUICIDE_BOMB] },
     { anyOf: DISRUPTIONS },
     { anyOf: ATTACKS, withFatalities: true },
     { anyOf: DISRUPTIONS, datedUntil: asOf },
     ...figures.map(reconciliationCondition),
   ];
   const rows = await store.tallyEvents({ ...scope, where: { countries: region } }, conditions, [
-    "place",
     "month",
     "country",
     { windows: [windows.current, windows.baseline] },
   ]);
   const CURRENT = "0";
   const BASELINE = "1";
+  const WINDOW_KEY = 2;
+  const describedSuicide = (
+    suicideIds.length === 0 ? [] : await store.findEvents(inRegion({ anyOf: [{ ids: suicideIds }] }), { details: false })
+  ).filter((event) => !matchesCondition(event, { anyOf: [SUICIDE_BOMB] }));
   /** Condition `index` summed over the groups, in one window or (null) in all. */
   const total = (index: number, window: string | null = null): DeathTally => {
-    const kept = window === null ? rows : rows.filter((row) => row.keys[3] === window);
+    const kept = window === null ? rows : rows.filter((row) => row.keys[WINDOW_KEY] === window);
+    // Suicide attacks: the sub-event type's count, and the events only their sentences tell.
+    const told =
+      index !== 1
+        ? []
+        : describedSuicide.filter(
+            (event) => window === null || matchesCondition(event, { within: window === CURRENT ? windows.current : windows.baseline }),
+          );
     return {
-      events: kept.reduce((sum, row) => sum + (row.tallies[index]?.events ?? 0), 0),
-      fatalities: kept.reduce((sum, row) => sum + (row.tallies[index]?.fatalities ?? 0), 0),
+      events: kept.reduce((sum, row) => sum + (row.tallies[index]?.events ?? 0), 0) + told.length,
+      fatalities:
+        kept.reduce((sum, row) => sum + (row.tallies[index]?.fatalities ?? 0), 0) +
+        told.reduce((sum, event) => sum + (event.fatalities ?? 0), 0),
     };
   };
+  // Attacks per place in each window; a place is new when it saw attacks now and none before.
+  const attacksIn = (window: DayWindow) => store.placeCounts(inRegion({ anyOf: ATTACKS, within: window }));
+  const [baselineByPlace, currentByPlace] = [await attacksIn(windows.baseline), await attacksIn(windows.current)];
   const byPlace = new Map<string, { baseline: number; current: number }>();
-  for (const row of rows) {
-    const place = row.keys[0];
-    if (place === null || place === undefined) continue;
-    const entry = byPlace.get(place) ?? { baseline: 0, current: 0 };
-    const attacks = row.tallies[0]?.events ?? 0;
-    byPlace.set(place, {
-      baseline: entry.baseline + (row.keys[3] === BASELINE ? attacks : 0),
-      current: entry.current + (row.keys[3] === CURRENT ? attacks : 0),
-    });
-  }
+  for (const [place, baseline] of baselineByPlace) byPlace.set(place, { baseline, current: 0 });
+  for (const [place, current] of currentByPlace) byPlace.set(place, { baseline: byPlace.get(place)?.baseline ?? 0, current });
   const windowTally = async (classIndex: number, anyOf: readonly EventClause[], extra: EventCondition = {}) => {
     const current = total(classIndex, CURRENT).events;
     const baseline = total(classIndex, BASELINE).events;
@@ -230,8 +239,8 @@ export async function digestFromStore(
   // The chart's months from the same pass; events outside them (or with no month) are unplaced.
   const monthly = seriesFromCounts(
     rows.map((row) => ({
-      date: row.keys[1] ?? null,
-      keys: [row.keys[2] ?? NO_VALUE],
+      date: row.keys[0] ?? null,
+      keys: [row.keys[1] ?? NO_VALUE],
       events: row.all.events,
       fatalities: row.all.fatalities,
     })),

@@ -178,6 +178,20 @@ describe("Store.countEvents (sqlite file)", () => {
       const options = { interval: "month", by: ALL_DIMENSIONS } as const;
       assert.deepEqual(sorted(await opened.countEvents(filter, options)), await expected(opened, filter, options), JSON.stringify(filter));
     }
+    // Every rollup row, sub-event types and known tolls included, is the events' own grouping.
+    await opened.close();
+    store = undefined;
+    const raw = new BetterSqlite3(join(directory, "sitrep.db"), { readonly: true });
+    const key = `json_array(perpetrator_group, actor1, actor2, country, admin1, event_type, sub_event_type, status, substr(event_date, 1, 7))`;
+    const recounted = raw
+      .prepare(
+        `select ${key} as k, count(*) as events, sum(coalesce(fatalities, 0)) as fatalities, count(fatalities) as known from events group by 1 order by 1`,
+      )
+      .all();
+    const rollup = raw.prepare("select rollup_key as k, events, fatalities, known_tolls as known from event_rollup order by 1").all();
+    raw.close();
+    assert.deepEqual(rollup, recounted);
+    assert.ok(recounted.length > 3);
   });
 
   it("fills the rollup from the events a database held before the migration", async () => {

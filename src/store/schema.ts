@@ -63,7 +63,8 @@ export interface EventsTable {
 
 /**
  * Events counted per month and grouping values, maintained by each dialect's own migration
- * (SQLite: triggers in ./sqlite/migrations/0004_event_rollup.ts). Read only by countEvents.
+ * (SQLite: triggers in ./sqlite/migrations/0004_event_rollup.ts, rebuilt by 0011_rollup_subtypes).
+ * Read by countEvents and tallyEvents.
  */
 export interface EventRollupTable {
   /** The grouping values below as one key; its form is the dialect's. */
@@ -74,11 +75,14 @@ export interface EventRollupTable {
   country: string | null;
   admin1: string | null;
   event_type: string;
+  sub_event_type: string | null;
   status: string;
   /** The event date's first seven characters: "2024-03", or "2024" for a year-only date. */
   month: string | null;
   events: number;
   fatalities: number;
+  /** Events whose death toll is known (not null); `fatalities` sums theirs. */
+  known_tolls: number;
 }
 
 /** Every document that reported an event, the first one included. */

@@ -208,6 +208,7 @@ for (const dialect of DIALECTS) {
           "0007_event_review",
           "0007_map_cells",
           "0008_event_status_index",
+          "0011_rollup_subtypes",
         ],
       );
       const again = await (await open()).migrations();

@@ -20,6 +20,7 @@ import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, Par
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
 import { conditionSql, type DayWindow, type EventColumn, type EventCondition } from "./conditions.ts";
 import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
+import * as tally from "./tally.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { importInserts } from "./bulk.ts";
 import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
@@ -289,9 +290,13 @@ export interface Store {
   /**
    * The events matching `filter` grouped by `groupBy` (place: location, else admin1; month: the
    * first seven characters of a date at least that fine; country), in one pass: per group, every
-   * event and, for each condition, those meeting it. Totals are sums over the groups.
+   * event and, for each condition, those meeting it. Totals are sums over the groups. Without
+   * place or single-event conditions (ids, places), whole months are counted from the monthly
+   * rollup and only the months a date bound cuts are read from the events (./tally.ts).
    */
   tallyEvents(filter: CountFilter, conditions: readonly EventCondition[], groupBy: readonly TallyKey[]): Promise<TallyRow[]>;
+  /** Events per place (location, else admin1) among those the filter keeps; events with neither are left out. */
+  placeCounts(filter: CountFilter): Promise<Map<string, number>>;
   /** Whether some document was published (or, undated, refers to a day) after this ISO day. */
   hasDocumentsAfter(day: string): Promise<boolean>;
   /** The distinct months ("2025-03", or "2025" for a year-only date) of the events of a group in some countries. */
@@ -756,23 +761,16 @@ export class KyselyStore implements Store {
   /**
    * The actor names, exactly as events store them, that fold to one of the group's keys. Read
    * from the monthly rollup, whose rows hold every distinct name: folding a million events' names
-   * in SQL would read every row.
+   * in SQL would read every row. The rollup's distinct names (a few hundred) are folded here
+   * rather than each of its rows in SQL: a brief asks this several times.
    */
   async #groupNamesAsStored(group: string): Promise<string[]> {
-    const keys = await this.#groupKeys(group);
-    const fold = this.#dialect.fold;
-    const names = new Set<string>();
-    for (const column of ["perpetrator_group", "actor1", "actor2"] as const) {
-      const rows = await this.#db
-        .selectFrom("event_rollup")
-        .select(column)
-        .distinct()
-        .where(column, "is not", null)
-        .where((where) => where(fold(where.ref(column)), "in", keys))
-        .execute();
-      for (const row of rows) if (row[column] !== null) names.add(row[column]);
-    }
-    return [...names].sort();
+    const keys = new Set(await this.#groupKeys(group));
+    const { rows } = await sql<{ name: string | null }>`select perpetrator_group as name from event_rollup
+      union select actor1 from event_rollup union select actor2 from event_rollup`.execute(this.#db);
+    return rows
+      .flatMap((row) => (row.name !== null && keys.has(foldName(row.name)) ? [row.name] : []))
+      .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
   }
 
   async findEvents(filter: EventFilter = {}, options: FindEventsOptions = {}): Promise<Event[]> {
@@ -849,8 +847,78 @@ export class KyselyStore implements Store {
   }
 
   async tallyEvents(filter: CountFilter, conditions: readonly EventCondition[], groupBy: readonly TallyKey[]): Promise<TallyRow[]> {
-    const query = await this.#filteredEvents(filter);
-    if (query === null) return [];
+    if (!tally.rollupServes(filter, conditions, groupBy)) return this.#tallyOnEvents(filter, conditions, groupBy);
+    // Whole months from the rollup; the months a bound cuts and year-only dates from the events.
+    const cut = await this.#cutOrCoarse(filter, conditions, groupBy);
+    const range = tally.monthRange(filter);
+    const rollupFilter: CountFilter = {
+      group: filter.group,
+      country: filter.country,
+      admin1: filter.admin1,
+      eventType: filter.eventType,
+      status: filter.status,
+    };
+    const conditionsOnRollup = await this.#conditions("event_rollup", rollupFilter, null);
+    if (conditionsOnRollup === null) return [];
+    const month = sql.ref("event_rollup.month");
+    const months = [
+      // Undated events pass no date bound: they count only when the filter has none.
+      range.first === null && range.last === null ? sql`(length(${month}) = 7 or ${month} is null)` : sql`length(${month}) = 7`,
+      ...(range.first === null ? [] : [sql`${month} >= ${range.first}`]),
+      ...(range.last === null ? [] : [sql`${month} <= ${range.last}`]),
+      ...(cut.months.length === 0 ? [] : [sql`(${month} is null or ${month} not in (${sql.join(cut.months)}))`]),
+    ];
+    const { rows } = await sql<tally.RollupTallyRow>`select month, country, event_type, sub_event_type, status,
+        sum(events) as events, sum(fatalities) as fatalities, sum(known_tolls) as known_tolls
+      from event_rollup where ${sql.join([...conditionsOnRollup, ...months], sql` and `)}
+      group by month, country, event_type, sub_event_type, status`.execute(this.#db);
+    let tallied = tally.tallyRollupRows(rows, filter.where, conditions, groupBy);
+    if (cut.events !== null) tallied = tally.combineTallies(tallied, await this.#tallyOnEvents(filter, conditions, groupBy, cut.events));
+    // The rollup counts every event whatever its review: take out those the filter leaves out.
+    const excluded = review.excludedStatuses(filter.review ?? review.DEFAULT_REVIEW_STATES);
+    if (await review.hasReviewedStatus(this.#db, excluded)) {
+      const date = sql.ref<string | null>("events.event_date");
+      const whole = sql<SqlBool>`((length(${date}) = 7 or length(${date}) >= 10)${
+        cut.months.length === 0 ? sql`` : sql` and substr(${date}, 1, 7) not in (${sql.join(cut.months)})`
+      }${range.first === null && range.last === null ? sql` or ${date} is null` : sql``})`;
+      const left = await this.#tallyOnEvents({ ...filter, review: excluded }, conditions, groupBy, whole);
+      tallied = tally.combineTallies(tallied, left, -1);
+    }
+    return tallied;
+  }
+
+  /**
+   * The months some bound cuts, and the condition on the events that keeps the events to read
+   * for them and for year-only dates (null when there are none).
+   */
+  async #cutOrCoarse(
+    filter: CountFilter,
+    conditions: readonly EventCondition[],
+    groupBy: readonly TallyKey[],
+  ): Promise<{ readonly months: readonly string[]; readonly events: RawBuilder<SqlBool> | null }> {
+    const months = tally.cutMonths(filter, conditions, groupBy);
+    // Year-only dates: the years the rollup holds some of (its month column is then the year).
+    const { rows } = await sql<{ month: string }>`select distinct month from event_rollup where length(month) = 4`.execute(this.#db);
+    const years = rows.map((row) => row.month);
+    const date = sql.ref<string | null>("events.event_date");
+    // Ranges on the date, so each part can walk the date index: "2024-01" to "2024-01~" holds the
+    // month and its days.
+    const parts = [
+      ...months.map((month) => sql`(${date} >= ${month} and ${date} <= ${`${month}~`})`),
+      ...(years.length === 0 ? [] : [sql`${date} in (${sql.join(years)})`]),
+    ];
+    return { months, events: parts.length === 0 ? null : sql<SqlBool>`(${sql.join(parts, sql` or `)})` };
+  }
+
+  async #tallyOnEvents(
+    filter: CountFilter,
+    conditions: readonly EventCondition[],
+    groupBy: readonly TallyKey[],
+    restrict: RawBuilder<SqlBool> | null = null,
+  ): Promise<TallyRow[]> {
+    const filtered = await this.#filteredEvents(filter);
+    if (filtered === null) return [];
+    const query = restrict === null ? filtered : filtered.where(restrict);
     const keys = groupBy.map((key) =>
       key === "place"
         ? sql<string | null>`coalesce(events.location, events.admin1)`
@@ -890,6 +958,19 @@ export class KyselyStore implements Store {
         fatalities: Number(row[`fatalities${index}`] ?? 0),
       })),
     }));
+  }
+
+  async placeCounts(filter: CountFilter): Promise<Map<string, number>> {
+    const query = await this.#filteredEvents(filter);
+    if (query === null) return new Map();
+    const place = sql<string | null>`coalesce(events.location, events.admin1)`;
+    const rows = await query
+      .clearSelect()
+      .select([place.as("place"), sql<number>`count(*)`.as("events")])
+      .where(place, "is not", null)
+      .groupBy(place)
+      .execute();
+    return new Map(rows.flatMap((row) => (row.place === null ? [] : [[row.place, Number(row.events)] as const])));
   }
 
   async hasDocumentsAfter(day: string): Promise<boolean> {
@@ -1064,9 +1145,10 @@ export class KyselyStore implements Store {
       );
     }
     if (filter.until !== undefined) conditions.push(sql`${date} <= ${untilBound(filter.until)}`);
-    if (onEvents && hints.dateOrdered === true && filter.where?.within !== undefined) {
+    if (onEvents && filter.where?.within !== undefined) {
       // The range the index walks: every date lying inside the window sorts within it (a year
-      // "2025" sorts before "2025-01-01", so the range starts at the year).
+      // "2025" sorts before "2025-01-01", so the range starts at the year). Redundant with the
+      // window's own test, it lets the plan read the window's dates only.
       conditions.push(sql`${date} >= ${filter.where.within.first.slice(0, 4)} and ${date} <= ${filter.where.within.last}`);
     }
     if (filter.text !== undefined) {

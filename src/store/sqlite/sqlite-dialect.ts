@@ -35,6 +35,7 @@ import * as eventRollup from "./migrations/0004_event_rollup.ts";
 import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
+import * as rollupSubtypes from "./migrations/0011_rollup_subtypes.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 const FOLD_FUNCTION = "sitrep_fold";
@@ -94,6 +95,9 @@ function isInMemory(path: string): boolean {
   return path === ":memory:" || path === "";
 }
 
+/** 4 GiB: larger than the databases this tool is benchmarked on (1,000,000 events: ~1.2 GB). */
+const MMAP_BYTES = 4 * 1024 ** 3;
+
 function openConnection(path: string): BetterSqlite3.Database {
   let connection: BetterSqlite3.Database | undefined;
   try {
@@ -108,6 +112,11 @@ function openConnection(path: string): BetterSqlite3.Database {
     // are hashes, at random places in several indexes, and a cache smaller than those indexes
     // turns each insert into page reads (measured: a 100,000-row ACLED import 20% faster).
     connection.pragma("cache_size = -65536");
+    // Reads through a memory map of the file rather than a read() and a copy per page: analysis
+    // over a million events visits pages scattered over the file (measured: the brief's grouped
+    // tally ~20% less CPU). Writes still go through the WAL, so durability is unchanged.
+    // The size is a ceiling; only the file's own length is mapped.
+    connection.pragma(`mmap_size = ${MMAP_BYTES}`);
     connection.function(FOLD_FUNCTION, { deterministic: true }, (value: unknown) => (typeof value === "string" ? foldName(value) : null));
     return connection;
   } catch (error) {
@@ -151,6 +160,7 @@ export function openSqliteDialect(path: string): StoreDialect {
       "0004_event_rollup": eventRollup,
       "0005_event_rollup_bulk": eventRollupBulk,
       "0007_map_cells": mapCells,
+      "0011_rollup_subtypes": rollupSubtypes,
     },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
