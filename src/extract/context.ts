@@ -195,7 +195,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
     const sentenceCountry =
       places.find((place) => place.precision !== "country" && place.country && documentCountries.has(place.country))?.country ??
       mainCountry;
-    const local = findLocalPlaces(sentence.text, sentenceCountry, [...sentence.places, ...sentence.groups, ...sentence.forces]);
+    // A name left out above (a namesake abroad) may still be a quarter or village named by its kind.
+    const local = findLocalPlaces(sentence.text, sentenceCountry, [...places, ...sentence.groups, ...sentence.forces]);
     if (local.length > 0) return { ...sentence, places: [...places, ...local].sort((a, b) => a.start - b.start) };
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });

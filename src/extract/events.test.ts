@@ -858,3 +858,17 @@ describe("several devices in one report", () => {
     );
   });
 });
+
+describe("a quarter named in a later sentence", () => {
+  it("makes the town precise, keeping the town's point and province", () => {
+    const [kirkuk] = eventsOf("A car bomb exploded in Kirkuk, Iraq, on Sunday, wounding six people, police said.");
+    const event = onlyEvent(
+      "A car bomb exploded in Kirkuk, Iraq, on Sunday, wounding six people, police said. " +
+        "The explosion took place in the Wasiti neighborhood near a market.",
+    );
+    assert.equal(event.location, "Wasiti");
+    assert.equal(event.latitude, kirkuk?.latitude);
+    assert.equal(event.longitude, kirkuk?.longitude);
+    assert.equal(event.admin1, kirkuk?.admin1);
+  });
+});

@@ -753,6 +753,9 @@ function mergeDetails(target: EventMention, other: EventMention): void {
   Object.assign(target, { eventType, subEventType, generic, triggerClass });
 }
 
+/** A quarter word after a name: "Olaya neighborhood", "San Benito district". */
+const QUARTER_AFTER = /^\s+(?:neighbou?rhoods?|barrios?|quarters?|districts?|sectors?|suburbs?)\b/i;
+
 const SAME_TIME =
   /^\s*(?:at (?:about |around |roughly )?the same time|simultaneously|at the same moment|minutes later|moments later|shortly (?:afterwards?|after that)|(?:a few |several )?minutes afterwards?)\b/i;
 
@@ -865,7 +868,29 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         (mention.anaphoric || (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
       ) {
         if (mention.anaphoric) {
-          mention.place = null;
+          // "The bomb explosion took place in the Olaya neighbourhood": a reference back takes no
+          // other place, but the quarter or village it names makes the incident's town precise.
+          const named = mention.place;
+          const quarter =
+            named !== null &&
+            (named.local === true || QUARTER_AFTER.test(context.sentences[mention.sentenceIndex]?.text.slice(named.end) ?? "")) &&
+            previous.place !== null &&
+            !previous.place.local &&
+            previous.place.name !== named.name &&
+            previous.place.country === named.country
+              ? // A quarter of the town: the town's point and province, not those of a namesake elsewhere.
+                {
+                  ...named,
+                  local: true,
+                  admin1: previous.place.admin1,
+                  admin1Name: previous.place.admin1Name,
+                  latitude: previous.place.latitude,
+                  longitude: previous.place.longitude,
+                  precision: previous.place.precision,
+                  geonameId: null,
+                }
+              : null;
+          mention.place = quarter;
           mention.dateExplicit = false;
         }
         mergeDetails(previous, mention);
