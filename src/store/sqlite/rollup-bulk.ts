@@ -1,10 +1,11 @@
-// A bulk write of events with the monthly rollup counted once per batch instead of by the per-row
-// triggers (migrations 0004 and 0005): the triggers are suspended inside the caller's transaction,
-// the rows the batch replaces are subtracted from the rollup, the write runs, and the batch's rows
-// are added back, grouped. The counts are those the triggers would have left.
-import { sql, type Kysely } from "kysely";
+// A bulk write of events with the monthly rollup and the map cells counted once per batch instead
+// of by the per-row triggers (migrations 0004, 0005, 0007 and 0010): the triggers are suspended
+// inside the caller's transaction, the rows the batch replaces are subtracted, the write runs, and
+// the batch's rows are added back, grouped. The counts are those the triggers would have left.
+import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { Database, EventRow } from "../schema.ts";
 import { COLUMN_LIST, values } from "./migrations/0004_event_rollup.ts";
+import { CELLS_PER_DEGREE, COLUMN_LIST as CELL_COLUMN_LIST, values as cellValues } from "./migrations/0007_map_cells.ts";
 
 /** Ids per IN list: well under SQLite's 32,766 bound parameters. */
 const IDS_PER_QUERY = 500;
@@ -18,7 +19,18 @@ function chunks<T>(items: readonly T[]): T[][] {
 /** What the rollup reads of an event row. */
 export type RollupSource = Pick<
   EventRow,
-  "perpetrator_group" | "actor1" | "actor2" | "country" | "admin1" | "event_type" | "status" | "event_date" | "fatalities"
+  | "perpetrator_group"
+  | "actor1"
+  | "actor2"
+  | "country"
+  | "admin1"
+  | "event_type"
+  | "status"
+  | "event_date"
+  | "fatalities"
+  | "latitude"
+  | "longitude"
+  | "geo_precision"
 >;
 
 interface RollupDelta {
@@ -27,8 +39,102 @@ interface RollupDelta {
   fatalities: number;
 }
 
-/** Groups per statement: 10 values each, under SQLite's 32,766 bound parameters. */
+interface CellDelta extends RollupDelta {
+  latitude_sum: number;
+  longitude_sum: number;
+}
+
+/** Groups per statement: at most 15 values each, under SQLite's 32,766 bound parameters. */
 const GROUPS_PER_QUERY = 1000;
+
+function columnNames(count: number): RawBuilder<unknown> {
+  return sql.raw(Array.from({ length: count }, (_, index) => `column${index + 1}`).join(", "));
+}
+
+/** The rows the batch replaces leave the map cells, read as stored (their old values); returns the keys touched. */
+async function subtractCells(db: Kysely<Database>, existingIds: readonly string[]): Promise<string[]> {
+  const { key } = cellValues("events");
+  const touched: string[] = [];
+  for (const chunk of chunks(existingIds)) {
+    const { rows: deltas } = await sql<CellDelta>`select ${key} as rollup_key, count(*) as events,
+      sum(coalesce(fatalities, 0)) as fatalities, sum(coalesce(latitude, 0)) as latitude_sum,
+      sum(coalesce(longitude, 0)) as longitude_sum
+      from events where id in (${sql.join(chunk)}) group by 1`.execute(db);
+    if (deltas.length === 0) continue;
+    const tuples = deltas.map(
+      (delta) => sql`(${sql.join([delta.rollup_key, delta.events, delta.fatalities, delta.latitude_sum, delta.longitude_sum])})`,
+    );
+    await sql`update event_cells set events = events - d.column2, fatalities = fatalities - d.column3,
+      latitude_sum = latitude_sum - d.column4, longitude_sum = longitude_sum - d.column5
+      from (values ${sql.join(tuples)}) as d
+      where event_cells.cell_key = d.column1`.execute(db);
+    touched.push(...deltas.map((delta) => delta.rollup_key));
+  }
+  return touched;
+}
+
+/**
+ * The batch's rows added to the map cells, grouped here. The cell is computed as the trigger
+ * computes it (IEEE doubles both sides, truncated), and SQLite makes each key with the trigger's
+ * own json_array over values cast as the trigger's are.
+ */
+async function addCells(db: Kysely<Database>, rows: readonly RollupSource[]): Promise<void> {
+  const groups = new Map<
+    string,
+    { values: (string | number | null)[]; events: number; fatalities: number; latitude: number; longitude: number }
+  >();
+  for (const row of rows) {
+    const placed = row.latitude !== null && row.longitude !== null;
+    const grouping = [
+      placed ? Math.trunc(((row.longitude as number) + 180) * CELLS_PER_DEGREE) : null,
+      placed ? Math.trunc(((row.latitude as number) + 90) * CELLS_PER_DEGREE) : null,
+      row.perpetrator_group,
+      row.actor1,
+      row.actor2,
+      row.country,
+      row.admin1,
+      row.event_type,
+      row.status,
+      row.event_date === null ? null : row.event_date.slice(0, 7),
+      placed && (row.geo_precision === "region" || row.geo_precision === "country") ? 1 : 0,
+    ];
+    const groupKey = JSON.stringify(grouping);
+    const group = groups.get(groupKey);
+    if (group === undefined) {
+      groups.set(groupKey, {
+        values: grouping,
+        events: 1,
+        fatalities: row.fatalities ?? 0,
+        latitude: row.latitude ?? 0,
+        longitude: row.longitude ?? 0,
+      });
+    } else {
+      group.events += 1;
+      group.fatalities += row.fatalities ?? 0;
+      group.latitude += row.latitude ?? 0;
+      group.longitude += row.longitude ?? 0;
+    }
+  }
+  const list = [...groups.values()];
+  // cell_x, cell_y and approximate are integers in the trigger's key: json_array writes 5, never 5.0.
+  const grouped = sql.raw(
+    [
+      "cast(column1 as integer)",
+      "cast(column2 as integer)",
+      ...Array.from({ length: 8 }, (_, index) => `column${index + 3}`),
+      "cast(column11 as integer)",
+    ].join(", "),
+  );
+  for (let start = 0; start < list.length; start += GROUPS_PER_QUERY) {
+    const tuples = list
+      .slice(start, start + GROUPS_PER_QUERY)
+      .map((group) => sql`(${sql.join([...group.values, group.events, group.fatalities, group.latitude, group.longitude])})`);
+    await sql`insert into event_cells (cell_key, ${CELL_COLUMN_LIST}, events, fatalities, latitude_sum, longitude_sum)
+      select json_array(${grouped}), ${grouped}, column12, column13, column14, column15 from (values ${sql.join(tuples)}) where true
+      on conflict (cell_key) do update set events = events + excluded.events, fatalities = fatalities + excluded.fatalities,
+        latitude_sum = latitude_sum + excluded.latitude_sum, longitude_sum = longitude_sum + excluded.longitude_sum`.execute(db);
+  }
+}
 
 /**
  * Runs `write` (which inserts or updates the event rows `rows`, of which `existingIds` were stored
@@ -53,6 +159,7 @@ export async function writeEventsCountedOnce<T>(
       where event_rollup.rollup_key = d.column1`.execute(db);
     emptied.push(...deltas.map((delta) => delta.rollup_key));
   }
+  const emptiedCells = await subtractCells(db, existingIds);
   const result = await write();
   // The batch's rows are grouped here, and SQLite makes each group's key with the same
   // json_array as the triggers, so a key never depends on how JSON is written in JavaScript.
@@ -81,13 +188,17 @@ export async function writeEventsCountedOnce<T>(
     const tuples = list
       .slice(start, start + GROUPS_PER_QUERY)
       .map((group) => sql`(${sql.join([...group.values, group.events, group.fatalities])})`);
-    const grouped = sql.raw(Array.from({ length: 8 }, (_, index) => `column${index + 1}`).join(", "));
+    const grouped = columnNames(8);
     await sql`insert into event_rollup (rollup_key, ${COLUMN_LIST}, events, fatalities)
       select json_array(${grouped}), ${grouped}, column9, column10 from (values ${sql.join(tuples)}) where true
       on conflict (rollup_key) do update set events = events + excluded.events, fatalities = fatalities + excluded.fatalities`.execute(db);
   }
+  await addCells(db, rows);
   for (const chunk of chunks(emptied)) {
     await sql`delete from event_rollup where events = 0 and rollup_key in (${sql.join(chunk)})`.execute(db);
+  }
+  for (const chunk of chunks(emptiedCells)) {
+    await sql`delete from event_cells where events = 0 and cell_key in (${sql.join(chunk)})`.execute(db);
   }
   await sql`delete from event_rollup_suspended`.execute(db);
   return result;
