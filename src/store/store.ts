@@ -273,6 +273,16 @@ export interface Store {
     externalIds: readonly string[],
     originalTypes?: readonly (string | null)[],
   ): Promise<ImportBatchResult>;
+  /**
+   * Before a large import: when `expectedRows` is at least the number of events already stored,
+   * sets the non-unique indexes of the tables saveImportedEvents writes aside, to be built once
+   * by finishBulkImport (an index built from a finished table is sorted once instead of kept up
+   * row by row). Returns whether it did. The definitions stay in the database until built, so
+   * after a crash the next openStore builds them; meanwhile queries answer the same, only slower.
+   */
+  prepareBulkImport(expectedRows: number): Promise<boolean>;
+  /** Builds the indexes prepareBulkImport set aside (none: nothing to do). */
+  finishBulkImport(): Promise<void>;
   /** The datasets and ids each event was imported under; events never imported are absent. */
   eventOrigins(eventIds: readonly string[]): Promise<Map<string, EventOrigin[]>>;
   /** Ordered by event date (undated last), then id. */
@@ -353,6 +363,9 @@ export async function openStore(options: StoreOptions): Promise<Store> {
   const dialect = openSqliteDialect(options.path);
   const store = new KyselyStore(dialect, options.now ?? (() => new Date()));
   try {
+    // Indexes an import set aside and never built (it died half-way) are built before anything
+    // else reads or migrates the file (./sqlite/deferred-indexes.ts).
+    await dialect.restoreDeferredIndexes();
     await store.migrate();
   } catch (error) {
     await dialect.db.destroy();
@@ -589,6 +602,19 @@ export class KyselyStore implements Store {
         cause: error,
       });
     }
+  }
+
+  async prepareBulkImport(expectedRows: number): Promise<boolean> {
+    const row = await this.#db
+      .selectFrom("events")
+      .select((eb) => eb.fn.countAll<number | string>().as("count"))
+      .executeTakeFirstOrThrow();
+    if (expectedRows < Number(row.count)) return false;
+    return (await this.#dialect.deferImportIndexes()).length > 0;
+  }
+
+  async finishBulkImport(): Promise<void> {
+    await this.#dialect.restoreDeferredIndexes();
   }
 
   async eventOrigins(eventIds: readonly string[]): Promise<Map<string, EventOrigin[]>> {

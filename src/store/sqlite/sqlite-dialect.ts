@@ -34,6 +34,7 @@ import * as documentSearch from "./migrations/0002_document_search.ts";
 import * as eventRollup from "./migrations/0004_event_rollup.ts";
 import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
+import { deferImportIndexes, restoreDeferredIndexes } from "./deferred-indexes.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
 import * as bulkImport from "./migrations/0010_bulk_import.ts";
 
@@ -181,6 +182,8 @@ export function openSqliteDialect(path: string): StoreDialect {
       }));
     },
     writeEventsInBulk: writeEventsCountedOnce,
+    deferImportIndexes: () => deferImportIndexes(db),
+    restoreDeferredIndexes: () => restoreDeferredIndexes(db),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
