@@ -46,7 +46,7 @@ import {
   statementToRow,
   type StoredDocument,
 } from "./rows.ts";
-import type { Database, EventOriginsTable, EventRow, EvidenceOwnerKind, FigureRow } from "./schema.ts";
+import type { Database, EventOriginsTable, EventRow, EventSourcesTable, EvidenceOwnerKind, FigureRow } from "./schema.ts";
 import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
 import * as browse from "./browse.ts";
 import {
@@ -578,12 +578,14 @@ export class KyselyStore implements Store {
           transaction,
           batch.map((event) => ({ event_id: event.id, document_id: document.id })),
         );
-        await inserts.eventSources.run(
-          transaction,
-          batch.flatMap((event) =>
-            event.sources.map((attribution, position) => ({ event_id: event.id, document_id: document.id, position, attribution })),
-          ),
-        );
+        // A plain loop: flatMap over a million events cost a tenth of the import's JavaScript time.
+        const sources: EventSourcesTable[] = [];
+        for (const event of batch) {
+          event.sources.forEach((attribution, position) =>
+            sources.push({ event_id: event.id, document_id: document.id, position, attribution }),
+          );
+        }
+        await inserts.eventSources.run(transaction, sources);
         // One origin per external id (the first reading), in the order of the key.
         const origins = new Map<string, EventOriginsTable>();
         events.forEach((event, index) => {
