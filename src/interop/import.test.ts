@@ -348,6 +348,20 @@ describe("large imports: indexes set aside and built once at the end", () => {
     assert.deepEqual(indexes(), before);
   });
 
+  it("lets another open build the indexes in the middle of an import, which then ends with them", async () => {
+    const before = indexes();
+    assert.equal(await store.prepareBulkImport(1000), true);
+    await importFile(store, "acled", acledFile("half.csv", 20), { batchSize: 10 });
+    // Another command opens the same file meanwhile: it builds what was set aside.
+    const other = await openStore({ path: join(directory, "sitrep.db"), now: () => NOW });
+    await other.close();
+    assert.deepEqual(indexes(), before);
+    await importFile(store, "acled", acledFile("rest.csv", 40), { batchSize: 10 });
+    await store.finishBulkImport();
+    assert.deepEqual(indexes(), before);
+    assert.equal((await store.summary()).events, 40);
+  });
+
   it("leaves the definitions behind when the process dies, and the next open builds the indexes", async () => {
     const before = indexes();
     assert.equal(await store.prepareBulkImport(1000), true);
