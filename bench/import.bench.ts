@@ -4,13 +4,13 @@
 // throughput beside it (the same file through the CSV parser alone) as the baseline that
 // compares across machines.
 //
-//   node --import tsx bench/import.bench.ts [--rows N] [--keep]
+//   node --import tsx bench/import.bench.ts [--rows N] [--batch N] [--keep]
 //
 // The goal it reports against (issue #6): >= 50,000 rows/s. The benchmark only prints; it never
 // fails a build.
 import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -22,9 +22,14 @@ import { openStore } from "../src/store/store.ts";
 const GOAL_ROWS_PER_SECOND = 50_000;
 const MIB = 1_048_576;
 
-const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, keep: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { rows: { type: "string", default: "1000000" }, batch: { type: "string" }, keep: { type: "boolean", default: false } },
+});
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`--rows must be a whole number >= 1, not ${values.rows}`);
+const batchSize = values.batch === undefined ? undefined : Number(values.batch);
+if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1))
+  throw new RangeError(`--batch must be a whole number >= 1`);
 
 const PLACES = [
   ["Iraq", "368", "Ninewa", "Mosul", 36.335, 43.1189],
@@ -121,9 +126,10 @@ try {
   );
 
   const store = await openStore({ path: join(directory, "sitrep.db") });
+  const loadBefore = loadavg();
   started = performance.now();
   const cpuBefore = process.cpuUsage();
-  const report = await importFile(store, "acled", file);
+  const report = await importFile(store, "acled", file, batchSize === undefined ? {} : { batchSize });
   const importSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const cpuSeconds = (cpu.user + cpu.system) / 1e6;
@@ -143,6 +149,9 @@ try {
       `${Math.round(report.records / cpuSeconds).toLocaleString("en")} rows per CPU second`,
   );
   console.log(`peak RSS: ${(peakRss / MIB).toFixed(0)} MiB`);
+  // The machine's load (1, 5, 15 minutes) before and after: above its core count, other work shared the CPUs.
+  const load = (values: number[]): string => values.map((value) => value.toFixed(2)).join(" ");
+  console.log(`load average: ${load(loadBefore)} before the import, ${load(loadavg())} after`);
 } finally {
   clearInterval(sampler);
   if (!values.keep) rmSync(directory, { recursive: true, force: true });

@@ -40,6 +40,25 @@ describe("CsvParser (RFC 4180)", () => {
     }
   });
 
+  it("cuts each field at its own delimiter when lines have different numbers of them", () => {
+    // Lines without a delimiter, lines with several, a quoted field over two lines followed by
+    // unquoted ones, and a delimiter on the next line only: each field ends at its own line.
+    const text = 'single\nx,y,z\n"two\nlines",a,b\nlast\n,\ntail,1';
+    const expected = [["single"], ["x", "y", "z"], ["two\nlines", "a", "b"], ["last"], ["", ""], ["tail", "1"]];
+    assert.deepEqual(rows(parseCsv(text)), expected);
+    for (const size of [1, 2, 4, 9]) {
+      const parser = new CsvParser();
+      const items: CsvItem[] = [];
+      for (let index = 0; index < text.length; index += size) items.push(...parser.push(text.slice(index, index + size)));
+      items.push(...parser.end());
+      assert.deepEqual(rows(items), expected, `chunks of ${size}`);
+    }
+    assert.deepEqual(
+      parseCsv('a\nb\n"c\nd"\ne,f\n').map((item) => item.line),
+      [1, 2, 3, 5],
+    );
+  });
+
   it("reports a bad record with its line and reads on", () => {
     const items = parseCsv('a,b\n"x"y,1\n2,3\n"open,4\n');
     assert.deepEqual(rows(items), [

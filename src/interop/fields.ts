@@ -92,7 +92,9 @@ function isoDay(year: number, month: number, day: number): string {
  */
 export function parseDay(value: string, column: string): string {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T][\d:.]+Z?)?$/.exec(value);
-  const named = /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(value);
+  // A plain ISO day that is a calendar date is its own canonical form (most rows of every dataset).
+  if (iso && value.length === 10 && validDay(Number(iso[1]), Number(iso[2]), Number(iso[3]))) return value;
+  const named = iso ? null : /^(\d{1,2})[ -]([A-Za-z]+)[ -](\d{4})$/.exec(value);
   let year: number;
   let month: number;
   let day: number;
@@ -151,10 +153,16 @@ export function countryCodeOf(name: string): string | null {
   return code;
 }
 
-/** ISO 3166-1 numeric ("368", ACLED's iso column) to alpha-2. */
+const byNumericCache = new Map<string, string | null>();
+
+/** ISO 3166-1 numeric ("368", ACLED's iso column) to alpha-2. Cached: every row of a file names one. */
 export function countryCodeOfNumeric(numeric: string): string | null {
+  const cached = byNumericCache.get(numeric);
+  if (cached !== undefined) return cached;
   const padded = numeric.padStart(3, "0");
-  return countryList().find((country) => country.ccn3 === padded)?.cca2 ?? null;
+  const code = countryList().find((country) => country.ccn3 === padded)?.cca2 ?? null;
+  byNumericCache.set(numeric, code);
+  return code;
 }
 
 export function countryNameOf(code: string): string {

@@ -7,9 +7,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, it } from "node:test";
+import BetterSqlite3 from "better-sqlite3";
 import type { Event } from "../domain/records.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { makeExtraction } from "../store/test-fixtures.ts";
+import { acledHeader } from "./acled.ts";
+import { csvRecord } from "./csv.ts";
 import { exportEvents, type ExportFormat } from "./export.ts";
 import { importFile } from "./import.ts";
 import { ACTORS, EVENTS, REPORT } from "./test-events.ts";
@@ -233,3 +236,189 @@ describe("round trips of sitrep's own events", () => {
     }
   });
 });
+
+describe("large imports: indexes set aside and built once at the end", () => {
+  const PLACES = [
+    ["368", "Iraq", "Ninewa", "Mosul", "36.335", "43.1189"],
+    ["760", "Syria", "Deir ez-Zor", "Al Mayadin", "35.0196", "40.4532"],
+  ] as const;
+
+  /** `count` ACLED rows; every `badEvery`-th row has an impossible date. */
+  function acledFile(name: string, count: number, badEvery = 0): string {
+    const lines = [acledHeader()];
+    for (let index = 0; index < count; index += 1) {
+      const [iso, country, admin1, location, latitude, longitude] = PLACES[index % PLACES.length] ?? PLACES[0];
+      const bad = badEvery > 0 && index % badEvery === badEvery - 1;
+      const cells = new Array<string | number | null>(31).fill(null);
+      Object.assign(cells, {
+        0: `GEN${index}`,
+        1: bad ? "2024-02-30" : `2024-0${1 + (index % 9)}-1${index % 10}`,
+        2: 2024,
+        3: 1,
+        5: index % 2 === 0 ? "Battles" : "Riots",
+        7: `Group ${index % 3}`,
+        15: iso,
+        17: country,
+        18: admin1,
+        21: location,
+        22: latitude,
+        23: longitude,
+        24: 1,
+        25: "Local media; Wire",
+        28: index % 5,
+      });
+      lines.push(csvRecord(cells));
+    }
+    const path = join(directory, name);
+    writeFileSync(path, lines.join(""));
+    return path;
+  }
+
+  /** Every index of the database file with its definition, and the definitions still set aside. */
+  function indexes(file = join(directory, "sitrep.db")): { indexes: unknown[]; deferred: number } {
+    const raw = new BetterSqlite3(file, { readonly: true });
+    try {
+      return {
+        indexes: raw.prepare("select name, tbl_name, sql from sqlite_master where type = 'index' order by name").all(),
+        deferred: (raw.prepare("select count(*) as count from deferred_indexes").get() as { count: number }).count,
+      };
+    } finally {
+      raw.close();
+    }
+  }
+
+  it("builds every index again, stores what the row-by-row path stores, and a re-import changes nothing", async () => {
+    const path = acledFile("large.csv", 120, 25);
+    const before = indexes();
+    const other = await openStore({ path: join(directory, "other.db"), now: () => NOW });
+    try {
+      const plain = await importFile(other, "acled", path, { batchSize: 50, deferIndexesFrom: Number.MAX_SAFE_INTEGER });
+      const events: string[] = [];
+      const deferred = await importFile(instrumented(store, events), "acled", path, { batchSize: 50, deferIndexesFrom: 100 });
+      // The indexes were really set aside: the store was asked, with about the file's 120 rows
+      // (estimated from the size of the first batch's rows), and said yes.
+      assert.deepEqual(events.map(estimateRounded), ["prepare ~120 -> true", "finish"]);
+      assert.deepEqual(
+        deferred.problems.map((problem) => problem.line),
+        [26, 51, 76, 101],
+      );
+      assert.deepEqual({ ...deferred, document: null }, { ...plain, document: null });
+      assert.deepEqual(await store.findEvents(), await other.findEvents());
+      assert.deepEqual(await store.summary(), await other.summary());
+      assert.deepEqual(indexes(), before);
+      assert.deepEqual(indexes(join(directory, "other.db")).indexes, before.indexes);
+
+      const summary = await store.summary();
+      const again = await importFile(store, "acled", path, { batchSize: 50, deferIndexesFrom: 100 });
+      assert.equal(again.added, 0);
+      assert.equal(again.imported, 116);
+      assert.deepEqual(await store.summary(), summary);
+      assert.deepEqual(indexes(), before);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("keeps the indexes up row by row when the store already holds more events than the file brings", async () => {
+    await importFile(store, "acled", acledFile("first.csv", 80), { batchSize: 50 });
+    const events: string[] = [];
+    await importFile(instrumented(store, events), "acled", acledFile("second.csv", 60), { batchSize: 20, deferIndexesFrom: 10 });
+    assert.deepEqual(events.map(estimateRounded), ["prepare ~60 -> false"]);
+    assert.equal((await store.summary()).events, 80);
+  });
+
+  it("builds the indexes again when a batch fails, keeping the batches before it and nothing of the failed one", async () => {
+    const before = indexes();
+    const path = acledFile("failing.csv", 150);
+    let batches = 0;
+    const failing = withMethods(store, {
+      saveImportedEvents: async (...args: Parameters<Store["saveImportedEvents"]>) => {
+        batches += 1;
+        if (batches === 2) {
+          // The second batch breaks a CHECK constraint half-way through its rows.
+          const [dataset, document, events, externalIds] = args;
+          const broken = events.map((event, index) => (index === 30 ? { ...event, latitude: 200 } : event));
+          return store.saveImportedEvents(dataset, document, broken, externalIds);
+        }
+        return store.saveImportedEvents(...args);
+      },
+    });
+    await assert.rejects(importFile(failing, "acled", path, { batchSize: 50, deferIndexesFrom: 100 }), { code: "STORE_WRITE_FAILED" });
+    assert.equal((await store.summary()).events, 50);
+    assert.deepEqual(indexes(), before);
+  });
+
+  it("lets another open build the indexes in the middle of an import, which then ends with them", async () => {
+    const before = indexes();
+    assert.equal(await store.prepareBulkImport(1000), true);
+    await importFile(store, "acled", acledFile("half.csv", 20), { batchSize: 10 });
+    // Another command opens the same file meanwhile: it builds what was set aside.
+    const other = await openStore({ path: join(directory, "sitrep.db"), now: () => NOW });
+    await other.close();
+    assert.deepEqual(indexes(), before);
+    await importFile(store, "acled", acledFile("rest.csv", 40), { batchSize: 10 });
+    await store.finishBulkImport();
+    assert.deepEqual(indexes(), before);
+    assert.equal((await store.summary()).events, 40);
+  });
+
+  it("leaves the definitions behind when the process dies, and the next open builds the indexes", async () => {
+    const before = indexes();
+    assert.equal(await store.prepareBulkImport(1000), true);
+    await importFile(store, "acled", acledFile("crash.csv", 30), { batchSize: 10 });
+    // A process that dies here never calls finishBulkImport.
+    await store.close();
+    const during = indexes();
+    assert.ok(during.deferred >= 8);
+    assert.equal(
+      (during.indexes as { name: string }[]).some((index) => index.name === "events_event_date_id_index"),
+      false,
+    );
+    // Automatic (primary key) indexes are never set aside: the upserts and foreign keys need them.
+    for (const table of ["events", "event_documents", "event_sources", "event_origins"]) {
+      assert.ok(
+        (during.indexes as { name: string }[]).some((index) => index.name === `sqlite_autoindex_${table}_1`),
+        table,
+      );
+    }
+    store = await openStore({ path: join(directory, "sitrep.db"), now: () => NOW });
+    assert.deepEqual(indexes(), before);
+    assert.equal((await store.summary()).events, 30);
+    assert.equal((await store.findEvents({ country: "SY" })).length, 15);
+  });
+});
+
+/** "prepare 64 -> true" as "prepare ~60 -> true": the expected rows are an estimate, within 10% here. */
+function estimateRounded(entry: string): string {
+  return entry.replace(/^prepare (\d+)/, (_, rows: string) => {
+    const value = Number(rows);
+    const round = Math.round(value / 20) * 20;
+    return Math.abs(value - round) <= round * 0.1 ? `prepare ~${round}` : `prepare ${value}`;
+  });
+}
+
+/** The store with some methods replaced (the others still run on the store itself). */
+function withMethods(store: Store, methods: Partial<Store>): Store {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      if (Object.hasOwn(methods, property)) return Reflect.get(methods, property, receiver);
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** The store, with prepareBulkImport and finishBulkImport logged to `log`. */
+function instrumented(store: Store, log: string[]): Store {
+  return withMethods(store, {
+    prepareBulkImport: async (expectedRows: number) => {
+      const deferred = await store.prepareBulkImport(expectedRows);
+      log.push(`prepare ${expectedRows} -> ${deferred}`);
+      return deferred;
+    },
+    finishBulkImport: async () => {
+      log.push("finish");
+      await store.finishBulkImport();
+    },
+  });
+}

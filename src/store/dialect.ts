@@ -55,5 +55,13 @@ export interface StoreDialect {
     existingIds: readonly string[],
     write: () => Promise<T>,
   ): Promise<T>;
+  /**
+   * Sets aside the non-unique indexes of the tables an import writes (events and the tables
+   * beside it), keeping their definitions in the database, so that a large import builds each
+   * once at its end; returns their names.
+   */
+  deferImportIndexes(): Promise<readonly string[]>;
+  /** Builds again whatever deferImportIndexes set aside, also after a crash; returns how many. */
+  restoreDeferredIndexes(): Promise<number>;
   close(): Promise<void>;
 }

@@ -208,6 +208,8 @@ for (const dialect of DIALECTS) {
           "0007_event_review",
           "0007_map_cells",
           "0008_event_status_index",
+          "0010_bulk_import",
+          "0010_redundant_event_indexes",
           "0011_rollup_subtypes",
         ],
       );

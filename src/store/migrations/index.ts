@@ -10,6 +10,7 @@ import * as feeds from "./0005_feeds.ts";
 import * as incidents from "./0006_incidents.ts";
 import * as eventReview from "./0007_event_review.ts";
 import * as eventStatusIndex from "./0008_event_status_index.ts";
+import * as redundantEventIndexes from "./0010_redundant_event_indexes.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
@@ -19,6 +20,7 @@ export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0006_incidents": incidents,
   "0007_event_review": eventReview,
   "0008_event_status_index": eventStatusIndex,
+  "0010_redundant_event_indexes": redundantEventIndexes,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {

@@ -34,7 +34,9 @@ import * as documentSearch from "./migrations/0002_document_search.ts";
 import * as eventRollup from "./migrations/0004_event_rollup.ts";
 import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
+import { deferImportIndexes, restoreDeferredIndexes } from "./deferred-indexes.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
+import * as bulkImport from "./migrations/0010_bulk_import.ts";
 import * as rollupSubtypes from "./migrations/0011_rollup_subtypes.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
@@ -160,6 +162,7 @@ export function openSqliteDialect(path: string): StoreDialect {
       "0004_event_rollup": eventRollup,
       "0005_event_rollup_bulk": eventRollupBulk,
       "0007_map_cells": mapCells,
+      "0010_bulk_import": bulkImport,
       "0011_rollup_subtypes": rollupSubtypes,
     },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
@@ -189,6 +192,8 @@ export function openSqliteDialect(path: string): StoreDialect {
       }));
     },
     writeEventsInBulk: writeEventsCountedOnce,
+    deferImportIndexes: () => deferImportIndexes(db),
+    restoreDeferredIndexes: () => restoreDeferredIndexes(db),
     async close(): Promise<void> {
       if (closed) return;
       closed = true;

@@ -14,9 +14,9 @@ import { sql, type Kysely, type RawBuilder } from "kysely";
 /** Cells per degree: coarse map cells of 360/2^zoom/8 degrees are whole numbers of fine cells up to zoom 8. */
 export const CELLS_PER_DEGREE = 256;
 
-const GROUPING = ["perpetrator_group", "actor1", "actor2", "country", "admin1", "event_type", "status"] as const;
+export const GROUPING = ["perpetrator_group", "actor1", "actor2", "country", "admin1", "event_type", "status"] as const;
 
-function values(row: "old" | "new" | "events"): { key: RawBuilder<unknown>; columns: RawBuilder<unknown>[] } {
+export function values(row: "old" | "new" | "events"): { key: RawBuilder<unknown>; columns: RawBuilder<unknown>[] } {
   const placed = `${row}.latitude is not null and ${row}.longitude is not null`;
   const columns = [
     sql.raw(`case when ${placed} then cast((${row}.longitude + 180) * ${CELLS_PER_DEGREE} as integer) end`),
@@ -28,9 +28,9 @@ function values(row: "old" | "new" | "events"): { key: RawBuilder<unknown>; colu
   return { key: sql`json_array(${sql.join(columns)})`, columns };
 }
 
-const COLUMN_LIST = sql.raw(["cell_x", "cell_y", ...GROUPING, "month", "approximate"].join(", "));
+export const COLUMN_LIST = sql.raw(["cell_x", "cell_y", ...GROUPING, "month", "approximate"].join(", "));
 
-function add(row: "new"): RawBuilder<unknown> {
+export function add(row: "new"): RawBuilder<unknown> {
   const { key, columns } = values(row);
   return sql`insert into event_cells (cell_key, ${COLUMN_LIST}, events, fatalities, latitude_sum, longitude_sum)
     values (${key}, ${sql.join(columns)}, 1, coalesce(new.fatalities, 0), coalesce(new.latitude, 0), coalesce(new.longitude, 0))
@@ -38,7 +38,7 @@ function add(row: "new"): RawBuilder<unknown> {
       latitude_sum = latitude_sum + excluded.latitude_sum, longitude_sum = longitude_sum + excluded.longitude_sum;`;
 }
 
-function remove(row: "old"): RawBuilder<unknown> {
+export function remove(row: "old"): RawBuilder<unknown> {
   const { key } = values(row);
   return sql`update event_cells set events = events - 1, fatalities = fatalities - coalesce(old.fatalities, 0),
       latitude_sum = latitude_sum - coalesce(old.latitude, 0), longitude_sum = longitude_sum - coalesce(old.longitude, 0)
