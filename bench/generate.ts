@@ -357,6 +357,9 @@ async function generateInSql(path: string, total: number, options: GenerateOptio
 
     const broken = db.pragma("foreign_key_check") as unknown[];
     if (broken.length > 0) throw new Error(`generated rows break ${broken.length} foreign keys, e.g. ${JSON.stringify(broken[0])}`);
+    // A store closing after its queries runs `pragma optimize`, which analyzes the tables it read:
+    // a database written by saves has planner statistics, so this one gets them too.
+    db.exec("analyze");
     db.pragma("wal_checkpoint(TRUNCATE)");
   } finally {
     db.close();

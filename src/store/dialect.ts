@@ -55,5 +55,10 @@ export interface StoreDialect {
     existingIds: readonly string[],
     write: () => Promise<T>,
   ): Promise<T>;
+  /**
+   * A value that changes whenever the database may have changed: a commit by another connection
+   * or process, or a write by this one. Caches of what was read are keyed by it.
+   */
+  dataVersion(): Promise<string>;
   close(): Promise<void>;
 }

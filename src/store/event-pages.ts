@@ -201,11 +201,18 @@ function addRegionRows(totals: MapTotals, rows: readonly RegionRow[], sign: 1 | 
   }
 }
 
-/** The filtered events read one by one: every filter applies exactly. */
-export async function mapEventTotals(filtered: () => Promise<EventQuery | null>, cellDegrees: number): Promise<MapTotals> {
+/**
+ * The filtered events read one by one: every filter applies exactly. `unplaced` gives the events
+ * counted per region (the filter without its bounding box: they have no point to test).
+ */
+export async function mapEventTotals(
+  filtered: () => Promise<EventQuery | null>,
+  unplaced: () => Promise<EventQuery | null>,
+  cellDegrees: number,
+): Promise<MapTotals> {
   const totals: MapTotals = { cells: new Map(), regions: new Map() };
   const withPoints = await filtered();
-  const withoutPoints = await filtered();
+  const withoutPoints = await unplaced();
   if (withPoints === null || withoutPoints === null) return totals;
   const cell = sql.lit(cellDegrees);
   const cellRows: CellRow[] = await withPoints
@@ -247,28 +254,30 @@ export async function mapEventTotals(filtered: () => Promise<EventQuery | null>,
 
 /**
  * The map from the fine-cell summary: fine cells summed into cells `factor` fine cells wide,
- * less `left` (events the summary holds but the filter leaves out). A cell left with one event
- * gets its id from `singleId`, given the cell's box.
+ * less `left` (events the summary holds but the filter leaves out). Regions are read under
+ * `regionConditions` (the filter without its bounding box). A cell left with one event gets its
+ * id from `singleId`, given the cell's box.
  */
 export async function mapCellRows(
   db: Kysely<Database>,
   conditions: readonly RawBuilder<unknown>[],
+  regionConditions: readonly RawBuilder<unknown>[],
   factor: number,
   left: MapTotals | null,
   singleId: (box: BoundingBox) => Promise<string | null>,
 ): Promise<MapAggregate> {
   const totals: MapTotals = { cells: new Map(), regions: new Map() };
-  const where = (extra: RawBuilder<unknown>) => sql.join([extra, ...conditions], sql` and `);
+  const where = (extra: RawBuilder<unknown>, list = conditions) => sql.join([extra, ...list], sql` and `);
   const step = sql.lit(factor);
   const { rows: cellRows } = await sql<CellRow>`select event_cells.cell_x / ${step} as gx, event_cells.cell_y / ${step} as gy,
       event_cells.event_type, sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities,
       sum(event_cells.latitude_sum) as latitude_sum, sum(event_cells.longitude_sum) as longitude_sum,
       sum(event_cells.approximate * event_cells.events) as approximate, null as event_id
-    from event_cells where ${where(sql`event_cells.cell_x is not null`)} group by 1, 2, 3`.execute(db);
+    from event_cells where ${where(sql`+event_cells.cell_x is not null`)} group by 1, 2, 3`.execute(db);
   addCellRows(totals, cellRows, 1);
   const { rows: regionRows } = await sql<RegionRow>`select event_cells.country, event_cells.admin1, event_cells.event_type,
       sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities
-    from event_cells where ${where(sql`event_cells.cell_x is null`)} group by 1, 2, 3`.execute(db);
+    from event_cells where ${where(sql`event_cells.cell_x is null`, regionConditions)} group by 1, 2, 3`.execute(db);
   addRegionRows(totals, regionRows, 1);
   if (left !== null) {
     for (const [key, removed] of left.cells) {
@@ -300,8 +309,12 @@ export async function mapCellRows(
   return mapAggregate(totals);
 }
 
-export async function mapEventRows(filtered: () => Promise<EventQuery | null>, cellDegrees: number): Promise<MapAggregate> {
-  return mapAggregate(await mapEventTotals(filtered, cellDegrees));
+export async function mapEventRows(
+  filtered: () => Promise<EventQuery | null>,
+  unplaced: () => Promise<EventQuery | null>,
+  cellDegrees: number,
+): Promise<MapAggregate> {
+  return mapAggregate(await mapEventTotals(filtered, unplaced, cellDegrees));
 }
 
 function positive(byType: Record<string, number>): Record<string, number> {

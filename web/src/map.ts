@@ -33,6 +33,8 @@ export class EventMap {
   private readonly regionLayer = L.layerGroup();
   private countries: L.GeoJSON | null = null;
   private lastRegions: MapResult | null = null;
+  /** The filters the regions drawn answer. */
+  private regionsFor: Filters | null = null;
   private placing = false;
   private filters: Filters = {};
   private pending: AbortController | null = null;
@@ -93,11 +95,12 @@ export class EventMap {
     this.filters = filters;
     if (zoom !== null && center !== null) {
       this.place(() => this.map.setView([center[0], center[1]], zoom, { animate: false }));
-      await Promise.all([this.refresh(), this.refreshRegions()]);
+      await this.refresh();
       return;
     }
     const overview = await getJson<MapResult>("map", filterParams(filters, { zoom: 3 }));
     this.lastRegions = overview;
+    this.regionsFor = filters;
     this.drawRegions(overview);
     const points = overview.cells.map((cell) => L.latLng(cell.lat, cell.lon));
     this.place(() =>
@@ -118,25 +121,13 @@ export class EventMap {
     }
   }
 
+  /**
+   * One request per filter change: the viewport's answer holds its cells and every region of
+   * events with no coordinates (the API answers regions without the bbox: they have no point).
+   */
   setFilters(filters: Filters): Promise<void> {
     this.filters = filters;
-    return Promise.all([this.refresh(), this.refreshRegions()]).then(() => undefined);
-  }
-
-  /**
-   * Events with no coordinates fall outside any bbox, so the viewport's answer never holds them:
-   * they come from one request without a bbox per filter (the coarsest grid, from the summary).
-   */
-  private async refreshRegions(): Promise<void> {
-    const filters = this.filters;
-    try {
-      const result = await getJson<MapResult>("map", filterParams(filters, { zoom: 0 }));
-      if (filters !== this.filters) return;
-      this.lastRegions = result;
-      this.drawRegions(result);
-    } catch (error) {
-      this.callbacks.failed(error);
-    }
+    return this.refresh();
   }
 
   whenDrawn(): Promise<void> {
@@ -155,9 +146,17 @@ export class EventMap {
     const north = Math.min(90, bounds.getNorth());
     const extra: Record<string, string | number> = { zoom };
     if (west < east && south < north) extra.bbox = [west, south, east, north].map((value) => value.toFixed(4)).join(",");
-    this.settled = getJson<MapResult>("map", filterParams(this.filters, extra), controller.signal).then(
+    const filters = this.filters;
+    this.settled = getJson<MapResult>("map", filterParams(filters, extra), controller.signal).then(
       (result) => {
-        if (!controller.signal.aborted) this.draw(result);
+        if (controller.signal.aborted) return;
+        this.draw(result);
+        // Regions change with the filter only; a pan or zoom answers the same ones.
+        if (this.regionsFor !== filters) {
+          this.regionsFor = filters;
+          this.lastRegions = result;
+          this.drawRegions(result);
+        }
       },
       (error: unknown) => {
         if (!controller.signal.aborted) this.callbacks.failed(error);

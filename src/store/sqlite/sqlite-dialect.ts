@@ -35,6 +35,7 @@ import * as eventRollup from "./migrations/0004_event_rollup.ts";
 import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
+import * as mapCellIndex from "./migrations/0009_map_cell_index.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 const FOLD_FUNCTION = "sitrep_fold";
@@ -151,6 +152,7 @@ export function openSqliteDialect(path: string): StoreDialect {
       "0004_event_rollup": eventRollup,
       "0005_event_rollup_bulk": eventRollupBulk,
       "0007_map_cells": mapCells,
+      "0009_map_cell_index": mapCellIndex,
     },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
@@ -179,6 +181,14 @@ export function openSqliteDialect(path: string): StoreDialect {
       }));
     },
     writeEventsInBulk: writeEventsCountedOnce,
+    async dataVersion(): Promise<string> {
+      // data_version moves when another connection commits (https://www.sqlite.org/pragma.html#pragma_data_version),
+      // total_changes() with every row this connection writes (a rolled-back write too: a needless miss at worst).
+      const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes,
+        data_version as version from pragma_data_version`.execute(db);
+      const row = rows[0];
+      return row === undefined ? "" : `${row.version}.${row.changes}`;
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
