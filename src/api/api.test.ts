@@ -640,11 +640,18 @@ describe("aggregates", () => {
       assert.deepEqual(field(boxed.body, "regions"), field(whole.body, "regions"), query);
       assert.ok(field<unknown[]>(boxed.body, "regions").length > 0, query);
     }
-    const regions = field<{ events: number }[]>((await call("/api/map?zoom=4&bbox=-120,-50,-110,-40")).body, "regions");
-    assert.equal(
-      regions.reduce((sum, region) => sum + region.events, 0),
-      unplaced,
-    );
+    const regionEvents = async (query: string): Promise<number> =>
+      field<{ events: number }[]>((await call(`/api/map?${query}`)).body, "regions").reduce((sum, region) => sum + region.events, 0);
+    assert.equal(await regionEvents("zoom=4&bbox=-120,-50,-110,-40"), unplaced);
+    // A rejected event without coordinates leaves the regions at every zoom, and comes back.
+    const target = listed.find((event) => event.lat === null && event.date !== null && event.date.length === 10);
+    assert.ok(target !== undefined);
+    const queries = ["zoom=4", "zoom=12&bbox=-120,-50,-110,-40", "zoom=12&since=2000-01-01"];
+    const counts = await Promise.all(queries.map(regionEvents));
+    assert.equal((await call(`/api/events/${target.id}/reject`, json("POST", {}))).status, 200);
+    for (const [index, query] of queries.entries()) assert.equal(await regionEvents(query), (counts[index] ?? 0) - 1, query);
+    assert.equal((await call(`/api/events/${target.id}/accept`, json("POST", {}))).status, 200);
+    assert.equal(await regionEvents("zoom=12&bbox=-120,-50,-110,-40"), unplaced);
   });
 
   it("GET /api/map of a group no event names is empty", async () => {

@@ -202,19 +202,25 @@ function addRegionRows(totals: MapTotals, rows: readonly RegionRow[], sign: 1 | 
 }
 
 /**
- * The filtered events read one by one: every filter applies exactly. `unplaced` gives the events
- * counted per region (the filter without its bounding box: they have no point to test).
+ * The filtered events read one by one: every filter applies exactly. `filtered` gives the events
+ * counted per cell, `unplaced` those counted per region (the filter without its bounding box: they
+ * have no point to test); either may be null, for none.
  */
 export async function mapEventTotals(
-  filtered: () => Promise<EventQuery | null>,
-  unplaced: () => Promise<EventQuery | null>,
+  filtered: (() => Promise<EventQuery | null>) | null,
+  unplaced: (() => Promise<EventQuery | null>) | null,
   cellDegrees: number,
 ): Promise<MapTotals> {
   const totals: MapTotals = { cells: new Map(), regions: new Map() };
-  const withPoints = await filtered();
-  const withoutPoints = await unplaced();
-  if (withPoints === null || withoutPoints === null) return totals;
+  const withPoints = filtered === null ? null : await filtered();
+  const withoutPoints = unplaced === null ? null : await unplaced();
   const cell = sql.lit(cellDegrees);
+  if (withPoints !== null) await cellTotals(withPoints, cell, totals);
+  if (withoutPoints !== null) await regionTotals(withoutPoints, totals);
+  return totals;
+}
+
+async function cellTotals(withPoints: EventQuery, cell: RawBuilder<unknown>, totals: MapTotals): Promise<void> {
   const cellRows: CellRow[] = await withPoints
     .clearSelect()
     .where("events.latitude", "is not", null)
@@ -235,6 +241,9 @@ export async function mapEventTotals(
     .$castTo<CellRow>()
     .execute();
   addCellRows(totals, cellRows, 1);
+}
+
+async function regionTotals(withoutPoints: EventQuery, totals: MapTotals): Promise<void> {
   const regionRows: RegionRow[] = await withoutPoints
     .clearSelect()
     .where((where) => where.or([where("events.latitude", "is", null), where("events.longitude", "is", null)]))
@@ -249,7 +258,41 @@ export async function mapEventTotals(
     .$castTo<RegionRow>()
     .execute();
   addRegionRows(totals, regionRows, 1);
-  return totals;
+}
+
+/**
+ * The regions from the fine-cell summary (its NULL cells, through the 0009 index), added to
+ * `totals`, less those of `left` (events the summary holds but the filter leaves out).
+ */
+export async function addSummaryRegions(
+  db: Kysely<Database>,
+  totals: MapTotals,
+  regionConditions: readonly RawBuilder<unknown>[],
+  left: MapTotals | null,
+): Promise<void> {
+  const { rows } = await sql<RegionRow>`select event_cells.country, event_cells.admin1, event_cells.event_type,
+      sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities
+    from event_cells where ${sql.join([sql`event_cells.cell_x is null`, ...regionConditions], sql` and `)} group by 1, 2, 3`.execute(db);
+  addRegionRows(totals, rows, 1);
+  if (left !== null) addRegionRows(totals, regionRowsOf(left), -1);
+}
+
+function regionRowsOf(totals: MapTotals): RegionRow[] {
+  return [...totals.regions.values()].flatMap((region) =>
+    Object.entries(region.byType).map(([type, events], index) => ({
+      country: region.country,
+      admin1: region.admin1,
+      event_type: type,
+      events,
+      // A region's fatalities once, with its first type.
+      fatalities: index === 0 ? region.fatalities : 0,
+    })),
+  );
+}
+
+/** The map of totals already counted. */
+export function mapOfTotals(totals: MapTotals): MapAggregate {
+  return mapAggregate(totals);
 }
 
 /**

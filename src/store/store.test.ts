@@ -208,7 +208,7 @@ for (const dialect of DIALECTS) {
           "0007_event_review",
           "0007_map_cells",
           "0008_event_status_index",
-          "0009_map_cell_index",
+          "0009_map_indexes",
         ],
       );
       const again = await (await open()).migrations();
@@ -626,7 +626,7 @@ describe("openStore (sqlite file)", () => {
     await rejectsOpening(path);
   });
 
-  it("brings a database from before 0009 forward: the map cells gain their index, the map reads the same", async () => {
+  it("brings a database from before 0009 forward: the map's indexes change, the map reads the same", async () => {
     const path = join(directory, "sitrep.db");
     const opened = await openStore({ path });
     const event = (id: string, latitude: number | null): Event => ({
@@ -655,16 +655,20 @@ describe("openStore (sqlite file)", () => {
     const before = await opened.mapEvents({}, 1.40625);
     await opened.close();
     const raw = new BetterSqlite3(path);
-    raw.exec("drop index event_cells_cell_index");
-    raw.prepare("delete from kysely_migration where name = ?").run("0009_map_cell_index");
+    // As 0008 left it: no cell index, the events' two-column coordinates index.
+    raw.exec("drop index event_cells_cell_index; drop index events_longitude_latitude_index");
+    raw.exec("create index events_longitude_latitude_index on events (longitude, latitude)");
+    raw.prepare("delete from kysely_migration where name = ?").run("0009_map_indexes");
     raw.close();
     const reopened = await openStore({ path });
     try {
-      assert.ok((await reopened.migrations()).some((migration) => migration.name === "0009_map_cell_index"));
+      assert.ok((await reopened.migrations()).some((migration) => migration.name === "0009_map_indexes"));
       const check = new BetterSqlite3(path, { readonly: true });
       const indexes = check.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'event_cells'").pluck().all();
+      const covered = check.prepare("select name from pragma_index_info('events_longitude_latitude_index')").pluck().all();
       check.close();
       assert.ok(indexes.includes("event_cells_cell_index"));
+      assert.deepEqual(covered, ["longitude", "latitude", "event_type", "fatalities", "geo_precision", "id"]);
       const after = await reopened.mapEvents({}, 1.40625);
       assert.deepEqual(after, before);
       assert.equal(after.cells.length, 1);

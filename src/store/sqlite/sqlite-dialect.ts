@@ -35,7 +35,7 @@ import * as eventRollup from "./migrations/0004_event_rollup.ts";
 import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
-import * as mapCellIndex from "./migrations/0009_map_cell_index.ts";
+import * as mapIndexes from "./migrations/0009_map_indexes.ts";
 
 export const BUSY_TIMEOUT_MS = 5000;
 const FOLD_FUNCTION = "sitrep_fold";
@@ -152,7 +152,7 @@ export function openSqliteDialect(path: string): StoreDialect {
       "0004_event_rollup": eventRollup,
       "0005_event_rollup_bulk": eventRollupBulk,
       "0007_map_cells": mapCells,
-      "0009_map_cell_index": mapCellIndex,
+      "0009_map_indexes": mapIndexes,
     },
     fold: (value) => sql<string | null>`${sql.raw(FOLD_FUNCTION)}(${value})`,
     unindexed: (column) => sql`+${sql.ref(column)}`,
