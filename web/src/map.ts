@@ -10,6 +10,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import coarseAtlasUrl from "world-atlas/countries-110m.json?url";
 import atlasUrl from "world-atlas/countries-50m.json?url";
 import { getJson, type MapResult } from "./api.ts";
 import { h, replaceChildren } from "./dom.ts";
@@ -26,6 +27,12 @@ export interface MapCallbacks {
 
 /** Radius of an approximate single event, in metres: about a governorate's size. */
 const APPROXIMATE_RADIUS_M = 40_000;
+
+/** Runs `work` when the page is idle (at the latest after two seconds). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
 
 export class EventMap {
   private readonly map: L.Map;
@@ -66,11 +73,14 @@ export class EventMap {
       ),
       h("span", { class: "legend-item" }, h("i", { class: "swatch approximate" }), "approximate (region or country)"),
     );
-    void this.loadBasemap();
+    // The 1:110m countries (108 kB) first, the 1:50m ones (757 kB) once the page is idle: parsing
+    // and drawing the fine shapes took the main thread for a second on a loaded machine, and the
+    // first view's map request waited behind it (docs/DASHBOARD.md).
+    void this.loadBasemap(coarseAtlasUrl).then(() => whenIdle(() => void this.loadBasemap(atlasUrl)));
   }
 
-  private async loadBasemap(): Promise<void> {
-    const response = await fetch(atlasUrl);
+  private async loadBasemap(url: string): Promise<void> {
+    const response = await fetch(url);
     const topology = (await response.json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const countries = feature(topology, topology.objects.countries);
     // Thousands of coastline vertices: one canvas draws them far faster than SVG paths. GeoJSON
@@ -80,8 +90,10 @@ export class EventMap {
       renderer: L.canvas({ padding: 0.5 }),
       style: () => ({ className: "country", color: "#9aa0a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }),
     };
+    const previous = this.countries;
     this.countries = L.geoJSON(countries, options).addTo(this.map);
     this.countries.bringToBack();
+    previous?.remove();
     // The events may have arrived first: shade their regions now that the countries are here.
     if (this.lastRegions !== null) this.drawRegions(this.lastRegions);
   }
