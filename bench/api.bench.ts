@@ -3,11 +3,19 @@
 // aggregates are what a dashboard's filter change waits for. The server runs as `sitrep serve`
 // in its own process, so the load generator does not share its event loop.
 //
+// The server keeps answers of the list, map and timeline while the database is unchanged
+// (src/api/cache.ts), so a request repeated by many clients is computed once: the mixed list
+// below is mostly such repeats (the bench prints how many were answered again), and the
+// distinct-pages run, where every request is a page no client asked before (each client walks
+// its own cursor chain), measures the database work itself. Printed beside: the load average
+// and the server's CPU time, since the machine is shared.
+//
 //   node --import tsx bench/api.bench.ts [--events N] [--db FILE] [--requests N] [--concurrency N] [--passes N] [--workers N]
 //
 // Prints only; never fails a build.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import { generateEvents } from "./generate.ts";
@@ -40,6 +48,24 @@ function summary(label: string, runs: number[], goal: string): void {
 }
 
 let resets = 0;
+let hits = 0;
+
+function load(): string {
+  return loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" ");
+}
+
+/** The server's CPU seconds so far (Linux /proc; NaN elsewhere). */
+function serverCpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime, fields 14 and 15 of stat (12 and 13 after the command), in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
 
 async function get(url: string): Promise<{ ms: number; body: unknown }> {
   const started = performance.now();
@@ -53,6 +79,7 @@ async function get(url: string): Promise<{ ms: number; body: unknown }> {
   }
   const body: unknown = await response.json();
   const ms = performance.now() - started;
+  if (response.headers.get("cache-status") === "sitrep; hit") hits++;
   if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
   return { ms, body };
 }
@@ -71,7 +98,17 @@ const base = await new Promise<string>((resolve, reject) => {
   });
   server.once("exit", (code) => reject(new Error(`sitrep serve exited with ${code}`)));
 });
-console.log(`server ${base} (pid ${server.pid}) on ${path}`);
+console.log(`server ${base} (pid ${server.pid}) on ${path}; ${cpus().length} CPUs, load average ${load()}`);
+
+/** Runs `work`, then prints its wall time, the server's CPU time and the answers sent again. */
+async function measured(label: string, work: () => Promise<void>): Promise<void> {
+  const [cpu, hitsBefore, started] = [serverCpuSeconds(server.pid), hits, performance.now()];
+  await work();
+  const wall = (performance.now() - started) / 1000;
+  console.log(
+    `  ${label}: ${wall.toFixed(1)} s wall, server CPU ${(serverCpuSeconds(server.pid) - cpu).toFixed(1)} s, ${hits - hitsBefore} answers sent again from the cache; load average ${load()}`,
+  );
+}
 
 try {
   // Warm the page cache and the statement cache once, as a dashboard's first load does.
@@ -94,17 +131,43 @@ try {
   const latencies: number[] = [];
   let next = 0;
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < requests) {
-        const query = queries[next++ % queries.length] ?? "/api/events";
-        latencies.push((await get(`${base}${query}`)).ms);
-      }
-    }),
+  await measured("mixed list", () =>
+    Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < requests) {
+          const query = queries[next++ % queries.length] ?? "/api/events";
+          latencies.push((await get(`${base}${query}`)).ms);
+        }
+      }),
+    ).then(() => undefined),
   );
   const seconds = (performance.now() - started) / 1000;
   summary(`event list, ${concurrency} concurrent`, latencies, "goal p99 < 100 ms");
   console.log(`  throughput ${(requests / seconds).toFixed(0)} requests/s; ${resets} connections reset and retried`);
+
+  // Every request a page never asked before: each client walks its own filter's cursor chain
+  // (its own month to start from, alternately by date and by fatalities).
+  const distinct: number[] = [];
+  const perClient = Math.ceil(requests / concurrency);
+  const distinctStarted = performance.now();
+  await measured("distinct pages", () =>
+    Promise.all(
+      Array.from({ length: concurrency }, async (_, client) => {
+        const month = new Date(Date.UTC(2020, client, 1)).toISOString().slice(0, 7);
+        const sort = client % 2 === 0 ? "-date" : "-fatalities";
+        let cursor: string | null = null;
+        for (let page = 0; page < perClient; page++) {
+          const query: string = `/api/events?limit=50&since=${month}&sort=${sort}${cursor === null ? "" : `&cursor=${encodeURIComponent(cursor)}`}`;
+          const answer = await get(`${base}${query}`);
+          distinct.push(answer.ms);
+          cursor = (answer.body as { next_cursor: string | null }).next_cursor;
+          if (cursor === null) break;
+        }
+      }),
+    ).then(() => undefined),
+  );
+  summary(`distinct event pages, ${concurrency} concurrent`, distinct, "no answer repeated");
+  console.log(`  throughput ${(distinct.length / ((performance.now() - distinctStarted) / 1000)).toFixed(0)} requests/s`);
 
   const aggregates = [
     "/api/map?zoom=5",
@@ -116,10 +179,13 @@ try {
     "/api/timeline?interval=week",
   ];
   for (const query of aggregates) {
+    // The first answer is computed, the later passes are sent again from the cache.
+    const first = await get(`${base}${query}`);
     const runs: number[] = [];
-    for (let pass = 0; pass < passes; pass++) runs.push((await get(`${base}${query}`)).ms);
-    summary(query, runs, "one at a time");
+    for (let pass = 1; pass < passes; pass++) runs.push((await get(`${base}${query}`)).ms);
+    summary(`${query} first ${first.ms.toFixed(1)} ms, then`, runs, "one at a time");
   }
+  console.log(`load average ${load()}`);
 } finally {
   server.kill("SIGTERM");
 }

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import BetterSqlite3 from "better-sqlite3";
 import type { Event } from "../domain/records.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { ISLAMIC_STATE, makeDocument, makeEvent, makeExtraction, makeFigure } from "../store/test-fixtures.ts";
@@ -625,6 +626,41 @@ describe("aggregates", () => {
     assertProblem(await call("/api/map?bbox=0,0,0,0"), 400, "REQUEST_INVALID");
   });
 
+  it("GET /api/map with a bbox keeps only the box's cells but every region, from the summary and from the events", async () => {
+    const listed = await allEvents();
+    const unplaced = listed.filter((event) => event.lat === null).length;
+    assert.ok(unplaced > 0);
+    // A box far from every event: no cell, the same regions. Zoom 4 reads the cell summary,
+    // zoom 12 the events, a day-grained since the events too.
+    for (const query of ["zoom=4", "zoom=12", "zoom=4&since=2000-01-01"]) {
+      const whole = await call(`/api/map?${query}`);
+      const boxed = await call(`/api/map?${query}&bbox=-120,-50,-110,-40`);
+      assert.equal(boxed.status, 200, boxed.text);
+      assert.deepEqual(field(boxed.body, "cells"), [], query);
+      assert.deepEqual(field(boxed.body, "regions"), field(whole.body, "regions"), query);
+      assert.ok(field<unknown[]>(boxed.body, "regions").length > 0, query);
+    }
+    const regionEvents = async (query: string): Promise<number> =>
+      field<{ events: number }[]>((await call(`/api/map?${query}`)).body, "regions").reduce((sum, region) => sum + region.events, 0);
+    assert.equal(await regionEvents("zoom=4&bbox=-120,-50,-110,-40"), unplaced);
+    // A rejected event without coordinates leaves the regions at every zoom, and comes back.
+    const target = listed.find((event) => event.lat === null && event.date !== null && event.date.length === 10);
+    assert.ok(target !== undefined);
+    const queries = ["zoom=4", "zoom=12&bbox=-120,-50,-110,-40", "zoom=12&since=2000-01-01"];
+    const counts = await Promise.all(queries.map(regionEvents));
+    assert.equal((await call(`/api/events/${target.id}/reject`, json("POST", {}))).status, 200);
+    for (const [index, query] of queries.entries()) assert.equal(await regionEvents(query), (counts[index] ?? 0) - 1, query);
+    assert.equal((await call(`/api/events/${target.id}/accept`, json("POST", {}))).status, 200);
+    assert.equal(await regionEvents("zoom=12&bbox=-120,-50,-110,-40"), unplaced);
+  });
+
+  it("GET /api/map of a group no event names is empty", async () => {
+    const reply = await call("/api/map?zoom=4&group=Nobody%20Such%20Group");
+    assert.equal(reply.status, 200, reply.text);
+    assert.deepEqual(field(reply.body, "cells"), []);
+    assert.deepEqual(field(reply.body, "regions"), []);
+  });
+
   it("GET /api/timeline counts per month or week by type, its total that of the list, with the figures", async () => {
     const events = await allEvents("&country=IQ");
     const reply = await call("/api/timeline?interval=month&country=IQ");
@@ -643,5 +679,48 @@ describe("aggregates", () => {
     assert.equal(field(weekly.body, "total"), events.length);
     assertProblem(await call("/api/timeline?interval=fortnight"), 400, "REQUEST_INVALID");
     assertProblem(await call("/api/timeline?since=last-week"), 400, "REQUEST_INVALID");
+  });
+});
+
+describe("answers kept while the database is unchanged", () => {
+  it("sends the list, map and timeline again until a write, by this store or another connection", async () => {
+    for (const path of ["/api/events?limit=3", "/api/map?zoom=3", "/api/timeline?interval=month"]) {
+      const first = await call(path);
+      const again = await call(path);
+      assert.equal(again.headers.get("cache-status"), "sitrep; hit", path);
+      assert.equal(again.text, first.text, path);
+      assert.ok(again.headers.get("content-security-policy"), "a kept answer carries the security headers");
+    }
+    // A write through the API (a rejection) changes what the list says: the next answer is fresh.
+    const listed = await allEvents();
+    const target = listed[0];
+    assert.ok(target !== undefined);
+    const before = await call("/api/events?limit=500");
+    assert.equal((await call("/api/events?limit=500")).headers.get("cache-status"), "sitrep; hit");
+    assert.equal((await call(`/api/events/${target.id}/reject`, json("POST", {}))).status, 200);
+    const after = await call("/api/events?limit=500");
+    assert.equal(after.headers.get("cache-status"), "sitrep; fwd=miss; stored");
+    assert.equal(field<unknown[]>(after.body, "events").length, field<unknown[]>(before.body, "events").length - 1);
+    // A write by another connection to the same file (another process, `sitrep ingest`).
+    assert.equal((await call("/api/events?limit=500")).headers.get("cache-status"), "sitrep; hit");
+    const other = new BetterSqlite3(join(folder, "api.db"));
+    other.prepare("delete from event_reviews where event_id = ?").run(target.id);
+    other.close();
+    const restored = await call("/api/events?limit=500");
+    assert.equal(restored.headers.get("cache-status"), "sitrep; fwd=miss; stored");
+    assert.equal(field<unknown[]>(restored.body, "events").length, field<unknown[]>(before.body, "events").length);
+  });
+
+  it("keeps no error and nothing past its limits", async () => {
+    assertProblem(await call("/api/events?sort=sideways"), 400, "REQUEST_INVALID");
+    assert.equal((await call("/api/events?sort=sideways")).headers.get("cache-status"), null);
+    const tiny = createApp({ store, cache: { entries: 1, bytes: 1_000_000 } });
+    await call("/api/timeline", {}, tiny);
+    await call("/api/map?zoom=1", {}, tiny);
+    assert.equal((await call("/api/map?zoom=1", {}, tiny)).headers.get("cache-status"), "sitrep; hit");
+    assert.equal((await call("/api/timeline", {}, tiny)).headers.get("cache-status"), "sitrep; fwd=miss; stored");
+    const none = createApp({ store, cache: null });
+    await call("/api/timeline", {}, none);
+    assert.equal((await call("/api/timeline", {}, none)).headers.get("cache-status"), null);
   });
 });

@@ -14,6 +14,7 @@ import { HTTPException } from "hono/http-exception";
 import { timeout } from "hono/timeout";
 import { RuleExtractor, type Extractor } from "../extract/extractor.ts";
 import type { Store } from "../store/store.ts";
+import { AnswerCache, cachedAnswers, DEFAULT_CACHE_LIMITS, type AnswerCacheLimits } from "./cache.ts";
 import { errorResponse, problem, problemResponse } from "./problems.ts";
 import { registerAnalysisRoutes } from "./routes-analysis.ts";
 import { registerDocumentRoutes } from "./routes-documents.ts";
@@ -29,6 +30,8 @@ export interface ApiOptions {
   readonly requestTimeoutMs?: number;
   /** A built dashboard to serve at / (web/dist); nothing is served when absent or missing. */
   readonly staticRoot?: string | null;
+  /** Answers of the event list, map and timeline kept while the database is unchanged (./cache.ts); null: none. */
+  readonly cache?: AnswerCacheLimits | null;
 }
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -96,6 +99,12 @@ export function createApp(options: ApiOptions): ApiApp {
       onError: (c) => problemResponse(problem("INPUT_TOO_LARGE", `the request body is larger than ${maxBodyBytes} bytes`, c.req.path)),
     }),
   );
+
+  const cacheLimits = options.cache === undefined ? DEFAULT_CACHE_LIMITS : options.cache;
+  if (cacheLimits !== null) {
+    const answers = cachedAnswers(options.store, new AnswerCache(cacheLimits));
+    for (const path of ["/api/events", "/api/map", "/api/timeline"]) app.use(path, answers);
+  }
 
   const context = { store: options.store, extractor: options.extractor ?? new RuleExtractor(), maxBodyBytes };
   registerEventRoutes(app, context);

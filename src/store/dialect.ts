@@ -63,5 +63,10 @@ export interface StoreDialect {
   deferImportIndexes(): Promise<readonly string[]>;
   /** Builds again whatever deferImportIndexes set aside, also after a crash; returns how many. */
   restoreDeferredIndexes(): Promise<number>;
+  /**
+   * A value that changes whenever the database may have changed: a commit by another connection
+   * or process, or a write by this one. Caches of what was read are keyed by it.
+   */
+  dataVersion(): Promise<string>;
   close(): Promise<void>;
 }

@@ -201,13 +201,26 @@ function addRegionRows(totals: MapTotals, rows: readonly RegionRow[], sign: 1 | 
   }
 }
 
-/** The filtered events read one by one: every filter applies exactly. */
-export async function mapEventTotals(filtered: () => Promise<EventQuery | null>, cellDegrees: number): Promise<MapTotals> {
+/**
+ * The filtered events read one by one: every filter applies exactly. `filtered` gives the events
+ * counted per cell, `unplaced` those counted per region (the filter without its bounding box: they
+ * have no point to test); either may be null, for none.
+ */
+export async function mapEventTotals(
+  filtered: (() => Promise<EventQuery | null>) | null,
+  unplaced: (() => Promise<EventQuery | null>) | null,
+  cellDegrees: number,
+): Promise<MapTotals> {
   const totals: MapTotals = { cells: new Map(), regions: new Map() };
-  const withPoints = await filtered();
-  const withoutPoints = await filtered();
-  if (withPoints === null || withoutPoints === null) return totals;
+  const withPoints = filtered === null ? null : await filtered();
+  const withoutPoints = unplaced === null ? null : await unplaced();
   const cell = sql.lit(cellDegrees);
+  if (withPoints !== null) await cellTotals(withPoints, cell, totals);
+  if (withoutPoints !== null) await regionTotals(withoutPoints, totals);
+  return totals;
+}
+
+async function cellTotals(withPoints: EventQuery, cell: RawBuilder<unknown>, totals: MapTotals): Promise<void> {
   const cellRows: CellRow[] = await withPoints
     .clearSelect()
     .where("events.latitude", "is not", null)
@@ -228,6 +241,9 @@ export async function mapEventTotals(filtered: () => Promise<EventQuery | null>,
     .$castTo<CellRow>()
     .execute();
   addCellRows(totals, cellRows, 1);
+}
+
+async function regionTotals(withoutPoints: EventQuery, totals: MapTotals): Promise<void> {
   const regionRows: RegionRow[] = await withoutPoints
     .clearSelect()
     .where((where) => where.or([where("events.latitude", "is", null), where("events.longitude", "is", null)]))
@@ -242,33 +258,69 @@ export async function mapEventTotals(filtered: () => Promise<EventQuery | null>,
     .$castTo<RegionRow>()
     .execute();
   addRegionRows(totals, regionRows, 1);
-  return totals;
+}
+
+/**
+ * The regions from the fine-cell summary (its NULL cells, through the 0009 index), added to
+ * `totals`, less those of `left` (events the summary holds but the filter leaves out).
+ */
+export async function addSummaryRegions(
+  db: Kysely<Database>,
+  totals: MapTotals,
+  regionConditions: readonly RawBuilder<unknown>[],
+  left: MapTotals | null,
+): Promise<void> {
+  const { rows } = await sql<RegionRow>`select event_cells.country, event_cells.admin1, event_cells.event_type,
+      sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities
+    from event_cells where ${sql.join([sql`event_cells.cell_x is null`, ...regionConditions], sql` and `)} group by 1, 2, 3`.execute(db);
+  addRegionRows(totals, rows, 1);
+  if (left !== null) addRegionRows(totals, regionRowsOf(left), -1);
+}
+
+function regionRowsOf(totals: MapTotals): RegionRow[] {
+  return [...totals.regions.values()].flatMap((region) =>
+    Object.entries(region.byType).map(([type, events], index) => ({
+      country: region.country,
+      admin1: region.admin1,
+      event_type: type,
+      events,
+      // A region's fatalities once, with its first type.
+      fatalities: index === 0 ? region.fatalities : 0,
+    })),
+  );
+}
+
+/** The map of totals already counted. */
+export function mapOfTotals(totals: MapTotals): MapAggregate {
+  return mapAggregate(totals);
 }
 
 /**
  * The map from the fine-cell summary: fine cells summed into cells `factor` fine cells wide,
- * less `left` (events the summary holds but the filter leaves out). A cell left with one event
- * gets its id from `singleId`, given the cell's box.
+ * less `left` (events the summary holds but the filter leaves out). Regions are read under
+ * `regionConditions` (the filter without its bounding box). A cell left with one event gets its
+ * id from `singleId`, given the cell's box.
  */
 export async function mapCellRows(
   db: Kysely<Database>,
   conditions: readonly RawBuilder<unknown>[],
+  regionConditions: readonly RawBuilder<unknown>[],
   factor: number,
   left: MapTotals | null,
   singleId: (box: BoundingBox) => Promise<string | null>,
 ): Promise<MapAggregate> {
   const totals: MapTotals = { cells: new Map(), regions: new Map() };
-  const where = (extra: RawBuilder<unknown>) => sql.join([extra, ...conditions], sql` and `);
+  const where = (extra: RawBuilder<unknown>, list = conditions) => sql.join([extra, ...list], sql` and `);
   const step = sql.lit(factor);
   const { rows: cellRows } = await sql<CellRow>`select event_cells.cell_x / ${step} as gx, event_cells.cell_y / ${step} as gy,
       event_cells.event_type, sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities,
       sum(event_cells.latitude_sum) as latitude_sum, sum(event_cells.longitude_sum) as longitude_sum,
       sum(event_cells.approximate * event_cells.events) as approximate, null as event_id
-    from event_cells where ${where(sql`event_cells.cell_x is not null`)} group by 1, 2, 3`.execute(db);
+    from event_cells where ${where(sql`+event_cells.cell_x is not null`)} group by 1, 2, 3`.execute(db);
   addCellRows(totals, cellRows, 1);
   const { rows: regionRows } = await sql<RegionRow>`select event_cells.country, event_cells.admin1, event_cells.event_type,
       sum(event_cells.events) as events, sum(event_cells.fatalities) as fatalities
-    from event_cells where ${where(sql`event_cells.cell_x is null`)} group by 1, 2, 3`.execute(db);
+    from event_cells where ${where(sql`event_cells.cell_x is null`, regionConditions)} group by 1, 2, 3`.execute(db);
   addRegionRows(totals, regionRows, 1);
   if (left !== null) {
     for (const [key, removed] of left.cells) {
@@ -300,8 +352,12 @@ export async function mapCellRows(
   return mapAggregate(totals);
 }
 
-export async function mapEventRows(filtered: () => Promise<EventQuery | null>, cellDegrees: number): Promise<MapAggregate> {
-  return mapAggregate(await mapEventTotals(filtered, cellDegrees));
+export async function mapEventRows(
+  filtered: () => Promise<EventQuery | null>,
+  unplaced: () => Promise<EventQuery | null>,
+  cellDegrees: number,
+): Promise<MapAggregate> {
+  return mapAggregate(await mapEventTotals(filtered, unplaced, cellDegrees));
 }
 
 function positive(byType: Record<string, number>): Record<string, number> {

@@ -208,6 +208,7 @@ for (const dialect of DIALECTS) {
           "0007_event_review",
           "0007_map_cells",
           "0008_event_status_index",
+          "0009_map_indexes",
           "0010_bulk_import",
           "0010_redundant_event_indexes",
           "0011_rollup_subtypes",
@@ -626,6 +627,58 @@ describe("openStore (sqlite file)", () => {
     const path = join(directory, "folder.db");
     mkdirSync(path);
     await rejectsOpening(path);
+  });
+
+  it("brings a database from before 0009 forward: the map's indexes change, the map reads the same", async () => {
+    const path = join(directory, "sitrep.db");
+    const opened = await openStore({ path });
+    const event = (id: string, latitude: number | null): Event => ({
+      kind: "event",
+      id,
+      documentId: REPORT_A.id,
+      eventType: "Battles",
+      subEventType: null,
+      eventDate: "2024-05-01",
+      datePrecision: "day",
+      country: "IQ",
+      admin1: "Nineveh",
+      location: latitude === null ? null : "Mosul",
+      latitude,
+      longitude: latitude === null ? null : 43.1,
+      geoPrecision: latitude === null ? "region" : "town",
+      actor1: null,
+      actor2: null,
+      perpetratorGroup: null,
+      fatalities: 2,
+      status: "occurred",
+      sources: [],
+      evidence: [],
+    });
+    await opened.saveDocument(REPORT_A, { ...EXTRACTION_A, events: [event("ev_placed", 36.3), event("ev_region", null)] });
+    const before = await opened.mapEvents({}, 1.40625);
+    await opened.close();
+    const raw = new BetterSqlite3(path);
+    // As 0008 left it: no cell index, the events' two-column coordinates index.
+    raw.exec("drop index event_cells_cell_index; drop index events_longitude_latitude_index");
+    raw.exec("create index events_longitude_latitude_index on events (longitude, latitude)");
+    raw.prepare("delete from kysely_migration where name = ?").run("0009_map_indexes");
+    raw.close();
+    const reopened = await openStore({ path });
+    try {
+      assert.ok((await reopened.migrations()).some((migration) => migration.name === "0009_map_indexes"));
+      const check = new BetterSqlite3(path, { readonly: true });
+      const indexes = check.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'event_cells'").pluck().all();
+      const covered = check.prepare("select name from pragma_index_info('events_longitude_latitude_index')").pluck().all();
+      check.close();
+      assert.ok(indexes.includes("event_cells_cell_index"));
+      assert.deepEqual(covered, ["longitude", "latitude", "event_type", "fatalities", "geo_precision", "id"]);
+      const after = await reopened.mapEvents({}, 1.40625);
+      assert.deepEqual(after, before);
+      assert.equal(after.cells.length, 1);
+      assert.equal(after.regions.length, 1);
+    } finally {
+      await reopened.close();
+    }
   });
 
   it("refuses a database written by a newer sitrep", async () => {

@@ -14,7 +14,7 @@
 //   revises an event under the same event_id_cnty). The import file is the events' document.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
-import { Migrator, sql, type Kysely, type RawBuilder, type SqlBool } from "kysely";
+import { Migrator, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
 import { SitrepError } from "../domain/errors.ts";
 import type { Actor, Document, Event, Evidence, Extraction, Figure, Mention, PartialDate, Place, Statement } from "../domain/records.ts";
 import type { EventStatus, EventType, FigureMeasure, ImportDataset } from "../domain/taxonomy.ts";
@@ -52,9 +52,11 @@ import { openSqliteDialect } from "./sqlite/sqlite-dialect.ts";
 import * as browse from "./browse.ts";
 import {
   MAP_CELLS_PER_DEGREE as CELLS_PER_DEGREE,
+  addSummaryRegions,
   mapCellRows,
   mapEventRows,
   mapEventTotals,
+  mapOfTotals,
   pageEventRows,
   type EventPageRequest,
   type EventPosition,
@@ -330,6 +332,12 @@ export interface Store {
   savePlaces(places: readonly Place[]): Promise<void>;
   findPlaces(name: string, country?: string): Promise<Place[]>;
   summary(): Promise<StoreSummary>;
+  /**
+   * A token that changes whenever the database may have changed (a write by this store, or a
+   * commit by another connection or process): what was read under one token is still true while
+   * it is unchanged, so answers can be cached by it (the API does).
+   */
+  version(): Promise<string>;
   /** findEvents a page at a time, in a stable order (./event-pages.ts); `next` starts the next page. */
   pageEvents(filter: CountFilter, page: EventPageRequest): Promise<{ events: Event[]; next: EventPosition | null }>;
   /** Filtered events counted per grid cell of `cellDegrees`, and per region where they have no coordinates. */
@@ -402,6 +410,11 @@ interface CountRow {
 /** Rows per multi-row INSERT and ids per IN list: well under SQLite's 32,766 bound parameters. */
 const CHUNK = 200;
 const DEFAULT_SEARCH_LIMIT = 20;
+/**
+ * A page filtered by text lists the matching reports' events when they are at most this many;
+ * beyond, it tests each event it walks instead (#conditions).
+ */
+const TEXT_EVENTS_LISTED = 20_000;
 /** The conflict target of the places_key index (migrations/0001_core_tables.ts). */
 const placeKey = sql`name, country, coalesce(admin1, '')`;
 
@@ -791,17 +804,45 @@ export class KyselyStore implements Store {
 
   /**
    * The actor names, exactly as events store them, that fold to one of the group's keys. Read
-   * from the monthly rollup, whose rows hold every distinct name: folding a million events' names
-   * in SQL would read every row. The rollup's distinct names (a few hundred) are folded here
-   * rather than each of its rows in SQL: a brief asks this several times.
+   * from the monthly rollup, whose rows hold every distinct name, once per version of the
+   * database: folding a million events' names in SQL would read every row, and even the rollup's
+   * few thousand rows, folded by a JavaScript function per row, took 40 ms a request.
    */
   async #groupNamesAsStored(group: string): Promise<string[]> {
     const keys = new Set(await this.#groupKeys(group));
-    const { rows } = await sql<{ name: string | null }>`select perpetrator_group as name from event_rollup
-      union select actor1 from event_rollup union select actor2 from event_rollup`.execute(this.#db);
-    return rows
-      .flatMap((row) => (row.name !== null && keys.has(foldName(row.name)) ? [row.name] : []))
-      .sort((left, right) => (left < right ? -1 : left > right ? 1 : 0));
+    const names = await this.#storedNames();
+    return names.filter((name) => keys.has(foldName(name)));
+  }
+
+  #namesCache: { readonly version: string; readonly names: Promise<string[]> } | null = null;
+
+  /** Every distinct perpetrator and actor name in the rollup, sorted; cached while the database is unchanged. */
+  async #storedNames(): Promise<string[]> {
+    const version = await this.#dialect.dataVersion();
+    if (this.#namesCache?.version !== version) {
+      const names = sql<{ name: string }>`select perpetrator_group as name from event_rollup where perpetrator_group is not null
+        union select actor1 from event_rollup where actor1 is not null
+        union select actor2 from event_rollup where actor2 is not null`
+        .execute(this.#db)
+        .then(({ rows }) => rows.map((row) => row.name).sort());
+      this.#namesCache = { version, names };
+      names.catch(() => {
+        if (this.#namesCache?.names === names) this.#namesCache = null;
+      });
+    }
+    return this.#namesCache.names;
+  }
+
+  /** Whether the reports matching a search hold more than TEXT_EVENTS_LISTED events (counted no further). */
+  async #manyEventsOf(matching: Expression<string>): Promise<boolean> {
+    const { rows } = await sql<{ events: number }>`select count(*) as events from (select 1 from event_documents
+      where document_id in ${matching} limit ${TEXT_EVENTS_LISTED + 1})`.execute(this.#db);
+    return (rows[0]?.events ?? 0) > TEXT_EVENTS_LISTED;
+  }
+
+  /** Changes whenever the database may have changed, by this connection or another (./dialect.ts). */
+  async version(): Promise<string> {
+    return this.#dialect.dataVersion();
   }
 
   async findEvents(filter: EventFilter = {}, options: FindEventsOptions = {}): Promise<Event[]> {
@@ -1125,28 +1166,17 @@ export class KyselyStore implements Store {
     const date = sql.ref<string | null>(onEvents ? "events.event_date" : `${table}.month`);
     const conditions: RawBuilder<unknown>[] = [];
     if (filter.group !== undefined) {
-      if (onEvents) {
-        // On the events, names as stored (read from the rollup): no SQL function call per event.
-        const names = await this.#groupNamesAsStored(filter.group);
-        if (names.length === 0) return null;
-        const list = sql.join(names);
-        conditions.push(
-          sql`(${sql.join(
-            ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
-            sql` or `,
-          )})`,
-        );
-      } else {
-        const list = sql.join(await this.#groupKeys(filter.group));
-        conditions.push(
-          sql`(${sql.join(
-            ["perpetrator_group", "actor1", "actor2"].map(
-              (name) => sql`${this.#dialect.fold(column(name) as RawBuilder<string | null>)} in (${list})`,
-            ),
-            sql` or `,
-          )})`,
-        );
-      }
+      // Names as stored (read from the rollup, which holds every name the events and the map
+      // cells hold): no SQL function call per row.
+      const names = await this.#groupNamesAsStored(filter.group);
+      if (names.length === 0) return null;
+      const list = sql.join(names);
+      conditions.push(
+        sql`(${sql.join(
+          ["perpetrator_group", "actor1", "actor2"].map((name) => sql`${column(name)} in (${list})`),
+          sql` or `,
+        )})`,
+      );
     }
     if (filter.country !== undefined) conditions.push(sql`${column("country")} = ${filter.country.toUpperCase()}`);
     if (filter.admin1 !== undefined)
@@ -1156,7 +1186,9 @@ export class KyselyStore implements Store {
       if (table === "event_cells") {
         const cell = (degrees: number, offset: number) => Math.floor((degrees + offset) * CELLS_PER_DEGREE);
         conditions.push(
-          sql`event_cells.cell_x between ${cell(west, 180)} and ${cell(east, 180)} and event_cells.cell_y between ${cell(south, 90)} and ${cell(north, 90)}`,
+          // Not through the cell index (0009, for the regions' NULL cells): a viewport holds most
+          // cells of a map, and a row looked up per index entry cost 3x a scan.
+          sql`+event_cells.cell_x between ${cell(west, 180)} and ${cell(east, 180)} and +event_cells.cell_y between ${cell(south, 90)} and ${cell(north, 90)}`,
         );
       } else if (hints.ordered === true || hints.dateOrdered === true) {
         conditions.push(sql`+events.longitude between ${west} and ${east} and +events.latitude between ${south} and ${north}`);
@@ -1169,9 +1201,13 @@ export class KyselyStore implements Store {
     // events, because a bound no finer than a month compares the same on the first 7 characters.
     if (filter.since !== undefined) {
       const bound = sinceBound(filter.since);
+      // The coarser dates that contain the bound are its prefixes, so every kept date is at or
+      // after the shortest: that range lets a date index serve the whole test (without it the
+      // OR became two index searches merged and sorted, 200 ms for a page on 1,000,000 events).
+      const [widest] = bound.containing;
       conditions.push(
-        bound.containing.length > 0
-          ? sql`(${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
+        widest !== undefined
+          ? sql`${date} >= ${widest} and (${date} >= ${bound.atOrAfter} or ${date} in (${sql.join(bound.containing)}))`
           : sql`${date} >= ${bound.atOrAfter}`,
       );
     }
@@ -1185,7 +1221,14 @@ export class KyselyStore implements Store {
     if (filter.text !== undefined) {
       const matching = this.#dialect.matchingDocumentIds(filter.text);
       if (matching === null) return null;
-      conditions.push(sql`${column("id")} in (select event_id from event_documents where document_id in ${matching})`);
+      if (onEvents && hints.ordered === true && (await this.#manyEventsOf(matching))) {
+        // A page of a text most reports contain: the list of their events would be most of the
+        // events (7 s to build for 1,000,000), while the page walks its index and stops after a
+        // page, asking each event whether a matching report holds it.
+        conditions.push(
+          sql`exists (select 1 from event_documents where event_documents.event_id = events.id and event_documents.document_id in ${matching})`,
+        );
+      } else conditions.push(sql`${column("id")} in (select event_id from event_documents where document_id in ${matching})`);
     }
     if (filter.knownBy !== undefined || filter.where !== undefined) {
       // Analysis-only filters, on the events themselves (countEvents routes such filters there).
@@ -1422,19 +1465,45 @@ export class KyselyStore implements Store {
     // the filter leaves out are mapped from the events and subtracted.
     const states = filter.review ?? review.DEFAULT_REVIEW_STATES;
     const factor = cellDegrees * CELLS_PER_DEGREE;
-    const summarised =
-      Number.isInteger(factor) &&
-      factor >= 1 &&
+    const monthGrained =
       filter.text === undefined &&
       states.includes("unreviewed") &&
       [filter.since, filter.until].every((bound) => bound === undefined || bound.length <= 7);
-    if (!summarised) return mapEventRows(() => this.#filteredEvents(filter), cellDegrees);
-    const conditions = (await this.#conditions("event_cells", filter, null)) ?? [];
+    const summarised = Number.isInteger(factor) && factor >= 1 && monthGrained;
+    // Events without coordinates lie in no box: the regions answer the filter without its bbox,
+    // so one request for a viewport gives its cells and every region.
+    const unplaced: CountFilter = { ...filter, bbox: undefined };
+    if (!monthGrained)
+      return mapEventRows(
+        () => this.#filteredEvents(filter),
+        () => this.#filteredEvents(unplaced),
+        cellDegrees,
+      );
+    const conditions = await this.#conditions("event_cells", filter, null);
+    const regionConditions = await this.#conditions("event_cells", unplaced, null);
+    // Nothing can match (a group no event names).
+    if (conditions === null || regionConditions === null) return { cells: [], regions: [] };
     const excluded = review.excludedStatuses(states);
-    const left = (await review.hasReviewedStatus(this.#db, excluded))
-      ? await mapEventTotals(() => this.#filteredEvents({ ...filter, review: excluded }), cellDegrees)
+    const reviewed = await review.hasReviewedStatus(this.#db, excluded);
+    if (!summarised) {
+      // Cells finer than the summary's: the viewport's events read one by one; the regions, which
+      // no zoom changes, still from the summary (reading them from the events would read every
+      // event without a box to narrow them: 3.5 s on 1,000,000 events).
+      const totals = await mapEventTotals(() => this.#filteredEvents(filter), null, cellDegrees);
+      const leftRegions = reviewed
+        ? await mapEventTotals(null, () => this.#filteredEvents({ ...unplaced, review: excluded }), cellDegrees)
+        : null;
+      await addSummaryRegions(this.#db, totals, regionConditions, leftRegions);
+      return mapOfTotals(totals);
+    }
+    const left = reviewed
+      ? await mapEventTotals(
+          () => this.#filteredEvents({ ...filter, review: excluded }),
+          () => this.#filteredEvents({ ...unplaced, review: excluded }),
+          cellDegrees,
+        )
       : null;
-    return mapCellRows(this.#db, conditions, factor, left, async (box) => {
+    return mapCellRows(this.#db, conditions, regionConditions, factor, left, async (box) => {
       const query = await this.#filteredEvents({ ...filter, bbox: box });
       const row =
         query === null ? undefined : await query.clearSelect().select("events.id").orderBy("events.id").limit(1).executeTakeFirst();

@@ -10,6 +10,7 @@ import L from "leaflet";
 import "leaflet/dist/leaflet.css";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
+import coarseAtlasUrl from "world-atlas/countries-110m.json?url";
 import atlasUrl from "world-atlas/countries-50m.json?url";
 import { getJson, type MapResult } from "./api.ts";
 import { h, replaceChildren } from "./dom.ts";
@@ -27,12 +28,20 @@ export interface MapCallbacks {
 /** Radius of an approximate single event, in metres: about a governorate's size. */
 const APPROXIMATE_RADIUS_M = 40_000;
 
+/** Runs `work` when the page is idle (at the latest after two seconds). */
+function whenIdle(work: () => void): void {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(work, { timeout: 2000 });
+  else setTimeout(work, 200);
+}
+
 export class EventMap {
   private readonly map: L.Map;
   private readonly layer = L.layerGroup();
   private readonly regionLayer = L.layerGroup();
   private countries: L.GeoJSON | null = null;
   private lastRegions: MapResult | null = null;
+  /** The filters the regions drawn answer. */
+  private regionsFor: Filters | null = null;
   private placing = false;
   private filters: Filters = {};
   private pending: AbortController | null = null;
@@ -64,11 +73,14 @@ export class EventMap {
       ),
       h("span", { class: "legend-item" }, h("i", { class: "swatch approximate" }), "approximate (region or country)"),
     );
-    void this.loadBasemap();
+    // The 1:110m countries (108 kB) first, the 1:50m ones (757 kB) once the page is idle: parsing
+    // and drawing the fine shapes took the main thread for a second on a loaded machine, and the
+    // first view's map request waited behind it (docs/DASHBOARD.md).
+    void this.loadBasemap(coarseAtlasUrl).then(() => whenIdle(() => void this.loadBasemap(atlasUrl)));
   }
 
-  private async loadBasemap(): Promise<void> {
-    const response = await fetch(atlasUrl);
+  private async loadBasemap(url: string): Promise<void> {
+    const response = await fetch(url);
     const topology = (await response.json()) as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const countries = feature(topology, topology.objects.countries);
     // Thousands of coastline vertices: one canvas draws them far faster than SVG paths. GeoJSON
@@ -78,8 +90,10 @@ export class EventMap {
       renderer: L.canvas({ padding: 0.5 }),
       style: () => ({ className: "country", color: "#9aa0a6", weight: 0.7, fillColor: "#f3f1ea", fillOpacity: 1 }),
     };
+    const previous = this.countries;
     this.countries = L.geoJSON(countries, options).addTo(this.map);
     this.countries.bringToBack();
+    previous?.remove();
     // The events may have arrived first: shade their regions now that the countries are here.
     if (this.lastRegions !== null) this.drawRegions(this.lastRegions);
   }
@@ -93,11 +107,12 @@ export class EventMap {
     this.filters = filters;
     if (zoom !== null && center !== null) {
       this.place(() => this.map.setView([center[0], center[1]], zoom, { animate: false }));
-      await Promise.all([this.refresh(), this.refreshRegions()]);
+      await this.refresh();
       return;
     }
     const overview = await getJson<MapResult>("map", filterParams(filters, { zoom: 3 }));
     this.lastRegions = overview;
+    this.regionsFor = filters;
     this.drawRegions(overview);
     const points = overview.cells.map((cell) => L.latLng(cell.lat, cell.lon));
     this.place(() =>
@@ -118,25 +133,13 @@ export class EventMap {
     }
   }
 
+  /**
+   * One request per filter change: the viewport's answer holds its cells and every region of
+   * events with no coordinates (the API answers regions without the bbox: they have no point).
+   */
   setFilters(filters: Filters): Promise<void> {
     this.filters = filters;
-    return Promise.all([this.refresh(), this.refreshRegions()]).then(() => undefined);
-  }
-
-  /**
-   * Events with no coordinates fall outside any bbox, so the viewport's answer never holds them:
-   * they come from one request without a bbox per filter (the coarsest grid, from the summary).
-   */
-  private async refreshRegions(): Promise<void> {
-    const filters = this.filters;
-    try {
-      const result = await getJson<MapResult>("map", filterParams(filters, { zoom: 0 }));
-      if (filters !== this.filters) return;
-      this.lastRegions = result;
-      this.drawRegions(result);
-    } catch (error) {
-      this.callbacks.failed(error);
-    }
+    return this.refresh();
   }
 
   whenDrawn(): Promise<void> {
@@ -155,9 +158,17 @@ export class EventMap {
     const north = Math.min(90, bounds.getNorth());
     const extra: Record<string, string | number> = { zoom };
     if (west < east && south < north) extra.bbox = [west, south, east, north].map((value) => value.toFixed(4)).join(",");
-    this.settled = getJson<MapResult>("map", filterParams(this.filters, extra), controller.signal).then(
+    const filters = this.filters;
+    this.settled = getJson<MapResult>("map", filterParams(filters, extra), controller.signal).then(
       (result) => {
-        if (!controller.signal.aborted) this.draw(result);
+        if (controller.signal.aborted) return;
+        this.draw(result);
+        // Regions change with the filter only; a pan or zoom answers the same ones.
+        if (this.regionsFor !== filters) {
+          this.regionsFor = filters;
+          this.lastRegions = result;
+          this.drawRegions(result);
+        }
       },
       (error: unknown) => {
         if (!controller.signal.aborted) this.callbacks.failed(error);

@@ -36,6 +36,7 @@ import * as eventRollupBulk from "./migrations/0005_event_rollup_bulk.ts";
 import { writeEventsCountedOnce } from "./rollup-bulk.ts";
 import { deferImportIndexes, restoreDeferredIndexes } from "./deferred-indexes.ts";
 import * as mapCells from "./migrations/0007_map_cells.ts";
+import * as mapIndexes from "./migrations/0009_map_indexes.ts";
 import * as bulkImport from "./migrations/0010_bulk_import.ts";
 import * as rollupSubtypes from "./migrations/0011_rollup_subtypes.ts";
 
@@ -162,6 +163,7 @@ export function openSqliteDialect(path: string): StoreDialect {
       "0004_event_rollup": eventRollup,
       "0005_event_rollup_bulk": eventRollupBulk,
       "0007_map_cells": mapCells,
+      "0009_map_indexes": mapIndexes,
       "0010_bulk_import": bulkImport,
       "0011_rollup_subtypes": rollupSubtypes,
     },
@@ -194,6 +196,14 @@ export function openSqliteDialect(path: string): StoreDialect {
     writeEventsInBulk: writeEventsCountedOnce,
     deferImportIndexes: () => deferImportIndexes(db),
     restoreDeferredIndexes: () => restoreDeferredIndexes(db),
+    async dataVersion(): Promise<string> {
+      // data_version moves when another connection commits (https://www.sqlite.org/pragma.html#pragma_data_version),
+      // total_changes() with every row this connection writes (a rolled-back write too: a needless miss at worst).
+      const { rows } = await sql<{ changes: number; version: number }>`select total_changes() as changes,
+        data_version as version from pragma_data_version`.execute(db);
+      const row = rows[0];
+      return row === undefined ? "" : `${row.version}.${row.changes}`;
+    },
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
