@@ -872,3 +872,17 @@ describe("a quarter named in a later sentence", () => {
     assert.equal(event.admin1, kirkuk?.admin1);
   });
 });
+
+describe("landmarks and appositions", () => {
+  it("does not place an incident at the landmark a distance is measured from", () => {
+    const event = onlyEvent("In the town of Tikrit, 170 km north of Baghdad, gunmen shot dead a police officer on Monday.");
+    assert.equal(event.location, "Tikrit");
+  });
+
+  it("reads a village named with its kind in an apposition", () => {
+    const places = eventsOf("In Umm Jaris, a village in Kirkuk province, Iraq, gunmen killed two shepherds on Monday.").map(
+      (event) => event.location,
+    );
+    assert.deepEqual(places, ["Umm Jaris"]);
+  });
+});

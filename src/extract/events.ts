@@ -299,6 +299,10 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
   return { eventType: "Violence against civilians", subEventType: "Attack" };
 }
 
+/** "350 km east of", "20 miles from", "some 30 kilometres north-west of": a distance from a landmark. */
+const DISTANCE_FROM =
+  /\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital|village)\s+(?:of\s+)?)?$/i;
+
 /** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
@@ -314,7 +318,7 @@ function placesOf(
   // it is a capital after a locative word ("in Damascus", not "Washington would go after"):
   // elsewhere a foreign match is more often a surname, a government or a misread word.
   const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
-  const places = sentence.places.filter(
+  let places = sentence.places.filter(
     (place) =>
       place.precision !== "country" &&
       (documentCountries.size === 0 ||
@@ -341,6 +345,10 @@ function placesOf(
     const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
     return nearest ? [nearest] : [];
   }
+  // "In the town of Huancayo, 350 km east of Lima, ...": a place a distance is measured from is a
+  // landmark, not where it happened, when the sentence names another place.
+  const landmarks = places.filter((place) => DISTANCE_FROM.test(sentence.text.slice(Math.max(0, place.start - 60), place.start)));
+  if (landmarks.length > 0 && landmarks.length < places.length) places = places.filter((place) => !landmarks.includes(place));
   const after = places.filter((place) => place.start >= hit.start);
   // With no place after the trigger, the place named last before it.
   // "In Huaraz, the capital of Ancash department, terrorists set fire to...": the town, not its region.

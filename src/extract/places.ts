@@ -159,6 +159,11 @@ const KNOWN_AS = anyCase("area|sector|zone|known as|called");
 // Names are matched case-sensitively (a capital starts each word); the words around them in any case.
 const KIND_OF_NAME = new RegExp(String.raw`(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
 const NAME_THEN_KIND = new RegExp(String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
+// "In Paucarbambilla, a locality in Huanuco": a name set off by an appositive that says its kind.
+const NAME_COMMA_KIND = new RegExp(
+  String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME},\s+(?:a|an|A|AN)\s+(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\b`,
+  "gu",
+);
 const KNOWN_AS_NAME = new RegExp(
   String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
   "gu",
@@ -174,7 +179,7 @@ const NOT_A_LOCAL_NAME =
 export function findLocalPlaces(text: string, country: string | null, known: readonly { start: number; end: number }[]): PlaceMention[] {
   if (!country) return [];
   const found: PlaceMention[] = [];
-  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME]) {
+  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME, NAME_COMMA_KIND]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const raw = match[1] ?? "";
