@@ -886,3 +886,12 @@ describe("landmarks and appositions", () => {
     assert.deepEqual(places, ["Umm Jaris"]);
   });
 });
+
+describe("local names in capitals copy", () => {
+  it("ends a name named by its kind at a word no name holds", () => {
+    const locations = eventsOf(
+      "TWO ENGINEERS WERE KILLED ON MONDAY NEAR CUCUTA, COLOMBIA, IN THE RURAL AREA KNOWN AS CAMPANARIO WHEN THEIR VEHICLE WAS BLOWN UP BY EXPLOSIVE CHARGES.",
+    ).map((event) => event.location);
+    assert.ok(locations.includes("Campanario"), locations.join(", "));
+  });
+});

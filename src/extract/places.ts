@@ -186,7 +186,13 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
       const words = raw.split(/\s+/);
       while (words.length > 1 && /^the$/i.test(words[0] ?? "")) words.shift();
-      const stop = words.findIndex((word, index) => index > 0 && /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to)$/i.test(word));
+      const stop = words.findIndex(
+        (word, index) =>
+          index > 0 &&
+          /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to|when|while|where|whose|who|which|that|their|his|her|its|as|after|before|during|because|but|for|since|until|under|over)$/i.test(
+            word,
+          ),
+      );
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "")) continue;
       // "the Guatemalan town of X": a demonym describes the town, it does not name it.
