@@ -895,3 +895,11 @@ describe("local names in capitals copy", () => {
     assert.ok(locations.includes("Campanario"), locations.join(", "));
   });
 });
+
+describe("spelling variants", () => {
+  it("reads 'machinegunned' written as one word", () => {
+    const event = onlyEvent("Gunmen machinegunned the car of a judge in Kirkuk, Iraq, on Monday, wounding him.");
+    assert.equal(event.location, "Kirkuk");
+    assert.equal(event.eventDate, "2025-06-09");
+  });
+});

@@ -125,7 +125,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "killing",
     "Violence against civilians",
     "Attack",
-    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|stabbed to death|machine[- ]gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|shot)\b`,
+    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|stabbed to death|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|shot)\b`,
     true,
   ),
   rule(
