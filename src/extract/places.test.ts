@@ -14,6 +14,12 @@ describe("places named by their kind", () => {
     assert.deepEqual(names("a crowded quarter of the city known as Las Palmeras"), ["Las Palmeras"]);
   });
 
+  it("leaves out the words that describe the quarter, and ends the name at a word no name holds", () => {
+    assert.deepEqual(names("HIS HOME IN THE EXCLUSIVE LA MASCOTA NEIGHBORHOOD OF WESTERN SAN SALVADOR"), ["La Mascota"]);
+    assert.deepEqual(names("THE RURAL AREA KNOWN AS CAMPANARIO WHEN THEIR VEHICLE WAS BLOWN UP"), ["Campanario"]);
+    assert.deepEqual(names("In Paucarbambilla, a locality in Huanuco, two guerrillas were killed."), ["Paucarbambilla"]);
+  });
+
   it("does not take a common noun or a lower-case word for a name", () => {
     assert.deepEqual(names("in the center of the town of the dead"), []);
     assert.deepEqual(names("the northern district of the province"), []);

@@ -185,7 +185,12 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       const raw = match[1] ?? "";
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
       const words = raw.split(/\s+/);
-      while (words.length > 1 && /^the$/i.test(words[0] ?? "")) words.shift();
+      // "the exclusive La Mascota neighborhood": words that describe the quarter are not its name.
+      while (
+        words.length > 1 &&
+        /^(?:the|exclusive|residential|wealthy|affluent|working-class|middle-class|industrial|commercial|downtown)$/i.test(words[0] ?? "")
+      )
+        words.shift();
       const stop = words.findIndex(
         (word, index) =>
           index > 0 &&
