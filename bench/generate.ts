@@ -21,10 +21,11 @@ import { performance } from "node:perf_hooks";
 import BetterSqlite3 from "better-sqlite3";
 import { documentIdFromHash, recordId, sha256Hex } from "../src/domain/ids.ts";
 import type { Document, Event, Extraction } from "../src/domain/records.ts";
-import { findAssertions } from "../src/resolve/incidents/claims.ts";
 import { clusterParts, combineParts } from "../src/resolve/incidents/incidents.ts";
 import { isClaimantAccount } from "../src/resolve/incidents/sources.ts";
 import { documentToRow, eventToRow, evidenceToRows, rowToEvent } from "../src/store/rows.ts";
+import { EVENT_COLUMNS } from "../src/store/bulk.ts";
+import { assertionRows, partRow } from "../src/store/incidents.ts";
 import { openStore } from "../src/store/store.ts";
 
 export const GROUP = "Bench Group";
@@ -201,25 +202,7 @@ async function generateInSql(path: string, total: number, options: GenerateOptio
     const documentColumns = Object.keys(
       documentToRow(documents[0]?.document ?? ({} as Document), documents[0]?.extraction ?? ({} as Extraction), ""),
     );
-    const eventColumns = [
-      "id",
-      "document_id",
-      "event_type",
-      "sub_event_type",
-      "event_date",
-      "date_precision",
-      "country",
-      "admin1",
-      "location",
-      "latitude",
-      "longitude",
-      "geo_precision",
-      "actor1",
-      "actor2",
-      "perpetrator_group",
-      "fatalities",
-      "status",
-    ];
+    const eventColumns: readonly string[] = EVENT_COLUMNS;
     const partColumns = ["part_id", "incident_id", "document_id", "reported_on", "claimant_account", ...eventColumns.slice(2)];
     const evidenceColumns = ["owner_kind", "owner_id", "document_id", "start_offset", "end_offset", "position", "text"];
     const assertionColumns = [
@@ -252,38 +235,8 @@ async function generateInSql(path: string, total: number, options: GenerateOptio
         insertRow(insert.document, documentColumns, documentToRow(document, extraction, ingestedAt));
         reportedOn.set(document.id, document.publishedDate ?? extraction.referenceDate);
         // As Store.incidents.afterSave: each report's assertions about its events, "reported" aside.
-        const assertions = findAssertions({
-          documentId: document.id,
-          text: document.text,
-          publisher: document.publisher,
-          reportedOn: document.publishedDate ?? extraction.referenceDate,
-          events: extraction.events.map((event) => ({
-            id: event.id,
-            eventDate: event.eventDate,
-            perpetratorGroup: event.perpetratorGroup,
-            claimedStatus: event.status === "claimed",
-            evidenceStarts: event.evidence.filter((span) => span.documentId === document.id).map((span) => span.start),
-          })),
-        });
-        for (const [partId, list] of assertions) {
-          list
-            .filter((assertion) => assertion.assertionKind !== "reported")
-            .forEach((assertion, position) =>
-              insertRow(insert.assertion, assertionColumns, {
-                part_id: partId,
-                position,
-                assertion_kind: assertion.assertionKind,
-                asserted_by: assertion.by,
-                group_name: assertion.group,
-                channel: assertion.channel,
-                asserted_on: assertion.assertedOn,
-                document_id: assertion.documentId,
-                evidence_start: assertion.evidence?.start ?? null,
-                evidence_end: assertion.evidence?.end ?? null,
-                evidence_text: assertion.evidence?.text ?? null,
-              }),
-            );
-        }
+        const reported = document.publishedDate ?? extraction.referenceDate;
+        for (const row of assertionRows(document, reported, extraction.events)) insertRow(insert.assertion, assertionColumns, row);
       }
     })();
 
@@ -295,13 +248,7 @@ async function generateInSql(path: string, total: number, options: GenerateOptio
         insert.eventDocument.run(event.id, event.documentId);
         event.sources.forEach((attribution, position) => insert.eventSource.run(event.id, event.documentId, position, attribution));
         for (const evidence of evidenceToRows("event", event.id, event.evidence)) insertRow(insert.evidence, evidenceColumns, evidence);
-        insertRow(insert.part, partColumns, {
-          ...row,
-          part_id: event.id,
-          incident_id: event.id,
-          reported_on: reportedOn.get(event.documentId) ?? null,
-          claimant_account: isClaimantAccount(event.sources) ? 1 : 0,
-        });
+        insertRow(insert.part, partColumns, partRow(event, reportedOn.get(event.documentId) ?? null));
       }
     });
     for (let start = 0; start < order.length; start += EVENTS_PER_TRANSACTION)

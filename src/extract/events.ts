@@ -798,8 +798,10 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
     );
     // "At the same time, bombs exploded in ...": an incident told as simultaneous with the one
     // before it took place on its day, whatever the report's own date.
-    const previous = [...mentions].reverse().find((mention) => mention.dateExplicit && !mention.damageOnly);
-    if (previous && sentence.index - previous.sentenceIndex <= 6 && SAME_TIME.test(sentence.text)) {
+    const previous = SAME_TIME.test(sentence.text)
+      ? mentions.findLast((mention) => mention.dateExplicit && !mention.damageOnly)
+      : undefined;
+    if (previous && sentence.index - previous.sentenceIndex <= 6) {
       // Only a date the sentence itself gives stands (the lead's fallback to the report's month does not).
       const ownDate = sentence.dates.some((date) => date.value !== null || date.kind === "period");
       for (const mention of found) {

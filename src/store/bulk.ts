@@ -61,7 +61,8 @@ export class BulkInsert<Row extends object> {
   }
 }
 
-const EVENT_COLUMNS = [
+/** The events table's columns, in the order the bulk INSERTs (and the bench generator) write them. */
+export const EVENT_COLUMNS = [
   "id",
   "document_id",
   "event_type",

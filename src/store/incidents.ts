@@ -144,6 +144,58 @@ const READ_CHUNK = 2000;
 /** Blocks per query: three parameters each. */
 const BLOCK_CHUNK = 300;
 
+/** A report's event as its own part of an incident, alone in an incident of its own until clustered. */
+export function partRow(event: Event, reportedOn: string | null): EventPartsTable {
+  const { id, document_id, ...fields } = eventToRow(event);
+  return {
+    ...fields,
+    part_id: id,
+    incident_id: id,
+    document_id,
+    reported_on: reportedOn,
+    claimant_account: isClaimantAccount(event.sources) ? 1 : 0,
+  };
+}
+
+/** What a report asserts about its events (claims, attributions ...), as rows of event_assertions. */
+export function assertionRows(
+  document: Pick<Document, "id" | "text" | "publisher">,
+  reportedOn: string | null,
+  events: readonly Event[],
+): EventAssertionsTable[] {
+  const assertions = findAssertions({
+    documentId: document.id,
+    text: document.text,
+    publisher: document.publisher,
+    reportedOn,
+    events: events.map((event) => ({
+      id: event.id,
+      eventDate: event.eventDate,
+      perpetratorGroup: event.perpetratorGroup,
+      claimedStatus: event.status === "claimed",
+      evidenceStarts: event.evidence.filter((span) => span.documentId === document.id).map((span) => span.start),
+    })),
+  });
+  // "reported" is the part itself (its report's publisher and date); details() says it.
+  return [...assertions].flatMap(([partId, list]) =>
+    list
+      .filter((assertion) => assertion.assertionKind !== "reported")
+      .map((assertion, position) => ({
+        part_id: partId,
+        position,
+        assertion_kind: assertion.assertionKind,
+        asserted_by: assertion.by,
+        group_name: assertion.group,
+        channel: assertion.channel,
+        asserted_on: assertion.assertedOn,
+        document_id: assertion.documentId,
+        evidence_start: assertion.evidence?.start ?? null,
+        evidence_end: assertion.evidence?.end ?? null,
+        evidence_text: assertion.evidence?.text ?? null,
+      })),
+  );
+}
+
 /** Parts can match only within one day, event type and country (`compareParts`). */
 function blockKey(row: Pick<EventRow, "event_date" | "event_type" | "country">): string {
   return [row.event_date ?? "", row.event_type, row.country ?? ""].join("\u001f");
@@ -225,52 +277,10 @@ export class IncidentRepository {
     const fresh = events.filter((event) => !known.has(event.id) && event.documentId === document.id);
     if (fresh.length === 0) return;
     const reportedOn = document.publishedDate ?? extraction.referenceDate;
-    for (const rows of chunks(
-      fresh.map((event) => {
-        const { id, document_id, ...fields } = eventToRow(event);
-        return {
-          ...fields,
-          part_id: id,
-          incident_id: id,
-          document_id,
-          reported_on: reportedOn,
-          claimant_account: isClaimantAccount(event.sources) ? 1 : 0,
-        };
-      }),
-    )) {
+    for (const rows of chunks(fresh.map((event) => partRow(event, reportedOn)))) {
       await db.insertInto("event_parts").values(rows).execute();
     }
-    const assertions = findAssertions({
-      documentId: document.id,
-      text: document.text,
-      publisher: document.publisher,
-      reportedOn,
-      events: fresh.map((event) => ({
-        id: event.id,
-        eventDate: event.eventDate,
-        perpetratorGroup: event.perpetratorGroup,
-        claimedStatus: event.status === "claimed",
-        evidenceStarts: event.evidence.filter((span) => span.documentId === document.id).map((span) => span.start),
-      })),
-    });
-    // "reported" is the part itself (its report's publisher and date); details() says it.
-    const rows = [...assertions].flatMap(([partId, list]) =>
-      list
-        .filter((assertion) => assertion.assertionKind !== "reported")
-        .map((assertion, position) => ({
-          part_id: partId,
-          position,
-          assertion_kind: assertion.assertionKind,
-          asserted_by: assertion.by,
-          group_name: assertion.group,
-          channel: assertion.channel,
-          asserted_on: assertion.assertedOn,
-          document_id: assertion.documentId,
-          evidence_start: assertion.evidence?.start ?? null,
-          evidence_end: assertion.evidence?.end ?? null,
-          evidence_text: assertion.evidence?.text ?? null,
-        })),
-    );
+    const rows = assertionRows(document, reportedOn, fresh);
     for (const chunk of chunks(rows)) await db.insertInto("event_assertions").values(chunk).execute();
     // A part with no country matches none (`compareParts`), so it has no block to re-cluster.
     const blocks = new Set(

@@ -96,6 +96,15 @@ export function monthRange(filter: CountFilter): { readonly first: string | null
   };
 }
 
+/** A rollup row's value of one grouping key ("place" never reaches here: rollupServes). */
+function keyOf(key: TallyKey, row: RollupTallyRow, event: Event): string | null {
+  if (key === "month") return row.month !== null && row.month.length >= 7 ? row.month.slice(0, 7) : null;
+  if (key === "country") return row.country;
+  if (key === "place") return null;
+  const index = key.windows.findIndex((window) => matchesCondition(event, { within: window }));
+  return index < 0 ? null : String(index);
+}
+
 /** The rollup rows as tally rows: each condition and key decided on the row's month, as on each of its events. */
 export function tallyRollupRows(
   rows: readonly RollupTallyRow[],
@@ -119,20 +128,7 @@ export function tallyRollupRows(
     const fatalities = Number(row.fatalities);
     const known = Number(row.known_tolls);
     tallied.push({
-      keys: groupBy.map((key) =>
-        key === "month"
-          ? row.month !== null && row.month.length >= 7
-            ? row.month.slice(0, 7)
-            : null
-          : key === "country"
-            ? row.country
-            : key === "place"
-              ? null
-              : (() => {
-                  const index = key.windows.findIndex((window) => matchesCondition(event, { within: window }));
-                  return index < 0 ? null : String(index);
-                })(),
-      ),
+      keys: groupBy.map((key) => keyOf(key, row, event)),
       all: { events, fatalities },
       tallies: conditions.map((condition): EventTally => {
         if (!matchesCondition(event, { ...condition, withFatalities: undefined })) return { events: 0, fatalities: 0 };
