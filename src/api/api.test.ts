@@ -12,6 +12,9 @@ import type { Event } from "../domain/records.ts";
 import { openStore, type Store } from "../store/store.ts";
 import { ISLAMIC_STATE, makeDocument, makeEvent, makeExtraction, makeFigure } from "../store/test-fixtures.ts";
 import { createApp, type ApiApp } from "./app.ts";
+import { startServer } from "./server.ts";
+import { AnswerCache, answerFromCache } from "./cache.ts";
+import type { IncomingMessage, ServerResponse } from "node:http";
 
 const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"] as const;
 const DATES = ["2024-01-15", "2024-01-15", "2024-02-03", "2024-03", "2024-03-20", null, "2024-05-09", "2024"];
@@ -709,6 +712,75 @@ describe("answers kept while the database is unchanged", () => {
     const restored = await call("/api/events?limit=500");
     assert.equal(restored.headers.get("cache-status"), "sitrep; fwd=miss; stored");
     assert.equal(field<unknown[]>(restored.body, "events").length, field<unknown[]>(before.body, "events").length);
+  });
+
+  it("sends a kept answer from the server socket with the app's headers, and never across a write", async () => {
+    const server = await startServer({ store, port: 0 });
+    try {
+      const path = "/api/events?limit=4&sort=-date";
+      const fresh = await fetch(`${server.url}${path}`);
+      const freshText = await fresh.text();
+      assert.equal(fresh.headers.get("cache-status"), "sitrep; fwd=miss; stored");
+      const kept = await fetch(`${server.url}${path}`);
+      assert.equal(kept.headers.get("cache-status"), "sitrep; hit");
+      assert.equal(await kept.text(), freshText);
+      assert.equal(kept.headers.get("content-type"), fresh.headers.get("content-type"));
+      for (const name of ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "cross-origin-resource-policy"])
+        assert.equal(kept.headers.get(name), fresh.headers.get(name), name);
+      // A write through this server: the next answer is computed again.
+      const first = field<{ id: string }[]>(JSON.parse(freshText), "events")[0];
+      assert.ok(first !== undefined);
+      assert.equal((await fetch(`${server.url}/api/events/${first.id}/reject`, { method: "POST" })).status, 200);
+      const after = await fetch(`${server.url}${path}`);
+      assert.equal(after.headers.get("cache-status"), "sitrep; fwd=miss; stored");
+      assert.notEqual(await after.text(), freshText);
+      assert.equal((await fetch(`${server.url}/api/events/${first.id}/accept`, { method: "POST" })).status, 200);
+      // Only a GET of a kept path: another method, or another path, is the app's.
+      const posted = await fetch(`${server.url}${path}`, { method: "POST" });
+      assert.equal(posted.headers.get("cache-status"), null);
+      assert.equal(posted.status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers from node:http only a GET of a kept path, in origin form, of the store's current version", async () => {
+    const cache = new AnswerCache();
+    const body = new TextEncoder().encode('{"events":[]}');
+    cache.set("/api/events?limit=1", { version: await store.version(), body, contentType: "application/json" });
+    cache.set("/api/map", { version: "another", body, contentType: "application/json" });
+    const paths = new Set(["/api/events", "/api/map"]);
+    const send = async (method: string, url: string) => {
+      const sent: { status?: number; headers?: Record<string, unknown>; body?: unknown } = {};
+      const response = {
+        writeHead: (status: number, headers: Record<string, unknown>) => Object.assign(sent, { status, headers }),
+        end: (data: unknown) => Object.assign(sent, { body: data }),
+      } as unknown as ServerResponse;
+      const answered = await answerFromCache(store, cache, paths, { "X-Frame-Options": "DENY" }, { method, url } as IncomingMessage, response);
+      return { answered, sent };
+    };
+    const hit = await send("GET", "/api/events?limit=1");
+    assert.equal(hit.answered, true);
+    assert.equal(hit.sent.status, 200);
+    assert.equal(hit.sent.body, body);
+    assert.deepEqual(hit.sent.headers, {
+      "X-Frame-Options": "DENY",
+      "Content-Type": "application/json",
+      "Content-Length": body.byteLength,
+      "Cache-Status": "sitrep; hit",
+    });
+    for (const [method, url] of [
+      ["POST", "/api/events?limit=1"],
+      ["HEAD", "/api/events?limit=1"],
+      ["GET", "/api/events?limit=2"],
+      ["GET", "//api/events?limit=1"],
+      ["GET", "http://localhost/api/events?limit=1"],
+      ["GET", "/api/map"],
+    ] as const) {
+      const miss = await send(method, url);
+      assert.equal(miss.answered, false, `${method} ${url}`);
+      assert.equal(miss.sent.status, undefined, `${method} ${url}: nothing sent`);
+    }
   });
 
   it("keeps no error and nothing past its limits", async () => {

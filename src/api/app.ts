@@ -4,7 +4,7 @@
 // security headers below; errors are problem+json (./problems.ts).
 //
 // `createApp` builds the app without a socket, so tests call `app.request()`; ./server.ts
-// listens on a port.
+// listens on a port, and answers a kept answer (./cache.ts) before the app is reached.
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -56,7 +56,7 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join("; ");
 
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "X-Content-Type-Options": "nosniff",
   "Referrer-Policy": "no-referrer",
   "X-Frame-Options": "DENY",
@@ -66,7 +66,15 @@ const SECURITY_HEADERS: Readonly<Record<string, string>> = {
 
 export type ApiApp = OpenAPIHono;
 
+/** The paths whose GET answers are kept while the database is unchanged (./cache.ts). */
+export const CACHED_PATHS: ReadonlySet<string> = new Set(["/api/events", "/api/map", "/api/timeline"]);
+
 export function createApp(options: ApiOptions): ApiApp {
+  return createApi(options).app;
+}
+
+/** The app and its kept answers (null when `options.cache` is null), for a server to answer hits from. */
+export function createApi(options: ApiOptions): { app: ApiApp; answers: AnswerCache | null } {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = new OpenAPIHono({
@@ -101,9 +109,10 @@ export function createApp(options: ApiOptions): ApiApp {
   );
 
   const cacheLimits = options.cache === undefined ? DEFAULT_CACHE_LIMITS : options.cache;
-  if (cacheLimits !== null) {
-    const answers = cachedAnswers(options.store, new AnswerCache(cacheLimits));
-    for (const path of ["/api/events", "/api/map", "/api/timeline"]) app.use(path, answers);
+  const answers = cacheLimits === null ? null : new AnswerCache(cacheLimits);
+  if (answers !== null) {
+    const middleware = cachedAnswers(options.store, answers);
+    for (const path of CACHED_PATHS) app.use(path, middleware);
   }
 
   const context = { store: options.store, extractor: options.extractor ?? new RuleExtractor(), maxBodyBytes };
@@ -136,5 +145,5 @@ export function createApp(options: ApiOptions): ApiApp {
     return problemResponse(problem("ROUTE_NOT_FOUND", `no route answers ${c.req.method} ${c.req.path}`, c.req.path));
   });
   app.onError((error, c) => errorResponse(error, c));
-  return app;
+  return { app, answers };
 }

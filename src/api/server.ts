@@ -2,9 +2,10 @@
 // headers must arrive within 20 s and a whole request within the request time limit plus a
 // margin, so a client sending a byte at a time cannot hold a connection open (slowloris).
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
-import { serve } from "@hono/node-server";
-import { createApp, DEFAULT_REQUEST_TIMEOUT_MS, type ApiOptions } from "./app.ts";
+import { createServer } from "node:http";
+import { getRequestListener } from "@hono/node-server";
+import { CACHED_PATHS, createApi, CONTENT_SECURITY_POLICY, DEFAULT_REQUEST_TIMEOUT_MS, SECURITY_HEADERS, type ApiOptions } from "./app.ts";
+import { answerFromCache } from "./cache.ts";
 
 export interface ServerOptions extends ApiOptions {
   /** 0 picks a free port. */
@@ -22,11 +23,20 @@ export interface RunningServer {
 const HEADERS_TIMEOUT_MS = 20_000;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const app = createApp(options);
+  const { app, answers } = createApi(options);
   const host = options.host ?? "127.0.0.1";
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+  const listener = getRequestListener(app.fetch);
+  const headers = { ...SECURITY_HEADERS, "Content-Security-Policy": CONTENT_SECURITY_POLICY };
+  const server = createServer((request, response) => {
+    if (answers === null) return void listener(request, response);
+    // A kept answer goes out from here; anything else, or a failure reading the version, to the app.
+    answerFromCache(options.store, answers, CACHED_PATHS, headers, request, response).then(
+      (sent) => (sent ? undefined : listener(request, response)),
+      () => listener(request, response),
+    );
+  });
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port, hostname: host }) as Server;
     server.headersTimeout = HEADERS_TIMEOUT_MS;
     server.requestTimeout = requestTimeoutMs + 5_000;
     server.once("error", reject);
@@ -43,5 +53,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
           }),
       });
     });
+    server.listen(options.port, host);
   });
 }
