@@ -264,6 +264,8 @@ export class Gazetteer {
   private readonly loosePostings: Uint32Array;
   /** Running text asks for the same unknown capitalised words again and again ("Reuters"). */
   private readonly looseCache = new Map<string, ReadonlyMap<number, number>>();
+  /** countryByName's answers: the same capitalised words are asked about in sentence after sentence. */
+  private readonly countryCache = new Map<string, string | null>();
   private readonly keyIsPrefix: Uint8Array;
   private readonly countryIndex: Map<string, number>;
   private readonly regionIndex: Map<string, number>;
@@ -542,11 +544,16 @@ export class Gazetteer {
    * ("Syria", "Syrian", "U.S.", "Iraq's", "Salvadorans"), or null.
    */
   countryByName(text: string): string | null {
+    const known = this.countryCache.get(text);
+    if (known !== undefined) return known;
     const options: LookupOptions = { kinds: ["country"], demonyms: true, loose: false };
     const candidates = this.candidates(this.postingsForName(text, options), options);
     // A country's own name beats another country's demonym; then the larger country wins.
     candidates.sort((a, b) => Number(a.demonym) - Number(b.demonym) || b.score - a.score);
-    return candidates[0]?.country ?? null;
+    const country = candidates[0]?.country ?? null;
+    if (this.countryCache.size >= LOOSE_CACHE_SIZE) this.countryCache.clear();
+    this.countryCache.set(text, country);
+    return country;
   }
 
   /** The common English name of a country code ("IQ" -> "Iraq"), or null. */
