@@ -719,6 +719,38 @@ describe("explosives named as the means", () => {
   });
 });
 
+describe("the means told after the attack", () => {
+  it("reads an attack whose bomb is told in the next sentence as one explosion", () => {
+    const event = onlyEvent(
+      "Gunmen attacked the central market in Kismayo on Sunday, killing three traders. The device was thrown into a crowded stall, a witness said, and the explosion was heard across the port.",
+    );
+    assertEvent(event, {
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
+      country: "SO",
+      eventDate: "2025-06-08",
+      location: "Kismayo",
+      fatalities: 3,
+    });
+    assert.equal(event.evidence.length, 2);
+  });
+
+  it("keeps a raid on a base a clash when a car bomb opened it", () => {
+    const events = eventsOf(
+      "Fighters stormed an army base in Afgooye on Sunday, killing nine soldiers. The militants detonated a car bomb at the gate before gunmen entered.",
+    );
+    assert.ok(events.some((event) => event.eventType === "Battles" && event.location === "Afgooye" && event.fatalities === 9));
+  });
+
+  it("keeps a bomb with its own day and town apart from the attack before it", () => {
+    const events = eventsOf(
+      "Gunmen attacked a checkpoint in Kismayo on Sunday, killing three soldiers. On Monday a bomb exploded in Baidoa, wounding two people.",
+    );
+    assert.equal(events.length, 2);
+    assert.deepEqual(events.map((event) => event.eventType).sort(), ["Battles", "Explosions/Remote violence"]);
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

@@ -860,6 +860,33 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         Object.assign(mention, absorbed);
       }
     }
+    // "The terrorist attack at the central market, in which 2 people were killed ... The hurling
+    // of the bomb at the central market was ...": a bomb or grenade told just after an attack or
+    // a killing whose means were not said, with no place or date of its own (or a reference back to
+    // it: "the explosion"), is how that attack was carried out: one incident, typed by its means
+    // (ACLED types an attack by its weapon).
+    const attack = kept[kept.length - 1];
+    if (
+      attack !== undefined &&
+      attack.generic &&
+      (attack.triggerClass === "armed_attack" || attack.triggerClass === "killing") &&
+      // A raid on a base or a post is fought (a clash), and a bomb at its gate is part of it.
+      attack.eventType === "Violence against civilians" &&
+      !mention.generic &&
+      (mention.triggerClass === "explosive" || mention.triggerClass === "grenade") &&
+      mention.place === null &&
+      datesCompatible(attack, mention) &&
+      mention.sentenceIndex - attack.sentenceIndex <= 3
+    ) {
+      mergeInto(attack, mention);
+      Object.assign(attack, {
+        eventType: mention.eventType,
+        subEventType: mention.subEventType,
+        triggerClass: mention.triggerClass,
+        generic: false,
+      });
+      continue;
+    }
     const target = [...kept].reverse().find((earlier) => sameIncident(earlier, mention));
     if (target) {
       mergeInto(target, mention);
