@@ -751,6 +751,28 @@ describe("the means told after the attack", () => {
   });
 });
 
+describe("a toll told before its attack", () => {
+  it("types 'people killed in an attack on an army post' by the attack", () => {
+    const event = onlyEvent(
+      "Two people were killed and three wounded in an attack on the army post in Beledweyne by al-Shabaab fighters on Sunday.",
+    );
+    assertEvent(event, {
+      eventType: "Battles",
+      subEventType: "Armed clash",
+      country: "SO",
+      eventDate: "2025-06-08",
+      location: "Beledweyne",
+      fatalities: 2,
+    });
+  });
+
+  it("keeps people killed in an attack on a bus an attack on civilians", () => {
+    const event = onlyEvent("Four people were killed in an attack on a minibus near Beledweyne on Sunday.");
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.fatalities, 4);
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

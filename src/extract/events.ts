@@ -483,6 +483,24 @@ function evidenceOf(context: DocumentContext, sentence: AnnotatedSentence): Evid
   return { documentId: context.documentId, start: sentence.start, end: sentence.end, text: sentence.text };
 }
 
+/** "in an attack on", "during the raid": the words that make a toll before them the attack's. */
+const TOLL_OF_ATTACK = /^[^.;:]{0,60}?\b(?:in|during)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}$/;
+
+/**
+ * Of a sentence's casualty and attack words, the one that says what happened: the first, except
+ * that "two people were killed ... in an attack on the military post" is the attack, with its
+ * toll (ACLED types by the attack and its target, not by the word the toll is told with).
+ */
+function tollOf(sentence: AnnotatedSentence, hits: readonly TriggerHit[]): TriggerHit {
+  const first = hits[0]!;
+  if (first.rule.triggerClass !== "killing") return first;
+  const attack = hits.find(
+    (hit) =>
+      hit.rule.triggerClass === "armed_attack" && hit.start > first.end && TOLL_OF_ATTACK.test(sentence.lower.slice(first.end, hit.start)),
+  );
+  return attack ?? first;
+}
+
 function mentionsInSentence(
   context: DocumentContext,
   sentence: AnnotatedSentence,
@@ -528,7 +546,7 @@ function mentionsInSentence(
         /\b(?:destroyed|damaged|wrecked)\b/.test(sentence.lower.slice(hit.start, hit.end))
       ),
   );
-  const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : hits.slice(0, 1);
+  const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : [tollOf(sentence, hits)];
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
   const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
