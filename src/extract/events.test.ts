@@ -773,6 +773,16 @@ describe("a toll told before its attack", () => {
   });
 });
 
+describe("a place in another clause", () => {
+  it("does not place a killing at the town of the clause before a 'but'", () => {
+    const events = eventsOf(
+      "Talks were due to resume in Nairobi on 20 May, but after the assassination of ten union leaders the rebels said they would not attend.",
+    );
+    assert.equal(events.length, 1);
+    assert.notEqual(events[0]!.location, "Nairobi");
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

@@ -303,6 +303,9 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
 const DISTANCE_FROM =
   /\b\d+(?:[.,]\d+)?\s*(?:km|kms|kilometers?|kilometres?|miles?|mi)\s+(?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:city|town|capital|village)\s+(?:of\s+)?)?$/i;
 
+/** A turn to another clause: ", but", "; ", "whereas". */
+const CLAUSE_TURN = /,\s*but\b|;|\bwhereas\b/i;
+
 /** Places the event happened at: towns joined by "and" give one event each (ACLED codes per location). */
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
@@ -355,6 +358,10 @@ function placesOf(
   const fallback =
     [...places].reverse().find((place) => place.precision === "town" || place.precision === "district") ?? places[places.length - 1];
   if (!fallback) return [];
+  // "... talks in Caracas on 20 November, but after the assassination of 10 labour leaders ...":
+  // a place named only before the trigger, across a clause that turns to another matter, is
+  // that clause's place, not the incident's.
+  if (after.length === 0 && CLAUSE_TURN.test(sentence.text.slice(fallback.end, hit.start))) return [];
   let first = after[0] ?? fallback;
   // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are
   // where it happened; the first only encloses them.
