@@ -783,6 +783,20 @@ describe("a place in another clause", () => {
   });
 });
 
+describe("a building attacked", () => {
+  it("reads an attack on a residence that hurt no one as destruction of property", () => {
+    const event = onlyEvent("The residence of the Kenyan ambassador in Mogadishu was attacked on Sunday night.");
+    assert.equal(event.eventType, "Strategic developments");
+    assert.equal(event.subEventType, "Looting/property destruction");
+  });
+
+  it("keeps an attack on offices that killed someone an attack", () => {
+    const event = onlyEvent("Gunmen attacked the offices of a local newspaper in Baidoa on Sunday, killing two reporters.");
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.fatalities, 2);
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

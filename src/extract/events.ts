@@ -271,6 +271,12 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
   return context.referenceDateSource === "inferred" ? context.referenceDate.slice(0, 4) : context.referenceDate.slice(0, 7);
 }
 
+// Civilian buildings: a facility, an installation or a station may be a prison or a barracks.
+const PROPERTY_TARGET =
+  /\b(?:residences?|houses?|homes?|offices?|studios?|headquarters|hotels?|banks?|stores?|shops?|businesses|factory|factories|warehouses?|churches|church|schools?|newspapers?|buildings?)\b/;
+const CASUALTY_WORDS =
+  /\b(?:kill(?:ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies)|hurt|casualties|victims?|bodies|murder(?:ed)?)\b/;
+
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
   // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
   // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
@@ -293,6 +299,10 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     return { eventType: "Battles", subEventType: "Armed clash" };
   if (hit.rule.triggerClass === "armed_attack") {
     if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
+    // "The residence of the ambassador was attacked", "the attack on the newspaper's offices": a
+    // building attacked, no one named as hit and no one hurt, is destruction of property.
+    if (!civilian && PROPERTY_TARGET.test(after) && !CASUALTY_WORDS.test(sentence.lower))
+      return { eventType: "Strategic developments", subEventType: "Looting/property destruction" };
     return { eventType: "Violence against civilians", subEventType: "Attack" };
   }
   if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
