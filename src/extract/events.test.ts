@@ -797,6 +797,15 @@ describe("a building attacked", () => {
   });
 });
 
+describe("no longer under arms", () => {
+  it("reads the killing of a retired general as violence against a civilian", () => {
+    const event = onlyEvent(
+      "Gunmen shot dead retired general Ahmed Warsame, a former armed forces commander, outside his home in Hargeisa on Sunday.",
+    );
+    assert.equal(event.eventType, "Violence against civilians");
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

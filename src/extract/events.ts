@@ -277,6 +277,9 @@ const PROPERTY_TARGET =
 const CASUALTY_WORDS =
   /\b(?:kill(?:ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies)|hurt|casualties|victims?|bodies|murder(?:ed)?)\b/;
 
+const FORMER_SERVICE =
+  /\b(?:former|retired|ex-)\s+(?:[a-z-]+\s+){0,3}?(?:commanders?|officers?|generals?|colonels?|majors?|captains?|soldiers?|police(?:man|men)?|guards?|members?|chiefs?|servicem[ae]n|guerrillas?|rebels?|fighters?)\b/g;
+
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
   // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
   // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
@@ -288,8 +291,10 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
       .split(/[,;:]|\s(?:and|but|that|which|who)\s/)
       .pop() ?? "";
   const after = passive ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}` : following;
+  // "a retired general, a former armed forces commander": no longer under arms, a civilian.
+  const serving = after.replace(FORMER_SERVICE, " ");
   const armed =
-    ARMED_TARGETS.test(after) ||
+    ARMED_TARGETS.test(serving) ||
     (sentence.forces.length > 0 &&
       /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower));
   // "U.S. forces killed the ISIS leader": a group's member hit by the other side is an armed clash.
