@@ -806,6 +806,24 @@ describe("no longer under arms", () => {
   });
 });
 
+describe("an incident named as a point in time", () => {
+  it("merges 'after the killing of' into the killing told earlier", () => {
+    const events = eventsOf(
+      [
+        "Gunmen killed three aid workers in Baidoa on Sunday.",
+        "The agency suspended its work in the region.",
+        "Donors met in Nairobi.",
+        "The talks covered food aid.",
+        "A second meeting was planned.",
+        "The minister spoke to reporters.",
+        "Officials said nothing more.",
+        "After the killing of the three, the agency withdrew its staff.",
+      ].join(" "),
+    );
+    assert.equal(events.filter((event) => event.eventType === "Violence against civilians").length, 1);
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

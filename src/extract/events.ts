@@ -18,12 +18,18 @@ interface TriggerHit {
 
 /** An event as found in one sentence, before mentions of the same incident are merged. */
 /** "the attack", "that explosion": a reference back to an incident already reported. */
+/** "the day prior to the", "after the", "following the": an incident used to say when something else happened. */
+const TIME_REFERENCE_BEFORE =
+  /\b(?:before|after|prior to|following|since|in the wake of|on the eve of|the eve of|the day of|the night of)\s+(?:the|this|that|these|those)\s+(?:[a-z]+\s+)?$/;
+
 const ANAPHORIC_BEFORE =
   /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
 
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
+  /** Named as a point in time ("the day before the killing of the priests"): an incident known already. */
+  timeReference: boolean;
   eventType: EventType;
   subEventType: string;
   generic: boolean;
@@ -625,6 +631,7 @@ function mentionsInSentence(
         ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
+        timeReference: TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)),
         eventType,
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
@@ -743,6 +750,9 @@ function placesCompatible(a: EventMention, b: EventMention): boolean {
  */
 function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (earlier.eventType !== later.eventType) return false;
+  // "After the killing of the Jesuits, ...": the report has told of that killing already, however
+  // far back; a time reference that conflicts with nothing is that incident.
+  if (later.timeReference && datesCompatible(earlier, later) && placesCompatible(earlier, later)) return true;
   // The same person killed or taken is the same incident, however the report dates it later on.
   if (sameVictim(earlier, later) && (earlier.eventType === "Violence against civilians" || earlier.eventType === "Battles")) return true;
   if (!datesCompatible(earlier, later) || !placesCompatible(earlier, later)) return false;
