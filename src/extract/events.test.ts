@@ -824,6 +824,23 @@ describe("an incident named as a point in time", () => {
   });
 });
 
+describe("names that are not places", () => {
+  it("does not place a bombing at the capital an owner's name shares", () => {
+    const event = onlyEvent(
+      "LIMA, 1 APR 90 -- IN BARRANCA, A SMALL VILLAGE 180 KM FROM LIMA, TERRORISTS BOMBED A RADIO STATION AND A DRUGSTORE, BOTH OF THEM BELONGING TO SANTIAGO QUISPE, A CANDIDATE FOR DEPUTY.",
+    );
+    assert.equal(event.location, "Barranca");
+    assert.equal(event.country, "PE");
+  });
+
+  it("reads a battle commemorated as no combat", () => {
+    const events = eventsOf(
+      "Police defused a bomb in a park in Lima where the president was to attend the commemoration of the Battle of Tarapaca.",
+    );
+    assert.ok(events.every((event) => event.eventType !== "Battles"));
+  });
+});
+
 describe("the paragraph's town", () => {
   it("sets an incident the sentence does not place in the town the paragraph just named", () => {
     const events = eventsOf(

@@ -161,6 +161,14 @@ function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (hit.rule.triggerClass !== "clash") return false;
   const from = sentence.lower.slice(hit.start, hit.start + 60);
   if (FIGURATIVE_BATTLE.test(from)) return true;
+  // "the commemoration of the Battle of Tarapaca": a battle remembered, not fought.
+  if (
+    /^battle\b/.test(from) &&
+    /\b(?:commemorat\w*|anniversary|celebrat\w*|memorial|monument|museum|heroes)\s+(?:of\s+)?(?:the\s+)?$/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 40), hit.start),
+    )
+  )
+    return true;
   return (
     /\b(?:this|that|our|their|the same)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start)) &&
     /^battle\b/.test(from) &&
@@ -331,6 +339,8 @@ const CLAUSE_TURN = /,\s*but\b|;|\bwhereas\b/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
 
+const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
+
 function placesOf(
   sentence: AnnotatedSentence,
   hit: TriggerHit,
@@ -345,6 +355,8 @@ function placesOf(
   let places = sentence.places.filter(
     (place) =>
       place.precision !== "country" &&
+      // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
+      !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
       (documentCountries.size === 0 ||
         (place.country !== null && documentCountries.has(place.country)) ||
         named.has(place.country) ||
