@@ -725,7 +725,14 @@ describe("answers kept while the database is unchanged", () => {
       assert.equal(kept.headers.get("cache-status"), "sitrep; hit");
       assert.equal(await kept.text(), freshText);
       assert.equal(kept.headers.get("content-type"), fresh.headers.get("content-type"));
-      for (const name of ["content-security-policy", "x-content-type-options", "referrer-policy", "x-frame-options", "cross-origin-opener-policy", "cross-origin-resource-policy"])
+      for (const name of [
+        "content-security-policy",
+        "x-content-type-options",
+        "referrer-policy",
+        "x-frame-options",
+        "cross-origin-opener-policy",
+        "cross-origin-resource-policy",
+      ])
         assert.equal(kept.headers.get(name), fresh.headers.get(name), name);
       // A write through this server: the next answer is computed again.
       const first = field<{ id: string }[]>(JSON.parse(freshText), "events")[0];
@@ -756,7 +763,14 @@ describe("answers kept while the database is unchanged", () => {
         writeHead: (status: number, headers: Record<string, unknown>) => Object.assign(sent, { status, headers }),
         end: (data: unknown) => Object.assign(sent, { body: data }),
       } as unknown as ServerResponse;
-      const answered = await answerFromCache(store, cache, paths, { "X-Frame-Options": "DENY" }, { method, url } as IncomingMessage, response);
+      const answered = await answerFromCache(
+        store,
+        cache,
+        paths,
+        { "X-Frame-Options": "DENY" },
+        { method, url } as IncomingMessage,
+        response,
+      );
       return { answered, sent };
     };
     const hit = await send("GET", "/api/events?limit=1");

@@ -88,18 +88,18 @@ export function findStateForces(text: string): StateForceMention[] {
   // a sentence without their key word is not scanned at all.
   const lower = text.toLowerCase();
   if (lower.includes("coalition"))
-  for (const match of text.matchAll(COALITION)) {
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
-    if (overlaps(start, end)) continue;
-    found.push({ start, end, text: match[0].replace(/^the /iu, ""), country: null, branch: "coalition" });
-  }
+    for (const match of text.matchAll(COALITION)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (overlaps(start, end)) continue;
+      found.push({ start, end, text: match[0].replace(/^the /iu, ""), country: null, branch: "coalition" });
+    }
   if (/forces|troops|soldiers|units|officers/.test(lower))
-  for (const match of text.matchAll(UNNAMED)) {
-    const start = match.index ?? 0;
-    const end = start + match[0].length;
-    if (overlaps(start, end)) continue;
-    found.push({ start, end, text: match[0], country: null, branch: branchOf(match[0]) });
-  }
+    for (const match of text.matchAll(UNNAMED)) {
+      const start = match.index ?? 0;
+      const end = start + match[0].length;
+      if (overlaps(start, end)) continue;
+      found.push({ start, end, text: match[0], country: null, branch: branchOf(match[0]) });
+    }
   return found.sort((a, b) => a.start - b.start);
 }
