@@ -790,6 +790,11 @@ describe("a building attacked", () => {
     assert.equal(event.subEventType, "Looting/property destruction");
   });
 
+  it("reads 'the residence was the target of an attack' as the residence hit", () => {
+    const event = onlyEvent("The presidential residence in Mogadishu was the target of an attack on Sunday night.");
+    assert.equal(event.subEventType, "Looting/property destruction");
+  });
+
   it("keeps an attack on offices that killed someone an attack", () => {
     const event = onlyEvent("Gunmen attacked the offices of a local newspaper in Baidoa on Sunday, killing two reporters.");
     assert.equal(event.eventType, "Violence against civilians");

@@ -297,7 +297,12 @@ const FORMER_SERVICE =
 function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { eventType: EventType; subEventType: string } {
   // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
   // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
-  const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start));
+  // "The presidential residence was the target of an attack": the subject was hit, as in the passive.
+  const passive =
+    /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start)) ||
+    /\b(?:was|were|been|is|are)\s+(?:the\s+)?(?:target|object)\s+of\s+(?:an?|the)\s+(?:[a-z]+\s+)?$/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 45), hit.start),
+    );
   const following = sentence.lower.slice(hit.start, hit.end + 90).split(/\s(?:by|when|while|as|because)\s/)[0] ?? "";
   const subject =
     sentence.lower
