@@ -117,6 +117,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
           sentence.text.slice(Math.max(0, place.start - 12), place.start),
         ) &&
         !/^\s+(?:street|avenue|boulevard|road)\b/i.test(sentence.text.slice(place.end, place.end + 10)) &&
+        // "the corner of Sarmiento and San Martin streets": the first of two streets named together.
+        !/^\s+and\s+(?:[\p{L}'’.-]+\s+){1,3}(?:streets|avenues|roads)\b/iu.test(sentence.text.slice(place.end, place.end + 50)) &&
         !groups.some((g) => place.start < g.end && g.start < place.end) &&
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );

@@ -838,6 +838,11 @@ describe("names that are not places", () => {
     assert.equal(event.country, "PE");
   });
 
+  it("does not read the first of two streets named together as a town", () => {
+    const event = onlyEvent("NAIROBI, 3 JUN 89 -- A BOMB EXPLODED TODAY AT THE DOWNTOWN CENTER OF MOMBASA AND KENYATTA AVENUES.");
+    assert.equal(event.location, "Nairobi");
+  });
+
   it("reads a battle commemorated as no combat", () => {
     const events = eventsOf(
       "Police defused a bomb in a park in Lima where the president was to attend the commemoration of the Battle of Tarapaca.",
