@@ -829,6 +829,21 @@ describe("an incident named as a point in time", () => {
   });
 });
 
+describe("arrests in a battle", () => {
+  it("reads rebels arrested after clashes as part of the clash", () => {
+    const events = eventsOf(
+      "Two rebels were killed and four others were arrested after clashes between troops and rebels in Kismayo on Sunday.",
+    );
+    assert.ok(events.every((event) => event.subEventType !== "Arrests"));
+    assert.ok(events.some((event) => event.eventType === "Battles"));
+  });
+
+  it("keeps an arrest told on its own an arrest", () => {
+    const event = onlyEvent("Police arrested four suspected militants in Kismayo on Sunday.");
+    assert.equal(event.subEventType, "Arrests");
+  });
+});
+
 describe("names that are not places", () => {
   it("does not place a bombing at the capital an owner's name shares", () => {
     const event = onlyEvent(

@@ -546,6 +546,9 @@ function tollOf(sentence: AnnotatedSentence, hits: readonly TriggerHit[]): Trigg
   return attack ?? first;
 }
 
+const ARREST_IN_BATTLE =
+  /^[^.;]{0,40}?\b(?:after|during|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:clash|clashes|fighting|battles?|combat|firefights?|engagements?)\b/;
+
 function mentionsInSentence(
   context: DocumentContext,
   sentence: AnnotatedSentence,
@@ -610,6 +613,15 @@ function mentionsInSentence(
     if (!byType.has(entry.eventType)) byType.set(entry.eventType, { hit, ...entry });
   }
 
+  // "Two rebels were killed and four arrested after clashes": people taken in a battle are part of
+  // it (ACLED codes an arrest apart when it is the event itself), not an arrest event of their own.
+  const arrest = byType.get("Strategic developments");
+  if (
+    arrest?.hit.rule.triggerClass === "arrest" &&
+    byType.get("Battles")?.hit.rule.triggerClass === "clash" &&
+    ARREST_IN_BATTLE.test(sentence.lower.slice(arrest.hit.end, arrest.hit.end + 80))
+  )
+    byType.delete("Strategic developments");
   // A foiled bombing is not also a bombing; demonstrators burning buses are a riot, not a protest
   // and a separate act of destruction (ACLED: "Violent demonstration").
   if (byType.has("Strategic developments") && byType.get("Strategic developments")?.hit.rule.triggerClass === "foiled")
