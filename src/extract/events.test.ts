@@ -829,6 +829,15 @@ describe("an incident named as a point in time", () => {
   });
 });
 
+describe("who was hit stays in the trigger's clause", () => {
+  it("does not take the subject of the next clause as the target", () => {
+    const event = onlyEvent(
+      "After learning of the mayor's assassination in Kismayo on Sunday, the rebels announced they would suspend the talks.",
+    );
+    assert.equal(event.eventType, "Violence against civilians");
+  });
+});
+
 describe("arrests in a battle", () => {
   it("reads rebels arrested after clashes as part of the clash", () => {
     const events = eventsOf(

@@ -303,7 +303,7 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     /\b(?:was|were|been|is|are)\s+(?:the\s+)?(?:target|object)\s+of\s+(?:an?|the)\s+(?:[a-z]+\s+)?$/.test(
       sentence.lower.slice(Math.max(0, hit.start - 45), hit.start),
     );
-  const following = sentence.lower.slice(hit.start, hit.end + 90).split(/\s(?:by|when|while|as|because)\s/)[0] ?? "";
+  const following = sentence.lower.slice(hit.start, hit.end + 90).split(/\s(?:by|when|while|as|because)\s|[,;:]\s/)[0] ?? "";
   const subject =
     sentence.lower
       .slice(Math.max(0, hit.start - 80), hit.start)
