@@ -16,19 +16,19 @@ interface TriggerHit {
   readonly end: number;
 }
 
-/** An event as found in one sentence, before mentions of the same incident are merged. */
 /** "the attack", "that explosion": a reference back to an incident already reported. */
-/** "the day prior to the", "after the", "following the": an incident used to say when something else happened. */
-const TIME_REFERENCE_BEFORE =
-  /\b(?:before|after|prior to|following|since|in the wake of|on the eve of|the eve of|the day of|the night of)\s+(?:the|this|that|these|those)\s+(?:[a-z]+\s+)?$/;
-
 const ANAPHORIC_BEFORE =
   /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
 
+/** "after the", "following the", "on the eve of the": an incident used to say when something else happened. */
+const TIME_REFERENCE_BEFORE =
+  /\b(?:before|after|prior to|following|since|in the wake of|on the eve of|the eve of|the day of|the night of)\s+(?:the|this|that|these|those)\s+(?:[a-z]+\s+)?$/;
+
+/** An event as found in one sentence, before mentions of the same incident are merged. */
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
-  /** Named as a point in time ("the day before the killing of the priests"): an incident known already. */
+  /** Named as a point in time ("after the killing of the priests"): an incident known already. */
   timeReference: boolean;
   eventType: EventType;
   subEventType: string;
@@ -957,13 +957,9 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       datesCompatible(attack, mention) &&
       mention.sentenceIndex - attack.sentenceIndex <= 3
     ) {
+      // The attack is generic and the bomb is not: mergeInto takes the bomb's sub-type and class.
       mergeInto(attack, mention);
-      Object.assign(attack, {
-        eventType: mention.eventType,
-        subEventType: mention.subEventType,
-        triggerClass: mention.triggerClass,
-        generic: false,
-      });
+      attack.eventType = mention.eventType;
       continue;
     }
     const target = [...kept].reverse().find((earlier) => sameIncident(earlier, mention));

@@ -19,31 +19,10 @@ const FORCE_NOUNS =
 // then the force noun after it, matched without case ("IRAQI SECURITY FORCES", "Iraqi security forces").
 const COUNTRY_WORDS = /\b(?:U\.S\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?(?=[ -])/gu;
 const FORCE_AFTER = new RegExp(`^[ -]+(?:-led )?(${FORCE_NOUNS})\\b`, "iu");
-// The words a force noun can open with. Most capitalised words are followed by none of them, and
-// then the noun pattern, a long case-folding alternation, is not run.
-const FORCE_FIRST_WORDS = new Set(
-  "national federal special government regime security armed ground counter counterterrorism quick partner coalition elite border anti forces army military troops soldiers police policemen guard guards air navy marines gendarmerie commandos service authorities intelligence battalion battalions brigade brigades units patrol patrols led".split(
-    " ",
-  ),
-);
-
-/** Whether the first word after `position` (past spaces and hyphens) can open a force noun. */
-function mayOpenForceNoun(text: string, position: number): boolean {
-  let start = position;
-  while (start < text.length && (text[start] === " " || text[start] === "-")) start++;
-  if (start === position) return false;
-  let end = start;
-  // Letters only, in ASCII: every opening word is; a word with any other letter is none of them.
-  while (end < text.length && end - start < 20) {
-    const code = text.charCodeAt(end) | 0x20;
-    if (code < 0x61 || code > 0x7a) break;
-    end++;
-  }
-  return FORCE_FIRST_WORDS.has(text.slice(start, end).toLowerCase());
-}
-
 const COALITION = /\b(?:the )?(?:U\.S\.-led |US-led |international |global )?coalition(?: forces| aircraft| partners)?\b/giu;
-const UNNAMED = /\b(?:government|security|state|regime|army|police) (?:forces|troops|soldiers|units|officers)\b/giu;
+const UNNAMED_NOUNS = "forces|troops|soldiers|units|officers";
+const UNNAMED = new RegExp(`\\b(?:government|security|state|regime|army|police) (?:${UNNAMED_NOUNS})\\b`, "giu");
+const UNNAMED_NOUN = new RegExp(UNNAMED_NOUNS);
 
 function branchOf(noun: string): StateForceMention["branch"] {
   const lower = noun.toLowerCase();
@@ -72,7 +51,6 @@ export function findStateForces(text: string): StateForceMention[] {
         if (!firstWord || !lastWord) continue;
         const spanStart = firstWord.start;
         const spanEnd = lastWord.end;
-        if (!mayOpenForceNoun(text, spanEnd)) continue;
         const noun = FORCE_AFTER.exec(text.slice(spanEnd, spanEnd + 60));
         if (!noun) continue;
         const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/u, ""));
@@ -94,7 +72,7 @@ export function findStateForces(text: string): StateForceMention[] {
       if (overlaps(start, end)) continue;
       found.push({ start, end, text: match[0].replace(/^the /iu, ""), country: null, branch: "coalition" });
     }
-  if (/forces|troops|soldiers|units|officers/.test(lower))
+  if (UNNAMED_NOUN.test(lower))
     for (const match of text.matchAll(UNNAMED)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
