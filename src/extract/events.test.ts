@@ -1059,3 +1059,32 @@ describe("spelling variants", () => {
     assert.equal(event.eventDate, "2025-06-09");
   });
 });
+
+describe("two incidents of one kind, two days, one sentence", () => {
+  it("reads two murders dated to different days as two events", () => {
+    const events = eventsOf(
+      "Party officials condemned the murder on 3 June of the mayor of Baidoa and the murder on the evening of 5 June of four of its members in Afgooye.",
+    );
+    const killings = events.filter((event) => event.eventType === "Violence against civilians");
+    assert.deepEqual(killings.map((event) => event.eventDate).sort(), ["2025-06-03", "2025-06-05"]);
+    assert.deepEqual(killings.map((event) => event.location).sort(), ["Afgooye", "Baidoa"]);
+    // Each toll is read in its own part of the sentence.
+    assert.deepEqual(killings.map((event) => [event.location, event.fatalities]).sort(), [
+      ["Afgooye", 4],
+      ["Baidoa", 1],
+    ]);
+  });
+
+  it("keeps a fight that began one day and ended the next one event", () => {
+    const events = eventsOf("The fighting in Afgooye began on 3 June at 2300 and the rebels took control of the town on 4 June.");
+    assert.equal(events.filter((event) => event.eventType === "Battles").length, 1);
+  });
+
+  it("does not read the month of a date as who was killed", () => {
+    // Two victims in two towns; only the month of their dates is shared, which must not make them one incident.
+    const events = eventsOf(
+      "The murder on 2 June of a judge in Baidoa shocked the town. The murder on 2 June of a farmer in Afgooye went unpunished.",
+    );
+    assert.equal(events.filter((event) => event.eventType === "Violence against civilians").length, 2);
+  });
+});

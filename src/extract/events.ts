@@ -269,6 +269,24 @@ function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: 
   return SPEECH_VERB.test(around);
 }
 
+/** The sentence with only [start, end) left: the rest blanked, offsets kept, mentions outside dropped. */
+function sentencePart(sentence: AnnotatedSentence, start: number, end: number): AnnotatedSentence {
+  const inside = <T extends { start: number; end: number }>(mentions: readonly T[]): T[] =>
+    mentions.filter((mention) => mention.start >= start && mention.end <= end);
+  return {
+    ...sentence,
+    lower: " ".repeat(start) + sentence.lower.slice(start, end) + " ".repeat(Math.max(0, sentence.lower.length - end)),
+    numbers: inside(sentence.numbers),
+    people: inside(sentence.people),
+  };
+}
+
+/** The day a trigger's own date gives, when it is a day written in its sentence. */
+function ownDay(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): string | null {
+  const { date, explicit } = dateOf(sentence, hit, context);
+  return explicit && date !== null && date.length === 10 && sentence.dates.some((mention) => mention.value === date) ? date : null;
+}
+
 function partialDateOf(date: DateMention): PartialDate | null {
   if (date.kind === "point" && date.value) return date.value;
   const start = date.periodStart;
@@ -595,8 +613,21 @@ function mentionsInSentence(
       ),
   );
   const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : [tollOf(sentence, hits)];
+  // Casualty words alone name one toll, unless they are dated to different days of their own.
+  if (specific.length === 0 && chosen[0] !== undefined) {
+    const days = new Set([ownDay(sentence, chosen[0], context)]);
+    for (const hit of hits) {
+      if (hit.rule.triggerClass !== chosen[0].rule.triggerClass) continue;
+      const day = ownDay(sentence, hit, context);
+      if (day === null || days.has(day)) continue;
+      days.add(day);
+      chosen.push(hit);
+    }
+  }
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
-  const byType = new Map<EventType, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
+  // A second trigger of the type dated to another day of its own ("the murder on 26 February of
+  // the mayor and the murder on 27 February of six followers") is another incident, keyed by its day.
+  const byType = new Map<string, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
   const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
   for (const hit of ordered) {
     const typed = hit.rule.generic
@@ -610,7 +641,20 @@ function mentionsInSentence(
         : { eventType: "Violence against civilians", subEventType: "Attack" }
       : null;
     const entry = shootingType ?? typed;
-    if (!byType.has(entry.eventType)) byType.set(entry.eventType, { hit, ...entry });
+    const first = byType.get(entry.eventType);
+    if (first === undefined) byType.set(entry.eventType, { hit, ...entry });
+    else {
+      const day = ownDay(sentence, hit, context);
+      const firstDay = ownDay(sentence, first.hit, context);
+      if (
+        hit.rule.triggerClass === first.hit.rule.triggerClass &&
+        day !== null &&
+        firstDay !== null &&
+        day !== firstDay &&
+        !byType.has(`${entry.eventType}@${day}`)
+      )
+        byType.set(`${entry.eventType}@${day}`, { hit, ...entry });
+    }
   }
 
   // "Two rebels were killed and four arrested after clashes": people taken in a battle are part of
@@ -639,8 +683,14 @@ function mentionsInSentence(
     byType.set("Riots", { hit: protest.hit, eventType: "Riots", subEventType: "Violent demonstration" });
   }
   const fatalities = findFatalities(sentence);
+  // Incidents of several days in one sentence: each toll is read in its own stretch of the
+  // sentence, from its trigger to the next's (the first's from the sentence's start).
+  const daySplit = [...byType.keys()].some((key) => key.includes("@"));
+  const starts = [...byType.values()].map((entry) => entry.hit.start).sort((a, b) => a - b);
   const mentions: EventMention[] = [];
   for (const { hit, eventType, subEventType } of byType.values()) {
+    const until = starts.find((start) => start > hit.start) ?? sentence.lower.length;
+    const toll = daySplit ? findFatalities(sentencePart(sentence, hit.start === starts[0] ? 0 : hit.start, until)) : fatalities;
     const { date, explicit } = dateOf(sentence, hit, context);
     const places = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
@@ -679,7 +729,7 @@ function mentionsInSentence(
         victimWords: victimWordsOf(sentence, hit),
         filedHere,
         paragraphPlace,
-        fatalities: placeList.length > 1 ? null : fatalities,
+        fatalities: placeList.length > 1 ? null : toll,
         status: statusOf(sentence, hit),
         sources: sentence.attributions.map((attribution) => attribution.source),
         evidence: [evidenceOf(context, sentence)],
@@ -738,6 +788,23 @@ const VICTIM_STOP = new Set([
   "liberal",
   "national",
   "leftist",
+  "more",
+  // A date inside the phrase ("the murder on 26 February of the mayor") says when, not who.
+  "january",
+  "february",
+  "march",
+  "april",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
 ]);
 
 /** Distinctive words of the victim phrase: after "of" for a noun ("the murder of X"), before "was" for a verb. */

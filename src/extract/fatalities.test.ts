@@ -23,6 +23,11 @@ describe("fatalities", () => {
     assert.deepEqual(fatalitiesOf("Rebels killed a teacher, a nurse and two farmers in Tumaco on Sunday."), [4]);
   });
 
+  it("reads the number of the dead past the date of their murder", () => {
+    assert.deepEqual(fatalitiesOf("Officials condemned the murder on the evening of 3 June of six farmers near Tumaco."), [6]);
+    assert.deepEqual(fatalitiesOf("Officials condemned the murder on 3 June of six farmers near Tumaco."), [6]);
+  });
+
   it("reads the murder of several people by their number", () => {
     assert.deepEqual(fatalitiesOf("Gunmen committed the murder of three farmers near Tumaco on Sunday."), [3]);
   });

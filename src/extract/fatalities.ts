@@ -14,6 +14,16 @@ const SINGULAR_DEATH =
 const PLURAL_VICTIMS =
   /\b(?:people|persons|men|women|children|civilians|peasants|farmers|villagers|students|workers|soldiers|troops|policemen|officers|guards|members|followers|leaders|priests|jesuits|nuns|journalists|reporters|judges|officials|passengers|families|others|victims|bodies|several|many|dozens|hundreds|all)\b/;
 // An appositive age: "Pablo Perez, 45, was shot" - the number is how old he was, not a toll.
+/** The text between two offsets, each date mention in it blanked. */
+function withoutDates(sentence: AnnotatedSentence, start: number, end: number): string {
+  let text = sentence.lower.slice(start, end);
+  for (const date of sentence.dates) {
+    if (date.start < start || date.end > end) continue;
+    text = text.slice(0, date.start - start) + " ".repeat(date.end - date.start) + text.slice(date.end - start);
+  }
+  return text;
+}
+
 function isAge(text: string, start: number, end: number, value: number): boolean {
   return value < 110 && /[a-z]\s*,\s*$/.test(text.slice(Math.max(0, start - 3), start)) && /^\s*,/.test(text.slice(end, end + 3));
 }
@@ -106,7 +116,11 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       // "killed at least 42 people", "killing one soldier", "death toll rose to 12": the first
       // number after the word, before any "and" ("killed 11 and wounded 40").
       if (number === firstAfter) {
-        const between = text.slice(wordEnd, number.start);
+        // "the murder on the evening of 27 February of six followers": when it was is not in the way.
+        const between = withoutDates(sentence, wordEnd, number.start).replace(
+          /\bon\s+(?:the\s+(?:morning|afternoon|evening|night)\s+of\s+)?(?=\s*of\b)/g,
+          " ",
+        );
         if (
           between.length <= 25 &&
           !/[,;:]/.test(between) &&
