@@ -1088,3 +1088,22 @@ describe("two incidents of one kind, two days, one sentence", () => {
     assert.equal(events.filter((event) => event.eventType === "Violence against civilians").length, 2);
   });
 });
+
+describe("threats, pledges and counts over a period", () => {
+  it("reads bomb threats as no explosion", () => {
+    assert.equal(eventsOf("The command reported several bomb threats at its bases in Baidoa on Sunday.").length, 0);
+  });
+
+  it("reads a pledge to suspend the use of car bombs as no bombing", () => {
+    assert.equal(eventsOf('The rebels offered to "suspend" the use of car bombs in Mogadishu.').length, 0);
+  });
+
+  it("reads acts counted over a period as a pattern, and shots counted as one act", () => {
+    assert.equal(
+      eventsOf("The rebels, who have dynamited the main pipeline near Baidoa 23 times so far this year, met the press in Mogadishu.")
+        .length,
+      0,
+    );
+    assert.equal(eventsOf("Gunmen shot the judge five times in Baidoa on Sunday.").length, 1);
+  });
+});

@@ -121,6 +121,14 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))
   )
     return true;
+  // "who have dynamited the pipeline 23 times thus far this year": a count of acts over a period,
+  // a pattern ("shot him five times" is one act: the count must run over a period).
+  if (
+    /^[^.;]{0,80}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many|countless)\s+times\s+(?:so far|thus far|this year|last year|since|in the past|over the past|during|in \d{4})\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 130),
+    )
+  )
+    return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
@@ -198,8 +206,14 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
   if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
   // "until the rebels stop attacks", "a pledge to halt the bombing": an end asked for, not an incident.
-  if (/\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:[\w-]+\s+)?$/.test(before))
+  if (
+    /\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?["'”’]?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:use\s+of\s+)?(?:[\w-]+\s+)?$/.test(
+      before,
+    )
+  )
     return true;
+  // "several bomb threats", "a bomb scare": a warning, not an explosion.
+  if (/^\s+(?:threats?|scares?|hoax(?:es)?|alerts?|alarms?)\b/.test(sentence.lower.slice(hit.end, hit.end + 12))) return true;
   if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
   return HYPOTHETICAL_CUES.test(words);
 }
