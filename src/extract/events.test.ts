@@ -1107,3 +1107,23 @@ describe("threats, pledges and counts over a period", () => {
     assert.equal(eventsOf("Gunmen shot the judge five times in Baidoa on Sunday.").length, 1);
   });
 });
+
+describe("how long a war has lasted", () => {
+  it("reads 'five decades of fighting' as no clash", () => {
+    assert.equal(
+      eventsOf("The talks in Havana were aimed at ending more than five decades of fighting by the rebels in Colombia.").length,
+      0,
+    );
+  });
+});
+
+describe("a periodic report's undated incidents", () => {
+  it("dates them to the period the report covers, not to the month it was released", () => {
+    const event = onlyEvent(
+      "This quarterly report covers the period October 1, 2024 to December 31, 2024. " +
+        "Militants later stormed the governor's office in Baidoa.",
+      "2025-02-04",
+    );
+    assert.equal(event.eventDate, "2024");
+  });
+});

@@ -129,6 +129,12 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     )
   )
     return true;
+  // "more than five decades of fighting", "after years of war": how long a conflict has lasted.
+  if (
+    /^(?:fighting|war|warfare|conflict|violence|bloodshed|insurgency)/.test(sentence.lower.slice(hit.start, hit.end)) &&
+    /\b(?:decades?|years?|months?|weeks?)\s+of\s+(?:[a-z-]+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))
+  )
+    return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
@@ -311,8 +317,17 @@ function partialDateOf(date: DateMention): PartialDate | null {
   return null;
 }
 
-/** With no date in the sentence, the incident is placed in the report's month (or year, when inferred). */
+/**
+ * With no date in the sentence, the incident is placed in the report's month (or year, when
+ * inferred). A periodic report ("the report covers the period October 1 to December 31, 2019")
+ * tells of its period, not of the month it was released in: there, the period's month or year.
+ */
 function fallbackDate(context: DocumentContext): PartialDate | null {
+  const period = context.reportPeriod;
+  if (period !== null) {
+    if (period.periodStart.slice(0, 7) === period.periodEnd.slice(0, 7)) return period.periodStart.slice(0, 7);
+    if (period.periodStart.slice(0, 4) === period.periodEnd.slice(0, 4)) return period.periodStart.slice(0, 4);
+  }
   if (!context.referenceDate) return null;
   return context.referenceDateSource === "inferred" ? context.referenceDate.slice(0, 4) : context.referenceDate.slice(0, 7);
 }
