@@ -1127,3 +1127,15 @@ describe("a periodic report's undated incidents", () => {
     assert.equal(event.eventDate, "2024");
   });
 });
+
+describe("warrants and custody", () => {
+  it("reads an arrest warrant as no arrest", () => {
+    assert.equal(eventsOf("The prosecutor in Mogadishu today issued an arrest warrant for the former minister.").length, 0);
+    assert.equal(eventsOf("A judge in Mogadishu signed a warrant for the arrest of the former minister on Sunday.").length, 0);
+  });
+
+  it("reads 'is under arrest' as a state, and 'was placed under arrest' as an arrest", () => {
+    assert.equal(eventsOf("The sniper is currently under arrest in the Mogadishu central prison.").length, 0);
+    assert.equal(onlyEvent("Police in Mogadishu placed the sniper under arrest on Sunday.").subEventType, "Arrests");
+  });
+});

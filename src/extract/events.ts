@@ -190,6 +190,17 @@ function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   );
 }
 
+/**
+ * "issued an arrest warrant for X", "a warrant for the arrest of X": an order, not an arrest;
+ * "X is currently under arrest": a state, not the arrest ("was placed under arrest" is one).
+ */
+function isNoArrest(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass !== "arrest") return false;
+  const before = sentence.lower.slice(Math.max(0, hit.start - 40), hit.start);
+  if (/^\s+warrants?\b/.test(sentence.lower.slice(hit.end, hit.end + 12)) || /\bwarrants?\s+for\s+(?:the\s+)?$/.test(before)) return true;
+  return /\bunder\s+$/.test(before) && !/\b(?:placed|put)\s+(?:[\w'-]+\s+){0,4}under\s+$/.test(before);
+}
+
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
@@ -612,6 +623,7 @@ function mentionsInSentence(
       !isHypothetical(sentence, hit) &&
       !isPattern(sentence, hit) &&
       !isSeizure(sentence, hit) &&
+      !isNoArrest(sentence, hit) &&
       !isSearchRaid(sentence, hit) &&
       !isFigurative(sentence, hit),
   );
