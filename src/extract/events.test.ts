@@ -1139,3 +1139,21 @@ describe("warrants and custody", () => {
     assert.equal(onlyEvent("Police in Mogadishu placed the sniper under arrest on Sunday.").subEventType, "Arrests");
   });
 });
+
+describe("tolls and acts over a period", () => {
+  it("reads a toll over a quarter as no incident, though a day names the elections it surrounded", () => {
+    assert.equal(
+      eventsOf(
+        "Some 1,600 Somalis were murdered during the last quarter of 2024 in the violence around the 12 November municipal elections.",
+      ).length,
+      0,
+    );
+  });
+
+  it("reads attacks claimed 'in the past' as a pattern, however counted", () => {
+    assert.equal(
+      eventsOf("The front, named after a hero of the last century, has claimed credit for several attacks in the past.").length,
+      0,
+    );
+  });
+});

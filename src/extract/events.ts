@@ -139,6 +139,13 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
     return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
+  // "claimed credit for several guerrilla attacks in the past": acts over an open past, however counted.
+  if (
+    /^[^.;,]{0,30}?\b(?:in the past|over the (?:past )?years|in recent (?:years|months)|over the last (?:few )?(?:years|months))\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 60),
+    )
+  )
+    return true;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
   if (
@@ -245,7 +252,20 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     sentence.dates.some((date) => date.kind === "period" || (date.value !== null && date.value.length <= 7)) ||
     GENERIC_PERIOD_WORDS.test(sentence.lower);
   if (!hasPeriod) return false;
-  if (sentence.dates.some((date) => date.kind === "point" && date.value !== null && date.value.length === 10)) return false;
+  // A day of its own makes an incident; a day that names another occasion ("the violence around
+  // the 12 November municipal elections") does not.
+  const occasion =
+    /^\s+(?:(?:municipal|presidential|legislative|general|parliamentary|local)\s+)?(?:elections?|vote|polls|referendum|anniversary)\b/;
+  if (
+    sentence.dates.some(
+      (date) =>
+        date.kind === "point" &&
+        date.value !== null &&
+        date.value.length === 10 &&
+        !occasion.test(sentence.lower.slice(date.end, date.end + 40)),
+    )
+  )
+    return false;
   // "Some 1,600 people were murdered during the last quarter", "1,335 civilians killed since the
   // start of the operation": a toll over a period.
   if (
