@@ -1157,3 +1157,11 @@ describe("tolls and acts over a period", () => {
     );
   });
 });
+
+describe("accidents", () => {
+  it("reads a death in an airplane accident or of natural causes as no violence", () => {
+    assert.equal(eventsOf("The foundation is named after its founder, who was killed in an airplane accident in Mombasa.").length, 0);
+    assert.equal(eventsOf("The former commander died of natural causes in Mogadishu on Sunday.").length, 0);
+    assert.equal(onlyEvent("Gunmen killed the former commander in Mogadishu on Sunday.").eventType, "Violence against civilians");
+  });
+});

@@ -208,6 +208,13 @@ function isNoArrest(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   return /\bunder\s+$/.test(before) && !/\b(?:placed|put)\s+(?:[\w'-]+\s+){0,4}under\s+$/.test(before);
 }
 
+/** "killed in an airplane accident", "died of natural causes": a death, but no political violence (ACLED leaves accidents out). */
+function isAccident(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  return /^\s+(?:(?:in|during)\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}(?:accident|crash)\b|of\s+(?:natural causes|(?:a\s+)?heart attack|illness|cancer)\b)/.test(
+    sentence.lower.slice(hit.end, hit.end + 50),
+  );
+}
+
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
@@ -644,6 +651,7 @@ function mentionsInSentence(
       !isPattern(sentence, hit) &&
       !isSeizure(sentence, hit) &&
       !isNoArrest(sentence, hit) &&
+      !isAccident(sentence, hit) &&
       !isSearchRaid(sentence, hit) &&
       !isFigurative(sentence, hit),
   );
