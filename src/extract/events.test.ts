@@ -1165,3 +1165,19 @@ describe("accidents", () => {
     assert.equal(onlyEvent("Gunmen killed the former commander in Mogadishu on Sunday.").eventType, "Violence against civilians");
   });
 });
+
+describe("an inquiry into an incident", () => {
+  it("reads the murders an investigation will look into as murders that happened", () => {
+    const event = onlyEvent("The minister said an investigation will be conducted into the murder of a reporter in Baidoa on Sunday.");
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.status, "occurred");
+  });
+
+  it("reads 'the murders of three reporters' as counted incidents, not a pattern", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 19 MAR 89 (RADIO) -- [TEXT] THE MINISTER HAS VISITED A POLLING STATION.  HE ALSO SAID AN INVESTIGATION WILL BE CONDUCTED INTO THE MURDERS OF THREE REPORTERS.",
+      null,
+    );
+    assert.equal(events.filter((event) => event.eventType === "Violence against civilians").length, 1);
+  });
+});

@@ -147,6 +147,13 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   )
     return true;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
+  // "the murders of three reporters": counted victims make them particular incidents.
+  if (
+    /^\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/.test(
+      sentence.lower.slice(hit.end, hit.end + 20),
+    )
+  )
+    return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
   if (
     /^\s+(?:\w+\s+)?(?:killed|destroyed|hit|struck|targeted|wounded|damaged|injured|left)\b/.test(
@@ -232,6 +239,10 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     before = before.slice(0, start) + " ".repeat(end - start) + before.slice(end);
   }
   const clause = before.split(/[;:]|,\s(?:but|while|although)\s/).pop() ?? before;
+  // "an investigation will be conducted into the murders of three reporters": an inquiry, planned
+  // or refused, presupposes the incident it looks into.
+  if (/\b(?:investigat\w*|inquiry|inquiries|probe|trial|clarification)\b[^.;]{0,40}\b(?:into|of|for|over|on)\s+(?:the\s+)?$/.test(clause))
+    return false;
   if (NEGATION_BEFORE.test(clause)) return true;
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
