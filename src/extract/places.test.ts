@@ -53,4 +53,9 @@ describe("what is not a local place", () => {
   it("does not take a demonym before a kind word for a name", () => {
     assert.deepEqual(names("at the Peruvian town of Quillapata"), ["Quillapata"]);
   });
+
+  it("does not read 'headquarters of' as 'quarters of'", () => {
+    assert.deepEqual(names("a bomb damaged the headquarters of the Salvadoran Workers National Union"), []);
+    assert.deepEqual(names("A BOMB DAMAGED THE HEADQUARTERS OF THE OPPOSITION SOCIAL CHRISTIAN PARTY"), []);
+  });
 });

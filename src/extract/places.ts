@@ -157,7 +157,8 @@ const KIND_LEAD = anyCase("the|in|at|of");
 const KIND_ADJECTIVE = anyCase("small|tiny|remote|nearby|rural|poor");
 const KNOWN_AS = anyCase("area|sector|zone|known as|called");
 // Names are matched case-sensitively (a capital starts each word); the words around them in any case.
-const KIND_OF_NAME = new RegExp(String.raw`(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
+// "\b": "the headquarters of the Workers Union" names no quarter.
+const KIND_OF_NAME = new RegExp(String.raw`\b(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
 const NAME_THEN_KIND = new RegExp(String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
 // "In Paucarbambilla, a locality in Huanuco": a name set off by an appositive that says its kind.
 const NAME_COMMA_KIND = new RegExp(
