@@ -1181,3 +1181,15 @@ describe("an inquiry into an incident", () => {
     assert.equal(events.filter((event) => event.eventType === "Violence against civilians").length, 1);
   });
 });
+
+describe("a reference told before its incident", () => {
+  it("joins 'the bombing' to the bombing the report tells later", () => {
+    const events = eventsOf(
+      "The court heard on Friday from the man who sold the car used in the bombing. " +
+        "On 3 June a car bomb destroyed the main market in Baidoa, killing 12 people.",
+    );
+    const bombings = events.filter((event) => event.eventType === "Explosions/Remote violence");
+    assert.equal(bombings.length, 1, JSON.stringify(bombings.map((event) => event.eventDate)));
+    assert.equal(bombings[0]?.eventDate, "2025-06-03");
+  });
+});

@@ -1060,6 +1060,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
   // A foiled attack is not also an attack: a disrupted-weapons mention absorbs explosions reported
   // next to it (same paragraph, compatible place and date).
   const kept: EventMention[] = [];
+  /** References back ("the bombing") kept for want of an earlier incident to join. */
+  const unresolved: EventMention[] = [];
   for (const mention of mentions) {
     if (mention.triggerClass === "foiled") {
       for (let i = kept.length - 1; i >= 0; i--) {
@@ -1191,6 +1193,22 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       }
     }
     kept.push(mention);
+    if (mention.anaphoric) unresolved.push(mention);
+  }
+  // "The man who rented the truck used in the bombing" told before the bombing itself: a reference
+  // with no incident before it to refer to is the one of its type told later, if there is one.
+  for (const reference of unresolved) {
+    const later = kept.find(
+      (other) =>
+        other.sentenceIndex > reference.sentenceIndex &&
+        !unresolved.includes(other) &&
+        other.eventType === reference.eventType &&
+        placesCompatible(other, reference),
+    );
+    if (later === undefined) continue;
+    reference.dateExplicit = false;
+    mergeDetails(later, reference);
+    kept.splice(kept.indexOf(reference), 1);
   }
 
   // An incident is reported with at least one particular: when, where, who or how many. A mention
