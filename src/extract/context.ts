@@ -36,6 +36,11 @@ export interface DocumentContext {
   readonly mainGroup: string | null;
   /** The period a periodic report covers ("this quarter" in a quarterly report), when it says. */
   readonly reportPeriod: { readonly periodStart: string; readonly periodEnd: string } | null;
+  /**
+   * The period a periodic report says it covers ("the report covers the period October 1 to
+   * December 31, 2019"), named with its cue: what its undated incidents are dated to.
+   */
+  readonly coveredPeriod: { readonly periodStart: string; readonly periodEnd: string } | null;
   /** The town of the dateline ("LIMA, 16 JAN 90 (EFE) --"), when there is one. */
   readonly datelinePlace: PlaceMention | null;
   readonly sentences: readonly AnnotatedSentence[];
@@ -82,6 +87,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
     foundPlaces.find((place) => place.start < bodyStart && (place.precision === "town" || place.precision === "district")) ?? null;
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
   const reportPeriod = findReportPeriod(text);
+  const coveredPeriod = reportPeriod === null ? null : findReportPeriod(text, { cuedOnly: true });
   const sentences: AnnotatedSentence[] = [];
   let placeCursor = 0;
   let anchorDate: string | null = referenceDate;
@@ -225,6 +231,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
     documentCountries,
     mainGroup,
     reportPeriod,
+    coveredPeriod,
     datelinePlace,
     sentences: localized,
   };

@@ -1193,3 +1193,49 @@ describe("a reference told before its incident", () => {
     assert.equal(bombings[0]?.eventDate, "2025-06-03");
   });
 });
+
+describe("limits of the rules above (found in review)", () => {
+  it("keeps every other incident when a reference it would join was taken by a foiled plot", () => {
+    const events = eventsOf(
+      "The court heard on Friday from the man who sold the car used in the bombing. Police said the bomb was defused by army experts. " +
+        "On 3 June a car bomb destroyed the main market in Baidoa, killing 12 people. Police arrested two journalists in Kinshasa on Monday.",
+    );
+    assert.ok(events.some((event) => event.subEventType === "Arrests" && event.location === "Kinshasa"));
+  });
+
+  it("does not date a news report's incidents to a period its lede quotes a figure for", () => {
+    const event = onlyEvent(
+      "Between October and December 2024, the UN recorded more than 300 deaths in Somalia. Separately, gunmen killed three soldiers near Baidoa.",
+    );
+    assert.equal(event.eventDate, "2025-06");
+  });
+
+  it("keeps attacks 'in the past day' and shots fired 'three times during an argument'", () => {
+    assert.equal(onlyEvent("Drone attacks in the past day killed three civilians in Kharkiv, officials said on Monday.").fatalities, 3);
+    assert.equal(eventsOf("A gunman shot the driver three times during an argument in Baidoa on Sunday.").length, 1);
+  });
+
+  it("does not take a call for an investigation, or one into bomb threats, as an incident", () => {
+    assert.equal(eventsOf("The UN called for an investigation and warned of attacks on civilians in Goma on Monday.").length, 0);
+    assert.equal(eventsOf("Police opened an investigation into the bomb threats at the school in Baidoa on Monday.").length, 0);
+  });
+
+  it("reads each day's toll in its own clause, whatever the incidents' types", () => {
+    const tolls = (text: string) => eventsOf(text).map((event) => [event.eventDate, event.fatalities]);
+    assert.deepEqual(tolls("Six people were killed in Baidoa on 26 February, and four people were killed in Afgooye on 27 February."), [
+      ["2025-02-26", 6],
+      ["2025-02-27", 4],
+    ]);
+    assert.deepEqual(tolls("Three soldiers were killed on 26 February and five civilians were killed on 27 February in Baidoa.").sort(), [
+      ["2025-02-26", 3],
+      ["2025-02-27", 5],
+    ]);
+    assert.deepEqual(
+      tolls("Party officials condemned the murder on 26 February of the mayor and the murder on 27 February of six followers in Baidoa."),
+      [
+        ["2025-02-26", 1],
+        ["2025-02-27", 6],
+      ],
+    );
+  });
+});

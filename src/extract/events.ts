@@ -124,7 +124,7 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   // "who have dynamited the pipeline 23 times thus far this year": a count of acts over a period,
   // a pattern ("shot him five times" is one act: the count must run over a period).
   if (
-    /^[^.;]{0,80}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many|countless)\s+times\s+(?:so far|thus far|this year|last year|since|in the past|over the past|during|in \d{4})\b/.test(
+    /^[^.;]{0,80}?\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several|many|countless)\s+times\s+(?:so far|thus far|this year|last year|since|in the past|over the past)\b/.test(
       sentence.lower.slice(hit.end, hit.end + 130),
     )
   )
@@ -141,7 +141,7 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   // "claimed credit for several guerrilla attacks in the past": acts over an open past, however counted.
   if (
-    /^[^.;,]{0,30}?\b(?:in the past|over the (?:past )?years|in recent (?:years|months)|over the last (?:few )?(?:years|months))\b/.test(
+    /^[^.;,]{0,30}?\b(?:in the past(?!\s+(?:\d+|few|several|two|three)?\s*(?:hours?|days?|nights?|weeks?|months?)\b)|over the (?:past )?years|in recent (?:years|months)|over the last (?:few )?(?:years|months))\b/.test(
       sentence.lower.slice(hit.end, hit.end + 60),
     )
   )
@@ -241,7 +241,12 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const clause = before.split(/[;:]|,\s(?:but|while|although)\s/).pop() ?? before;
   // "an investigation will be conducted into the murders of three reporters": an inquiry, planned
   // or refused, presupposes the incident it looks into.
-  if (/\b(?:investigat\w*|inquiry|inquiries|probe|trial|clarification)\b[^.;]{0,40}\b(?:into|of|for|over|on)\s+(?:the\s+)?$/.test(clause))
+  if (
+    !/^\s+(?:threats?|scares?|hoax(?:es)?|alerts?|alarms?)\b/.test(sentence.lower.slice(hit.end, hit.end + 12)) &&
+    /\b(?:investigations?|inquiry|inquiries|probe|trial)\s+(?:(?:will|would|was|is|has|had|have|to)\s+(?:be\s+|been\s+|being\s+)?)?(?:(?:conducted|opened|launched|carried out|ordered|under way|underway)\s+)?(?:into|of|for|over|on)\s+(?:the\s+)?$/.test(
+      clause,
+    )
+  )
     return false;
   if (NEGATION_BEFORE.test(clause)) return true;
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
@@ -372,7 +377,7 @@ function partialDateOf(date: DateMention): PartialDate | null {
  * tells of its period, not of the month it was released in: there, the period's month or year.
  */
 function fallbackDate(context: DocumentContext): PartialDate | null {
-  const period = context.reportPeriod;
+  const period = context.coveredPeriod;
   if (period !== null) {
     if (period.periodStart.slice(0, 7) === period.periodEnd.slice(0, 7)) return period.periodStart.slice(0, 7);
     if (period.periodStart.slice(0, 4) === period.periodEnd.slice(0, 4)) return period.periodStart.slice(0, 4);
@@ -737,6 +742,11 @@ function mentionsInSentence(
     }
   }
 
+  /** Drops a type's mention, with those of other days split off it. */
+  const dropType = (eventType: EventType): void => {
+    for (const key of [...byType.keys()]) if (key === eventType || key.startsWith(`${eventType}@`)) byType.delete(key);
+  };
+
   // "Two rebels were killed and four arrested after clashes": people taken in a battle are part of
   // it (ACLED codes an arrest apart when it is the event itself), not an arrest event of their own.
   const arrest = byType.get("Strategic developments");
@@ -745,11 +755,11 @@ function mentionsInSentence(
     byType.get("Battles")?.hit.rule.triggerClass === "clash" &&
     ARREST_IN_BATTLE.test(sentence.lower.slice(arrest.hit.end, arrest.hit.end + 80))
   )
-    byType.delete("Strategic developments");
+    dropType("Strategic developments");
   // A foiled bombing is not also a bombing; demonstrators burning buses are a riot, not a protest
   // and a separate act of destruction (ACLED: "Violent demonstration").
   if (byType.has("Strategic developments") && byType.get("Strategic developments")?.hit.rule.triggerClass === "foiled")
-    byType.delete("Explosions/Remote violence");
+    dropType("Explosions/Remote violence");
   const protest = byType.get("Protests");
   if (
     protest &&
@@ -757,20 +767,36 @@ function mentionsInSentence(
       byType.has("Violence against civilians") ||
       byType.has("Riots"))
   ) {
-    byType.delete("Protests");
-    if (byType.get("Strategic developments")?.hit.rule.triggerClass === "property_destruction") byType.delete("Strategic developments");
-    byType.delete("Violence against civilians");
+    dropType("Protests");
+    if (byType.get("Strategic developments")?.hit.rule.triggerClass === "property_destruction") dropType("Strategic developments");
+    dropType("Violence against civilians");
     byType.set("Riots", { hit: protest.hit, eventType: "Riots", subEventType: "Violent demonstration" });
   }
   const fatalities = findFatalities(sentence);
   // Incidents of several days in one sentence: each toll is read in its own stretch of the
   // sentence, from its trigger to the next's (the first's from the sentence's start).
-  const daySplit = [...byType.keys()].some((key) => key.includes("@"));
-  const starts = [...byType.values()].map((entry) => entry.hit.start).sort((a, b) => a - b);
+  const entries = [...byType.values()];
+  const ownDays = new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null));
+  const daySplit = entries.length > 1 && ownDays.size > 1;
+  // Each incident's stretch starts at the clause break before its trigger ("Six people were killed
+  // on 26 February, and four people were killed on 27 February": the second toll stands before
+  // its trigger), or at the trigger when no break comes between it and the one before.
+  const starts = entries
+    .map((entry) => entry.hit)
+    .sort((a, b) => a.start - b.start)
+    .map((hit, index, hits) => {
+      if (index === 0) return { hit, from: 0 };
+      const between = sentence.lower.slice(hits[index - 1]!.end, hit.start);
+      const breaks = [...between.matchAll(/,\s+(?:and\s+|while\s+|but\s+)?|;\s+|\s+and\s+/g)];
+      const last = breaks[breaks.length - 1];
+      return { hit, from: last === undefined ? hit.start : hits[index - 1]!.end + last.index };
+    });
   const mentions: EventMention[] = [];
-  for (const { hit, eventType, subEventType } of byType.values()) {
-    const until = starts.find((start) => start > hit.start) ?? sentence.lower.length;
-    const toll = daySplit ? findFatalities(sentencePart(sentence, hit.start === starts[0] ? 0 : hit.start, until)) : fatalities;
+  for (const { hit, eventType, subEventType } of entries) {
+    const at = starts.findIndex((start) => start.hit === hit);
+    const from = starts[at]?.from ?? 0;
+    const until = starts[at + 1]?.from ?? sentence.lower.length;
+    const toll = daySplit ? findFatalities(sentencePart(sentence, from, until)) : fatalities;
     const { date, explicit } = dateOf(sentence, hit, context);
     const places = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];
@@ -893,7 +919,8 @@ function victimWordsOf(sentence: AnnotatedSentence, hit: TriggerHit): string[] {
   const before = /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(
     sentence.lower.slice(Math.max(0, hit.start - 90), hit.start),
   );
-  const phrase = after?.[1] ?? before?.[1] ?? "";
+  // "the murder of the mayor and the murder of six followers": the phrase ends where the next begins.
+  const phrase = (after?.[1] ?? before?.[1] ?? "").split(/\s+and\s+(?:the|a|an)\s+/)[0] ?? "";
   return phrase
     .split(/[^a-z]+/)
     .filter((word) => word.length >= 4 && !VICTIM_STOP.has(word))
@@ -1205,10 +1232,12 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         other.eventType === reference.eventType &&
         placesCompatible(other, reference),
     );
-    if (later === undefined) continue;
+    // Another rule may have taken the reference out of the kept ones already.
+    const position = kept.indexOf(reference);
+    if (later === undefined || position < 0) continue;
     reference.dateExplicit = false;
     mergeDetails(later, reference);
-    kept.splice(kept.indexOf(reference), 1);
+    kept.splice(position, 1);
   }
 
   // An incident is reported with at least one particular: when, where, who or how many. A mention

@@ -54,6 +54,11 @@ describe("what is not a local place", () => {
     assert.deepEqual(names("at the Peruvian town of Quillapata"), ["Quillapata"]);
   });
 
+  it("reads 'the subdistrict of X' and 'the township of X'", () => {
+    assert.deepEqual(names("Troops shelled the subdistrict of Quillapata"), ["Quillapata"]);
+    assert.deepEqual(names("TROOPS SHELLED THE TOWNSHIP OF QUILLAPATA"), ["Quillapata"]);
+  });
+
   it("does not read 'headquarters of' as 'quarters of'", () => {
     assert.deepEqual(names("a bomb damaged the headquarters of the Salvadoran Workers National Union"), []);
     assert.deepEqual(names("A BOMB DAMAGED THE HEADQUARTERS OF THE OPPOSITION SOCIAL CHRISTIAN PARTY"), []);

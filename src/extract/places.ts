@@ -148,7 +148,7 @@ function anyCase(alternation: string): string {
     .join("|");
 }
 const KIND_WORDS = anyCase(
-  "towns?|villages?|hamlets?|cantons?|neighbou?rhoods?|districts?|municipality|municipalities|settlements?|suburbs?|barrios?|quarters?|locality",
+  "towns?|townships?|villages?|hamlets?|cantons?|neighbou?rhoods?|districts?|subdistricts?|sub-districts?|municipality|municipalities|settlements?|suburbs?|barrios?|quarters?|locality",
 );
 const NAME_WORD = String.raw`(?:[A-Z][\p{L}'’\-]+|[A-Z][A-Z'’\-]+)`;
 const NAME_PART = String.raw`(?:de|del|la|las|los|el|da|do|al)`;

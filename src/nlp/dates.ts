@@ -50,9 +50,10 @@ const REPORT_PERIOD_CUE = /\b(?:period|quarter|quarterly|report(?:ing)?|covers|c
 /**
  * The period a report says it covers: the first explicit date range of at least four weeks that
  * follows "period", "quarter", "report" or "covers" within 80 characters, or that sits in the
- * first 400 characters (a title such as "Quarterly Report … April 1, 2019 - June 30, 2019").
+ * first 400 characters (a title such as "Quarterly Report … April 1, 2019 - June 30, 2019");
+ * with `cuedOnly`, only the first.
  */
-export function findReportPeriod(text: string): Period | null {
+export function findReportPeriod(text: string, options: { readonly cuedOnly?: boolean } = {}): Period | null {
   for (const mention of findDates(text, { referenceDate: null, chainAnchor: false })) {
     if (mention.kind !== "period" || mention.resolution !== "absolute" || !mention.explicitYear) continue;
     if (mention.periodStart === null || mention.periodEnd === null) continue;
@@ -60,7 +61,9 @@ export function findReportPeriod(text: string): Period | null {
     const end = parseIsoDay(mention.periodEnd);
     if (start === null || end === null || daysBetween(start, end) < 27 || daysBetween(start, end) > 366) continue;
     const before = text.slice(Math.max(0, mention.start - 80), mention.start);
-    if (mention.start < 400 || REPORT_PERIOD_CUE.test(before)) {
+    // With `cuedOnly`, a range in the first lines counts only with its cue: "the UN recorded 300
+    // deaths between October and December" in a news lede is no report's period.
+    if ((mention.start < 400 && options.cuedOnly !== true) || REPORT_PERIOD_CUE.test(before)) {
       return { periodStart: mention.periodStart, periodEnd: mention.periodEnd };
     }
   }

@@ -1305,13 +1305,13 @@ export class KyselyStore implements Store {
     const ids = rows.map((row) => row.id);
     const sourceRows: { event_id: string; document_id: string; position: number; attribution: string }[] = [];
     for (const chunk of chunks(ids)) {
-      sourceRows.push(
-        ...(await this.#db
-          .selectFrom("event_sources")
-          .select(["event_sources.event_id", "event_sources.document_id", "event_sources.position", "event_sources.attribution"])
-          .where("event_sources.event_id", "in", chunk)
-          .execute()),
-      );
+      const rows = await this.#db
+        .selectFrom("event_sources")
+        .select(["event_sources.event_id", "event_sources.document_id", "event_sources.position", "event_sources.attribution"])
+        .where("event_sources.event_id", "in", chunk)
+        .execute();
+      // A loop, not push(...rows): a spread of a very long array overflows the stack.
+      for (const row of rows) sourceRows.push(row);
     }
     const evidenceRows = await this.#evidenceRows("event", ids);
     const ingested = await this.#ingestTimes([...sourceRows, ...evidenceRows].map((row) => row.document_id));
@@ -1339,21 +1339,20 @@ export class KyselyStore implements Store {
   async #evidenceRows(ownerKind: EvidenceOwnerKind, ids: readonly string[]): Promise<EvidenceRow[]> {
     const rows: EvidenceRow[] = [];
     for (const chunk of chunks(ids)) {
-      rows.push(
-        ...(await this.#db
-          .selectFrom("evidence")
-          .select([
-            "evidence.owner_id",
-            "evidence.document_id",
-            "evidence.position",
-            "evidence.start_offset",
-            "evidence.end_offset",
-            "evidence.text",
-          ])
-          .where("evidence.owner_kind", "=", ownerKind)
-          .where("evidence.owner_id", "in", chunk)
-          .execute()),
-      );
+      const found = await this.#db
+        .selectFrom("evidence")
+        .select([
+          "evidence.owner_id",
+          "evidence.document_id",
+          "evidence.position",
+          "evidence.start_offset",
+          "evidence.end_offset",
+          "evidence.text",
+        ])
+        .where("evidence.owner_kind", "=", ownerKind)
+        .where("evidence.owner_id", "in", chunk)
+        .execute();
+      for (const row of found) rows.push(row);
     }
     return rows;
   }
