@@ -10,6 +10,8 @@ import { countryOfDateline, findLocalPlaces, findPlaces, type PlaceMention } fro
 import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
+/** A date written with its month ("December 2", "2 Dec"), as opposed to a weekday or "yesterday". */
+const CALENDAR_DAY_TEXT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}/i;
 export interface AnnotatedSentence extends Sentence {
   readonly lower: string;
   readonly groups: readonly GroupMention[];
@@ -95,10 +97,24 @@ export function buildContext(input: ExtractInput): DocumentContext {
   for (const sentence of splitSentences(text)) {
     // Nothing a report tells can start after the report: a date resolved past the reference date
     // is a misreading ("two years after" counted forward) or a plan, and is dropped.
-    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }).filter(
-      (date) =>
-        sentence.start + date.start >= bodyStart && !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate),
-    );
+    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod })
+      .filter(
+        (date) =>
+          sentence.start + date.start >= bodyStart && !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate),
+      )
+      // An inferred reference date is the latest day the report mentions, not the day it was
+      // written: "on Saturday" or "yesterday" counted from it would be a day made up. The day
+      // stays unknown (the incident takes the inferred year). A calendar day without its year
+      // ("on December 2") keeps the day; only its year came from the reference.
+      .map((date) =>
+        referenceDateSource === "inferred" &&
+        date.resolution === "reference" &&
+        date.kind === "point" &&
+        date.value?.length === 10 &&
+        !CALENDAR_DAY_TEXT.test(date.text)
+          ? { ...date, value: null }
+          : date,
+      );
     for (const date of dates) {
       // Relative expressions ("eleven days later") count from the last day-precise date.
       if (date.kind === "point" && date.value && date.value.length === 10) anchorDate = date.value;

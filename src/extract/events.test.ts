@@ -1239,3 +1239,19 @@ describe("limits of the rules above (found in review)", () => {
     );
   });
 });
+
+describe("an undated report's relative days", () => {
+  it("does not count 'on Saturday' from a date the report was not written on", () => {
+    // No publication date: the reference is inferred from the latest date told (the end of 2011).
+    const event = onlyEvent(
+      "By A. Writer, Wire Service\nOSAKA (Wire) — Japanese police have arrested a man who flew a drone onto the roof of a ministry, officials said Saturday.\nThe region's reactors have been idle since the 2011 tsunami.",
+      null,
+    );
+    assert.equal(event.eventDate, "2011");
+  });
+
+  it("keeps a calendar day whose year comes from the inferred reference", () => {
+    const event = onlyEvent("On December 2, police arrested two envoys in Kirkuk. Officials said 2024 had been a quiet year.", null);
+    assert.equal(event.eventDate, "2024-12-02");
+  });
+});
