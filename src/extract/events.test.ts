@@ -1255,3 +1255,11 @@ describe("an undated report's relative days", () => {
     assert.equal(event.eventDate, "2024-12-02");
   });
 });
+
+describe("drones used as bombs", () => {
+  it("reads drones loaded with explosives as an air/drone strike", () => {
+    const event = onlyEvent("Two drones loaded with explosives blew up over a military parade in Caracas on Saturday.");
+    assert.equal(event.eventType, "Explosions/Remote violence");
+    assert.equal(event.subEventType, "Air/drone strike");
+  });
+});
