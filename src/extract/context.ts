@@ -1,6 +1,7 @@
 // Everything the rules need about one report, computed once: sentences, the reference date,
 // and per-sentence annotations (groups, state forces, places, dates, numbers, attributions).
 import type { PartialDate } from "../domain/records.ts";
+import { MONTH_NAMES } from "../nlp/calendar.ts";
 import { findDateline, findDates, findReportPeriod, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
@@ -11,7 +12,10 @@ import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
 /** A date written with its month ("December 2", "2 Dec"), as opposed to a weekday or "yesterday". */
-const CALENDAR_DAY_TEXT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}/i;
+const CALENDAR_DAY_TEXT = new RegExp(
+  String.raw`\b(?:${MONTH_NAMES.map((name) => name.slice(0, 3)).join("|")})[a-z]*\.?\b|\d{1,2}[/.-]\d{1,2}`,
+  "i",
+);
 export interface AnnotatedSentence extends Sentence {
   readonly lower: string;
   readonly groups: readonly GroupMention[];

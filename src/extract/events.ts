@@ -4,6 +4,7 @@ import type { DatePrecision, Event, Evidence, GeoPrecision, PartialDate, Place }
 import { datePrecisionOf } from "../domain/records.ts";
 import { recordId } from "../domain/ids.ts";
 import type { EventStatus, EventType } from "../domain/taxonomy.ts";
+import { MONTH_NAMES } from "../nlp/calendar.ts";
 import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
@@ -896,17 +897,7 @@ const VICTIM_STOP = new Set([
   "leftist",
   "more",
   // A date inside the phrase ("the murder on 26 February of the mayor") says when, not who.
-  "january",
-  "february",
-  "march",
-  "april",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
+  ...MONTH_NAMES,
   "morning",
   "afternoon",
   "evening",
