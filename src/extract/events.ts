@@ -777,8 +777,9 @@ function mentionsInSentence(
   // Incidents of several days in one sentence: each toll is read in its own stretch of the
   // sentence, from its trigger to the next's (the first's from the sentence's start).
   const entries = [...byType.values()];
-  const ownDays = new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null));
-  const daySplit = entries.length > 1 && ownDays.size > 1;
+  // Most sentences give one mention: their days are not looked at.
+  const daySplit =
+    entries.length > 1 && new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null)).size > 1;
   // Each incident's stretch starts at the clause break before its trigger ("Six people were killed
   // on 26 February, and four people were killed on 27 February": the second toll stands before
   // its trigger), or at the trigger when no break comes between it and the one before.
