@@ -521,7 +521,17 @@ function placesOf(
   const group = [first];
   for (const place of places) {
     if (place === first || place.start < first.start) continue;
-    const between = sentence.text.slice(group[group.length - 1]!.end, place.start);
+    const previous = group[group.length - 1]!;
+    const between = sentence.text.slice(previous.end, place.start);
+    // "in Aipe, Huila department", "in Agua Caliente, Soyapango": the province or town after a comma
+    // holds the place before it; it is no second place.
+    if (
+      /^\s*,\s*$/.test(between) &&
+      place.admin1 !== null &&
+      place.admin1 === previous.admin1 &&
+      (place.precision !== previous.precision || previous.local)
+    )
+      break;
     if (/^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:nearby\s+)?(?:town|city|village)\s+of\s+)?$/i.test(between)) group.push(place);
     else break;
   }

@@ -64,3 +64,37 @@ describe("what is not a local place", () => {
     assert.deepEqual(names("A BOMB DAMAGED THE HEADQUARTERS OF THE OPPOSITION SOCIAL CHRISTIAN PARTY"), []);
   });
 });
+
+describe("a place set off by an appositive that says where it lies", () => {
+  it("reads a name after a locative word and before a distance, a direction or a province", () => {
+    assert.deepEqual(names("Two soldiers died in a clash in Comasagua, about 28 km southwest of the capital."), ["Comasagua"]);
+    assert.deepEqual(names("FIFTEEN PEASANTS WERE KILLED IN EL TOMATE, CANALETES MUNICIPALITY, CORDOBA DEPARTMENT."), ["El Tomate"]);
+    assert.deepEqual(names("a bomb went off in Huancora, on the outskirts of the city"), ["Huancora"]);
+    // The kind word after the name is not part of it.
+    assert.deepEqual(names("They were killed near Rio Blanco municipality, Tolima department."), ["Rio Blanco"]);
+  });
+
+  it("takes the province the appositive names, and needs a known place when nothing else says where", () => {
+    const text = "Rebels kidnapped a rancher near Savana de Torres, Santander, at noon.";
+    const start = text.indexOf("Santander");
+    const santander = { start, end: start + 9, precision: "region" as const, country: "CO", admin1: "27", admin1Name: "Santander" };
+    const [place] = findLocalPlaces(text, "CO", [santander]);
+    assert.equal(place?.name, "Savana de Torres");
+    assert.equal(place?.admin1Name, "Santander");
+    assert.deepEqual(findLocalPlaces(text, "CO", []), []);
+    assert.deepEqual(names("In Mejia, police said, the curfew holds."), []);
+  });
+
+  it("gives one event at the village, with its toll, not a second one at the province around it", () => {
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "A Dutch reporter was killed on Sunday in a shootout in San Francisco Javier, Usulutan department, in eastern El Salvador.",
+      publishedDate: "2025-06-10",
+      title: null,
+    });
+    assert.deepEqual(
+      extraction.events.map((event) => [event.location, event.admin1, event.fatalities]),
+      [["San Francisco Javier", "Usulutan", 1]],
+    );
+  });
+});

@@ -165,6 +165,25 @@ const NAME_COMMA_KIND = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME},\s+(?:a|an|A|AN)\s+(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\b`,
   "gu",
 );
+// "in Comasagua, about 28 km southwest of San Salvador", "in El Tomate, Canaletes municipality,
+// Cordoba department", "near Savana de Torres, Santander": a name after a locative word, set off by
+// an appositive that says where it lies. This is how reports name a place too small to be known.
+const DIRECTION_WORD = anyCase(
+  "north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western",
+);
+const WHERE_LEAD = anyCase("in|at|near|outside");
+const ENCLOSING_KIND = anyCase("municipality|department|province|district|canton|state|region|governorate|county");
+const WHERE_TAIL = String.raw`(?:(?:(?:${anyCase("about|some|approximately|located|just|roughly")})\s+)*(?:\d+(?:[.,]\d+)?\s*(?:${anyCase(
+  "km|kms|kilometers|kilometres|miles",
+)})\s+)?(?:(?:${anyCase("to the")})\s+)?(?:${DIRECTION_WORD})\s+(?:(?:${anyCase("part|outskirts")})\s+)?(?:${anyCase("of|from")})\b|(?:${anyCase(
+  "on|in",
+)})\s+(?:${anyCase("the")})\s+(?:${anyCase("outskirts|edge")})\s+(?:${anyCase("of")})\b|(?:(?:${anyCase("near|in")})\s+)?${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}\s+(?:${ENCLOSING_KIND})\b)`;
+const NAME_COMMA_WHERE = new RegExp(
+  String.raw`\b(?:${WHERE_LEAD})\s+${LOCAL_NAME}(?:\s+(?:${ENCLOSING_KIND}))?,\s+(?=${WHERE_TAIL})`,
+  "gu",
+);
+/** "in NAME, " before a known region or town: the name lies in that place ("near Savana de Torres, Santander"). */
+const NAME_COMMA = new RegExp(String.raw`\b(?:${WHERE_LEAD})\s+${LOCAL_NAME},\s+`, "gu");
 const KNOWN_AS_NAME = new RegExp(
   String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
   "gu",
@@ -172,18 +191,46 @@ const KNOWN_AS_NAME = new RegExp(
 const NOT_A_LOCAL_NAME =
   /^(?:the|a|an|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
 
+/** A span already read (a gazetteer place, a group, a force); for a place, what it is and where. */
+type KnownSpan = { readonly start: number; readonly end: number } & Partial<
+  Pick<PlaceMention, "precision" | "country" | "admin1" | "admin1Name">
+>;
+const ENCLOSING_KIND_AFTER = new RegExp(String.raw`^\s+(?:${ENCLOSING_KIND})\b`, "u");
+const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("farm|hill|estate|ranch|hacienda")})$`, "u");
+
 /**
  * Places a report names by their kind ("the small town of Tolu", "the Olaya neighborhood") that
  * the gazetteer does not hold, placed in `country`. No coordinates: the name is all there is.
  * Spans already covered by `known` are left alone.
  */
-export function findLocalPlaces(text: string, country: string | null, known: readonly { start: number; end: number }[]): PlaceMention[] {
+export function findLocalPlaces(text: string, country: string | null, known: readonly KnownSpan[]): PlaceMention[] {
   if (!country) return [];
   const found: PlaceMention[] = [];
-  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME, NAME_COMMA_KIND]) {
+  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME, NAME_COMMA_KIND, NAME_COMMA_WHERE, NAME_COMMA]) {
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const raw = match[1] ?? "";
+      // "near Savana de Torres, Santander": only a known region or town after the comma says where.
+      const after = match.index + match[0].length;
+      if (
+        pattern === NAME_COMMA &&
+        !known.some((place) => place.start === after && (place.precision === "region" || place.precision === "town"))
+      )
+        continue;
+      // The province the appositive names ("San Francisco Javier, Usulutan department") holds the place.
+      // So does a town the appositive calls a municipality ("Mulalo, Yumbo municipality").
+      const region =
+        pattern === NAME_COMMA || pattern === NAME_COMMA_WHERE
+          ? known.find(
+              (place) =>
+                place.start >= after &&
+                place.start - after <= 60 &&
+                place.admin1 &&
+                (place.precision === "region" ||
+                  (place.precision === "town" &&
+                    (place.start === after || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
+            )
+          : undefined;
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
       const words = raw.split(/\s+/);
       // "the exclusive La Mascota neighborhood": words that describe the quarter are not its name.
@@ -200,6 +247,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
           ),
       );
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
+      // "near Rio Blanco municipality, Tolima": the kind word after the name is not part of it.
+      if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
       if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "")) continue;
       // "the Guatemalan town of X": a demonym describes the town, it does not name it.
       if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
@@ -218,23 +267,23 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
           !NOT_A_LOCAL_NAME.test(name2.split(/\s+/)[0] ?? "") &&
           !known.some((place) => start2 < place.end && place.start < start2 + name2.length)
         )
-          found.push(localPlace(text, start2, start2 + name2.length, name2, country));
+          found.push(localPlace(text, start2, start2 + name2.length, name2, country, region));
       }
-      found.push(localPlace(text, start, end, name, country));
+      found.push(localPlace(text, start, end, name, country, region));
     }
   }
   return found;
 }
 
-function localPlace(text: string, start: number, end: number, name: string, country: string): PlaceMention {
+function localPlace(text: string, start: number, end: number, name: string, country: string, region?: KnownSpan): PlaceMention {
   return {
     start,
     end,
     text: text.slice(start, end),
     name: titleCaseName(name),
-    country,
-    admin1: null,
-    admin1Name: null,
+    country: region?.country ?? country,
+    admin1: region?.admin1 ?? null,
+    admin1Name: region?.admin1Name ?? null,
     latitude: null,
     longitude: null,
     precision: "town",
