@@ -59,6 +59,58 @@ export interface ExtractInput {
   readonly title?: string | null;
 }
 
+// "the San Jose neighborhood", "NEAR THE SANTA ISABEL NEIGHBORHOOD": a quarter named after a saint or
+// a city elsewhere. Not "the Baghdad neighbourhood of Karrada", where the city encloses the quarter.
+// Nor "in a Bogota suburb", "two La Paz neighborhoods": a quarter of that city.
+const QUARTER_NEXT = /^\s+(?:neighbou?rhood|barrio|colonia|suburb)\b/i;
+/** "... neighborhood of western San Salvador": what may stand between the quarter word and its city. */
+const QUARTER_OF = /^\s+\w+\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|downtown)\s+)?$/i;
+const QUARTER_BEFORE = /^\s+(?:neighbou?rhoods?|districts?|suburbs?|quarters?|barrios?)\s+of\s+(?:the\s+)?$/i;
+const QUARTER_LEAD = /\b(?:the|in|at|near|of)\s+$/i;
+
+/**
+ * A gazetteer town that a quarter word follows is the quarter's name, when the town is abroad or a
+ * well-known city (a quarter is neither): left to be read as a local place of the report's country.
+ */
+function namesQuarter(place: PlaceMention, sentence: AnnotatedSentence, documentCountries: ReadonlySet<string>): boolean {
+  const text = sentence.text;
+  if (place.precision !== "town") return false;
+  // "the Baghdad neighbourhood of Karrada": a namesake of the quarter in another province is not it.
+  const city = sentence.places.find(
+    (other) => other.end < place.start && other.precision === "town" && QUARTER_BEFORE.test(text.slice(other.end, place.start)),
+  );
+  if (city) return city.admin1 !== place.admin1 || city.country !== place.country;
+  if (!QUARTER_NEXT.test(text.slice(place.end, place.end + 20))) return false;
+  if (!QUARTER_LEAD.test(text.slice(Math.max(0, place.start - 8), place.start))) return false;
+  // "of" a town the sentence names: that town encloses this quarter; "of" anything else: this is the city.
+  if (/^\s+\w+\s+of\b/i.test(text.slice(place.end, place.end + 24))) {
+    const enclosing = sentence.places.find((other) => other.start > place.end && QUARTER_OF.test(text.slice(place.end, other.start)));
+    // The larger town, or the one in the report's country, holds the other.
+    const abroad = (other: PlaceMention): boolean => other.country === null || !documentCountries.has(other.country);
+    if (!enclosing || (abroad(enclosing) === abroad(place) && enclosing.population <= place.population) || abroad(enclosing)) return false;
+  }
+  return place.notable || place.country === null || !documentCountries.has(place.country);
+}
+
+/**
+ * A quarter read by its kind, placed in the town the sentence says holds it ("the Baghdad
+ * neighbourhood of Karrada", "the Chapinero neighborhood of northern Bogota", "San Salvador's
+ * Sacamil neighborhood"): the town's province and point, the nearest the report allows.
+ */
+function inCity(quarter: PlaceMention, places: readonly PlaceMention[], text: string): PlaceMention {
+  if (quarter.admin1 !== null) return quarter;
+  const city = places.find(
+    (place) =>
+      place.precision === "town" &&
+      place.country === quarter.country &&
+      (place.end <= quarter.start
+        ? QUARTER_BEFORE.test(text.slice(place.end, quarter.start)) || /^['’]s\s+$/i.test(text.slice(place.end, quarter.start))
+        : QUARTER_OF.test(text.slice(quarter.end, place.start))),
+  );
+  if (!city) return quarter;
+  return { ...quarter, admin1: city.admin1, admin1Name: city.admin1Name, latitude: city.latitude, longitude: city.longitude };
+}
+
 export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
   const allCapitals = isMostlyCapitals(text);
@@ -211,20 +263,24 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // A small place abroad is more often a misreading (a surname, a word in capitals) than a real
   // place: it stays only when it is notable or its country is named in the same sentence.
   const localized = sentences.map((sentence) => {
-    const places = sentence.places.filter(
-      (place) =>
-        documentCountries.size === 0 ||
-        place.precision === "country" ||
-        place.notable ||
-        (place.country !== null && documentCountries.has(place.country)),
-    );
+    const places = sentence.places
+      .filter(
+        (place) =>
+          documentCountries.size === 0 ||
+          place.precision === "country" ||
+          place.notable ||
+          (place.country !== null && documentCountries.has(place.country)),
+      )
+      .filter((place) => !namesQuarter(place, sentence, documentCountries));
     // A village or a city quarter the gazetteer lacks, named by its kind ("the town of X"), is in
     // the country of the other places of the sentence, or the report's.
     const sentenceCountry =
       places.find((place) => place.precision !== "country" && place.country && documentCountries.has(place.country))?.country ??
       mainCountry;
     // A name left out above (a namesake abroad) may still be a quarter or village named by its kind.
-    const local = findLocalPlaces(sentence.text, sentenceCountry, [...places, ...sentence.groups, ...sentence.forces]);
+    const local = findLocalPlaces(sentence.text, sentenceCountry, [...places, ...sentence.groups, ...sentence.forces]).map((quarter) =>
+      inCity(quarter, places, sentence.text),
+    );
     if (local.length > 0) return { ...sentence, places: [...places, ...local].sort((a, b) => a.start - b.start) };
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });

@@ -495,9 +495,20 @@ function placesOf(
   const after = places.filter((place) => place.start >= hit.start);
   // With no place after the trigger, the place named last before it.
   // "In Huaraz, the capital of Ancash department, terrorists set fire to...": the town, not its region.
-  const fallback =
+  const lastTown =
     [...places].reverse().find((place) => place.precision === "town" || place.precision === "district") ?? places[places.length - 1];
-  if (!fallback) return [];
+  if (!lastTown) return [];
+  // "in the Chapinero neighborhood of northern Bogota, two bombs exploded": the quarter the town holds.
+  const quarter = places.find(
+    (place) =>
+      place.local &&
+      place.end <= lastTown.start &&
+      lastTown.start - place.end <= 40 &&
+      place.admin1 !== null &&
+      place.admin1 === lastTown.admin1 &&
+      place.latitude === lastTown.latitude,
+  );
+  const fallback = quarter ?? lastTown;
   // "... talks in Caracas on 20 November, but after the assassination of 10 labour leaders ...":
   // a place named only before the trigger, across a clause that turns to another matter, is
   // that clause's place, not the incident's.

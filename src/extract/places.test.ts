@@ -98,3 +98,40 @@ describe("a place set off by an appositive that says where it lies", () => {
     );
   });
 });
+
+describe("a city quarter named like a town elsewhere", () => {
+  const at = (text: string): [string | null, string | null, string | null][] =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate: "2025-06-10", title: null })
+      .events.map((event) => [event.location, event.country, event.admin1]);
+
+  it("reads a gazetteer name before a quarter word as the quarter, in the report's country", () => {
+    assert.deepEqual(at("SAN SALVADOR, 18 MAR 89 -- A FRAGMENTATION GRENADE EXPLODED TODAY NEAR THE SANTA ISABEL NEIGHBORHOOD."), [
+      ["Santa Isabel", "SV", null],
+    ]);
+    assert.deepEqual(at("SAN SALVADOR, 7 FEB 89 -- A BOMB EXPLODED TODAY IN THE SAN JOSE NEIGHBORHOOD OF WESTERN SAN SALVADOR."), [
+      ["San Jose", "SV", "San Salvador Department"],
+    ]);
+  });
+
+  it("keeps the city in 'a Guatemala City suburb' and 'the Baghdad neighbourhood of X'", () => {
+    assert.deepEqual(at("Gunmen killed four students on Sunday; their bodies were found in a Guatemala City suburb."), [
+      ["Guatemala City", "GT", "Guatemala"],
+    ]);
+    // Karrada's namesake in another province is not the quarter; the quarter takes Baghdad's province.
+    assert.deepEqual(at("A car bomb exploded on Sunday in the Baghdad neighbourhood of Karrada, killing five."), [
+      ["Karrada", "IQ", "Baghdad"],
+    ]);
+  });
+
+  it("reads a quarter after its city's possessive, and places an incident told after both at the quarter", () => {
+    assert.deepEqual(at("Guerrillas attacked the police station on Sunday in San Salvador's Sacamil neighborhood."), [
+      ["Sacamil", "SV", "San Salvador Department"],
+    ]);
+    assert.deepEqual(
+      at("Several bank offices were damaged on Sunday in the Chapinero neighborhood of northern Bogota when two bombs exploded."),
+      [["Chapinero", "CO", "Bogota D.C."]],
+    );
+    assert.deepEqual(names("UNGO SAID THAT THE ARMY'S ACTIONS IN THE NEIGHBORHOODS HAD KILLED CIVILIANS."), []);
+  });
+});

@@ -159,7 +159,8 @@ const KNOWN_AS = anyCase("area|sector|zone|known as|called");
 // Names are matched case-sensitively (a capital starts each word); the words around them in any case.
 // "\b": "the headquarters of the Workers Union" names no quarter.
 const KIND_OF_NAME = new RegExp(String.raw`\b(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
-const NAME_THEN_KIND = new RegExp(String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
+// "San Salvador's Sacamil neighborhood": a city's quarter named after its possessive.
+const NAME_THEN_KIND = new RegExp(String.raw`(?:\b(?:${KIND_LEAD})|['’][sS])\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
 // "In Paucarbambilla, a locality in Huanuco": a name set off by an appositive that says its kind.
 const NAME_COMMA_KIND = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME},\s+(?:a|an|A|AN)\s+(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\b`,
@@ -232,7 +233,10 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
             )
           : undefined;
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
-      const words = raw.split(/\s+/);
+      let words = raw.split(/\s+/);
+      // "in San Salvador's Sacamil neighborhood": the quarter's name follows its city's possessive.
+      const owner = words.findLastIndex((word) => /['’][sS]$/.test(word));
+      if (owner >= 0) words = words.slice(owner + 1);
       // "the exclusive La Mascota neighborhood": words that describe the quarter are not its name.
       while (
         words.length > 1 &&
@@ -246,6 +250,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
             word,
           ),
       );
+      // "the army's actions in the neighborhoods": a kind word after the stop names nothing before it.
+      if (stop > 0 && pattern === NAME_THEN_KIND) continue;
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       // "near Rio Blanco municipality, Tolima": the kind word after the name is not part of it.
       if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
