@@ -278,10 +278,18 @@ export function buildContext(input: ExtractInput): DocumentContext {
       places.find((place) => place.precision !== "country" && place.country && documentCountries.has(place.country))?.country ??
       mainCountry;
     // A name left out above (a namesake abroad) may still be a quarter or village named by its kind.
-    const local = findLocalPlaces(sentence.text, sentenceCountry, [...places, ...sentence.groups, ...sentence.forces]).map((quarter) =>
-      inCity(quarter, places, sentence.text),
-    );
-    if (local.length > 0) return { ...sentence, places: [...places, ...local].sort((a, b) => a.start - b.start) };
+    // So may a well-known town abroad: "in La Laguna, Chalatenango department" is no Spanish city.
+    const abroad = (place: PlaceMention): boolean =>
+      place.precision === "town" && documentCountries.size > 0 && (place.country === null || !documentCountries.has(place.country));
+    const local = findLocalPlaces(sentence.text, sentenceCountry, [
+      ...places.filter((place) => !abroad(place)),
+      ...sentence.groups,
+      ...sentence.forces,
+    ]).map((quarter) => inCity(quarter, places, sentence.text));
+    if (local.length > 0) {
+      const kept = places.filter((place) => !local.some((quarter) => quarter.start < place.end && place.start < quarter.end));
+      return { ...sentence, places: [...kept, ...local].sort((a, b) => a.start - b.start) };
+    }
     return places.length === sentence.places.length ? sentence : { ...sentence, places };
   });
 

@@ -135,3 +135,34 @@ describe("a city quarter named like a town elsewhere", () => {
     assert.deepEqual(names("UNGO SAID THAT THE ARMY'S ACTIONS IN THE NEIGHBORHOODS HAD KILLED CIVILIANS."), []);
   });
 });
+
+describe("a well-known town abroad named where the report's own place should be", () => {
+  it("reads 'in La Laguna, Chalatenango department' as a village of the report's country", () => {
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "SAN SALVADOR, 3 MAY 90 -- THE ARMY REPORTED 28 CASUALTIES IN CLASHES ON 2 MAY IN LA LAGUNA, CHALATENANGO DEPARTMENT.",
+      publishedDate: null,
+      title: null,
+    });
+    assert.deepEqual(
+      extraction.events.map((event) => [event.location, event.country, event.admin1]),
+      [["La Laguna", "SV", "Chalatenango Department"]],
+    );
+  });
+
+  it("reads no village before a province abroad ('in Miami, Florida' in a report about Colombia)", () => {
+    const text = "THE DRUG TRAFFICKER WAS ARRESTED ON 2 MAY IN MIAMI, FLORIDA.";
+    const start = text.indexOf("FLORIDA");
+    const florida = { start, end: start + 7, precision: "region" as const, country: "US", admin1: "US.FL", admin1Name: "Florida" };
+    assert.deepEqual(findLocalPlaces(text, "CO", [florida]), []);
+    assert.deepEqual(
+      findLocalPlaces(text, "US", [florida]).map((place) => place.name),
+      ["Miami"],
+    );
+  });
+
+  it("ends a second name where a first would end, and opens none with a preposition", () => {
+    assert.deepEqual(names("THE TOWNS OF JOCORO AND GUADALUPE WERE ALSO ATTACKED"), ["Guadalupe", "Jocoro"]);
+    assert.deepEqual(names("HIS CAR WAS SHOT AT NEAR THE TOWN OF ZARAGOZA, 10 KM FROM THE CAPITAL."), ["Zaragoza"]);
+  });
+});

@@ -189,8 +189,11 @@ const KNOWN_AS_NAME = new RegExp(
   String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
   "gu",
 );
+/** Words that end a name: "OF X IN Y" names X. */
+const NOT_IN_A_NAME =
+  /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to|when|while|where|whose|who|which|that|their|his|her|its|as|after|before|during|because|but|for|since|until|under|over)$/i;
 const NOT_A_LOCAL_NAME =
-  /^(?:the|a|an|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
+  /^(?:the|a|an|near|into|onto|toward|towards|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
 
 /** A span already read (a gazetteer place, a group, a force); for a place, what it is and where. */
 type KnownSpan = { readonly start: number; readonly end: number } & Partial<
@@ -211,11 +214,14 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const raw = match[1] ?? "";
-      // "near Savana de Torres, Santander": only a known region or town after the comma says where.
+      // "near Savana de Torres, Santander": only a known region or town of the country after the
+      // comma says where ("in Miami, Florida" is no village of a report about Colombia).
       const after = match.index + match[0].length;
       if (
         pattern === NAME_COMMA &&
-        !known.some((place) => place.start === after && (place.precision === "region" || place.precision === "town"))
+        !known.some(
+          (place) => place.start === after && place.country === country && (place.precision === "region" || place.precision === "town"),
+        )
       )
         continue;
       // The province the appositive names ("San Francisco Javier, Usulutan department") holds the place.
@@ -227,6 +233,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
                 place.start >= after &&
                 place.start - after <= 60 &&
                 place.admin1 &&
+                place.country === country &&
                 (place.precision === "region" ||
                   (place.precision === "town" &&
                     (place.start === after || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
@@ -243,19 +250,14 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         /^(?:the|exclusive|residential|wealthy|affluent|working-class|middle-class|industrial|commercial|downtown)$/i.test(words[0] ?? "")
       )
         words.shift();
-      const stop = words.findIndex(
-        (word, index) =>
-          index > 0 &&
-          /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to|when|while|where|whose|who|which|that|their|his|her|its|as|after|before|during|because|but|for|since|until|under|over)$/i.test(
-            word,
-          ),
-      );
+      const stop = words.findIndex((word, index) => index > 0 && NOT_IN_A_NAME.test(word));
       // "the army's actions in the neighborhoods": a kind word after the stop names nothing before it.
       if (stop > 0 && pattern === NAME_THEN_KIND) continue;
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       // "near Rio Blanco municipality, Tolima": the kind word after the name is not part of it.
       if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
-      if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "")) continue;
+      // "SHOT AT NEAR THE TOWN OF X": neither a preposition nor an article opens or ends a name.
+      if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "") || /^(?:the|a|an)$/i.test(nameWords.at(-1) ?? "")) continue;
       // "the Guatemalan town of X": a demonym describes the town, it does not name it.
       if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
       if (nameWords.length === 1 && (nameWords[0] ?? "").length < 4) continue;
@@ -267,7 +269,10 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
       const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
       if (more && /s$/i.test(/(\w+)\s+(?:of|OF)\s/.exec(match[0])?.[1] ?? "")) {
-        const name2 = more[0].replace(/^\s*(?:,\s*)?(?:and|AND)\s+/, "");
+        // "the towns of Jocoro and Guadalupe were attacked": the second name ends where the first would.
+        const words2 = more[0].replace(/^\s*(?:,\s*)?(?:and|AND)\s+/, "").split(/\s+/);
+        const cut = words2.findIndex((word, index) => index > 0 && NOT_IN_A_NAME.test(word));
+        const name2 = (cut > 0 ? words2.slice(0, cut) : words2).join(" ");
         const start2 = end + more[0].length - name2.length;
         if (
           !NOT_A_LOCAL_NAME.test(name2.split(/\s+/)[0] ?? "") &&
