@@ -134,15 +134,20 @@ export function buildContext(input: ExtractInput): DocumentContext {
 
   // Places are matched once over the whole text, with the dateline's country as a hint, then
   // handed to the sentence that holds them.
-  const datelineCountry = dateline?.place ? countryOfDateline(dateline.place) : null;
+  // "BOGOTA, 11 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA --": the story was filed from the
+  // place of its own dateline, when that is a known place.
+  const storyCountry = dateline?.story ? countryOfDateline(dateline.story.place) : null;
+  const datelineCountry = storyCountry ?? (dateline?.place ? countryOfDateline(dateline.place) : null);
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
-  const bodyStart = dateline?.end ?? 0;
+  const bodyStart = (storyCountry !== null ? dateline?.story?.end : dateline?.end) ?? 0;
   const foundPlaces = findPlaces(text, { country: datelineCountry }).sort((a, b) => a.start - b.start);
   const allPlaces = foundPlaces.filter((place) => place.start >= bodyStart);
   // Where the report was filed: the lead's incident is there unless the lead names another place.
+  // The last town before the body: a story's own dateline inside the broadcaster's ("BOGOTA ... --
+  // [TEXT] PEREIRA --") is where it was filed.
   const datelinePlace =
-    foundPlaces.find((place) => place.start < bodyStart && (place.precision === "town" || place.precision === "district")) ?? null;
+    foundPlaces.findLast((place) => place.start < bodyStart && (place.precision === "town" || place.precision === "district")) ?? null;
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
   const reportPeriod = findReportPeriod(text);
   const coveredPeriod = reportPeriod === null ? null : findReportPeriod(text, { cuedOnly: true });

@@ -166,3 +166,18 @@ describe("a well-known town abroad named where the report's own place should be"
     assert.deepEqual(names("HIS CAR WAS SHOT AT NEAR THE TOWN OF ZARAGOZA, 10 KM FROM THE CAPITAL."), ["Zaragoza"]);
   });
 });
+
+describe("a story's own dateline inside the broadcaster's", () => {
+  it("places the lead's incident where the story was filed", () => {
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "BOGOTA, 11 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA --\nTHE POLICE REPORTED HEAVY DAMAGE TODAY.  THREE BOMBS EXPLODED LAST NIGHT AT THE DOORS OF TWO BANKS.",
+      publishedDate: null,
+      title: null,
+    });
+    assert.deepEqual(
+      extraction.events.map((event) => [event.location, event.eventDate]),
+      [["Pereira", "1989-11-10"]],
+    );
+  });
+});

@@ -28,6 +28,16 @@ describe("findDateline", () => {
     assert.equal(body("TOKYO (AP) — Police arrested two men on Sunday."), "Police arrested two men on Sunday.");
   });
 
+  it("reads a story's own dateline inside the broadcaster's as where it was filed", () => {
+    const text = "BOGOTA, 11 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA --\nTHREE PERSONS WERE INJURED LAST NIGHT.";
+    const dateline = findDateline(text);
+    assert.deepEqual([dateline?.date, dateline?.place, dateline?.story?.place], ["1989-11-11", "BOGOTA", "PEREIRA"]);
+    assert.equal(text.slice(dateline?.story?.end), "THREE PERSONS WERE INJURED LAST NIGHT.");
+    const rancagua = findDateline("Santiago, 31 Jul 88 (EL MERCURIO) -- [Text] Rancagua -- The offices in this city");
+    assert.equal(rancagua?.story?.place, "Rancagua");
+    assert.equal(findDateline("LIMA, 3 FEB 89 (EFE) -- [TEXT] THE POLICE SAID TODAY THAT")?.story, undefined);
+  });
+
   it("places a year-less dateline date with the reference date, or leaves it null", () => {
     const text = "TEGUCIGALPA, 7 FEB (REUTER) -- A BOMB DAMAGED A POWER LINE TODAY.";
     const withoutReference = findDateline(text);

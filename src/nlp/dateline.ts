@@ -16,6 +16,12 @@ export interface Dateline {
   readonly source: string | null;
   /** Offset where the report's body begins, after the separator and any "[TEXT]" tags. */
   readonly end: number;
+  /**
+   * What may be the story's own dateline inside the broadcaster's ("[TEXT] PEREIRA --"): its place
+   * as written and where the story begins after it. Only a caller that knows places can tell it
+   * from a sentence with a dash ("[TEXT] THE POLICE SAID -- ...").
+   */
+  readonly story?: { readonly place: string; readonly end: number };
 }
 
 /** How far into a report a dateline may sit: a headline and a header line may come first. */
@@ -32,6 +38,9 @@ const AGENCY_DATELINE = new RegExp(
     String.raw`(?:[ \t]*\([A-Z][A-Za-z .]*\)(?=[ \t]*[,(\[]))?)` +
     String.raw`(?:,[ \t]*([^()\[\]\n—–]{1,30}?))?[ \t]*(?:[(\[]([^()\[\]\n]{1,60})[)\]])?[ \t]*(?:--|—|–|-)(?=\s|$)`,
 );
+
+// "[TEXT] PEREIRA -- ", "[Text] Rancagua -- ": a place and a dash opening the body.
+const INNER_DATELINE = new RegExp(String.raw`^(${PLACE_WORD}(?:[ \t]+${PLACE_WORD}){0,3})[ \t]+(?:--|—)\s+`);
 
 // "NEWS | Jan. 24, 2022", "| Sept. 26, 2019"
 const HEADER_LINE = /^[ \t]*(?:[A-Za-z][A-Za-z &/-]{0,40}?[ \t]*)?\|[ \t]*([^|\n]{4,40}?)[ \t]*$/;
@@ -116,12 +125,17 @@ export function findDateline(text: string, context: { readonly referenceDate?: s
     if (lineText.trim() !== "") {
       const dateline = readAgencyDateline(lineText, referenceDate);
       if (dateline !== null) {
+        const end = bodyStart(text, lineStart + dateline.length);
+        // "BOGOTA, 11 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA -- THREE PERSONS WERE
+        // INJURED": the story's own dateline, inside the broadcaster's; the story is from there.
+        const inner = INNER_DATELINE.exec(text.slice(end, end + 80));
         return {
           date: dateline.date ?? header?.date ?? null,
           dateText: dateline.dateText ?? header?.dateText ?? null,
           place: dateline.place,
           source: dateline.source,
-          end: bodyStart(text, lineStart + dateline.length),
+          end,
+          ...(inner?.[1] ? { story: { place: inner[1], end: end + inner[0].length } } : {}),
         };
       }
       if (header === null) {
