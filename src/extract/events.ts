@@ -446,6 +446,15 @@ const CLAUSE_TURN = /,\s*but\b|;|\bwhereas\b/i;
 const LOCATIVE_BEFORE =
   /\b(?:in|at|near|outside|inside|from|of|to|into|toward|towards|between|around|across|and|town|city|village|municipality|department|province|neighborhood|district|jurisdiction|canton|hamlet)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$/i;
 
+// "the Cano Limon-Covenas oil pipeline", "the San Salvador - Santa Ana highway": the towns a route
+// runs between name the route, not where along it the incident happened.
+const ROUTE = /\b[\p{L}]+(?:\s+[\p{L}]+)?\s?-\s?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s+(?:oil\s+)?(?:pipeline|highway|road|railway|railroad)\b/giu;
+
+/** The spans of route names ("Limon-Covenas pipeline") in a sentence. */
+function routeSpans(text: string): { start: number; end: number }[] {
+  return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+}
+
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
 function placesOf(
@@ -459,9 +468,11 @@ function placesOf(
   // it is a capital after a locative word ("in Damascus", not "Washington would go after"):
   // elsewhere a foreign match is more often a surname, a government or a misread word.
   const named = new Set(sentence.places.filter((place) => place.precision === "country").map((place) => place.country));
+  const routes = routeSpans(sentence.text);
   let places = sentence.places.filter(
     (place) =>
       place.precision !== "country" &&
+      !routes.some((route) => route.start <= place.start && place.end <= route.end) &&
       // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
       !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
       (documentCountries.size === 0 ||

@@ -181,3 +181,23 @@ describe("a story's own dateline inside the broadcaster's", () => {
     );
   });
 });
+
+describe("the towns a route runs between", () => {
+  it("are not where an incident on the route happened", () => {
+    const at = (text: string): [string | null, string | null][] =>
+      new RuleExtractor()
+        .extract({ documentId: "doc_test", text, publishedDate: null, title: null })
+        .events.map((event) => [event.location, event.country]);
+    // El Limon is a Venezuelan town; the pipeline named after a Colombian oil field runs nowhere near it.
+    assert.deepEqual(
+      at("BOGOTA, 25 JAN 90 (EFE) -- THE ELN BLEW UP THE CANO LIMON-COVENAS OIL PIPELINE TODAY NEAR THE BORDER WITH VENEZUELA."),
+      [["Bogota", "CO"]],
+    );
+    assert.deepEqual(
+      at(
+        "BOGOTA, 25 JAN 90 (EFE) -- GUERRILLAS BLEW UP A STRETCH OF THE CANO LIMON-COVENAS OIL PIPELINE TODAY, IN AN AREA CLOSE TO TEORAMA IN NORTE DE SANTANDER DEPARTMENT.",
+      ),
+      [["Teorama", "CO"]],
+    );
+  });
+});
