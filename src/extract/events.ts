@@ -452,6 +452,8 @@ const ROUTE = /\b[\p{L}]+(?:\s+[\p{L}]+)?\s?-\s?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s+
 
 /** The spans of route names ("Limon-Covenas pipeline") in a sentence. */
 function routeSpans(text: string): { start: number; end: number }[] {
+  // Most sentences name no route: a plain word test spares the scan from every word.
+  if (!/pipeline|highway|road|rail/i.test(text)) return [];
   return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 

@@ -156,6 +156,8 @@ const LOCAL_NAME = String.raw`(${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD
 const KIND_LEAD = anyCase("the|in|at|of");
 const KIND_ADJECTIVE = anyCase("small|tiny|remote|nearby|rural|poor");
 const KNOWN_AS = anyCase("area|sector|zone|known as|called");
+/** Whether a text holds a kind word or a "known as" phrase at all (case-insensitive). */
+const ANY_KIND_WORD = new RegExp(String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\b`, "i");
 // Names are matched case-sensitively (a capital starts each word); the words around them in any case.
 // "\b": "the headquarters of the Workers Union" names no quarter.
 const KIND_OF_NAME = new RegExp(String.raw`\b(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
@@ -210,7 +212,11 @@ const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("far
 export function findLocalPlaces(text: string, country: string | null, known: readonly KnownSpan[]): PlaceMention[] {
   if (!country) return [];
   const found: PlaceMention[] = [];
+  // Most sentences hold neither a kind word nor a comma after a locative word: skip their scans.
+  const kindWord = ANY_KIND_WORD.test(text);
+  const comma = text.includes(",");
   for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME, NAME_COMMA_KIND, NAME_COMMA_WHERE, NAME_COMMA]) {
+    if (pattern === NAME_COMMA_WHERE || pattern === NAME_COMMA ? !comma : !kindWord) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const raw = match[1] ?? "";
