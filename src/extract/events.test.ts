@@ -640,6 +640,13 @@ describe("who was hit decides the type", () => {
   it("does not read a police raid on a house as an attack", () => {
     assert.deepEqual(eventsOf("Police raided a house in Basra on Monday and found nothing."), []);
   });
+
+  it("reads citizens, tourists and engineers as civilians, whatever police the sentence names later", () => {
+    const event = onlyEvent(
+      "The police chief said his men continue to investigate Monday's murder of two American citizens in La Paz with the help of experts who give the police support.",
+    );
+    assert.equal(event.eventType, "Violence against civilians");
+  });
 });
 
 describe("claims", () => {
