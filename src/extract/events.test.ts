@@ -281,6 +281,17 @@ describe("violence against civilians", () => {
     assert.ok(event.sources.includes("residents"), `sources: ${event.sources.join(", ")}`);
   });
 
+  it("reads people taken from their homes, or taken to an unknown place, as an abduction", () => {
+    for (const text of [
+      "On Monday two youths were taken from their homes in Gusau by soldiers; their whereabouts are unknown.",
+      "Armed men took three tourists to an unknown place after stopping their bus near Gusau on Monday.",
+    ]) {
+      const event = onlyEvent(text);
+      assert.equal(event.subEventType, "Abduction/forced disappearance", text);
+      assert.equal(event.location, "Gusau", text);
+    }
+  });
+
   it("counts one death when gunmen 'shot dead' one official", () => {
     const event = onlyEvent("Gunmen shot dead a local official in Baidoa on March 3.");
     assertEvent(event, {

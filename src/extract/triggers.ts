@@ -63,7 +63,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "abduction",
     "Violence against civilians",
     "Abduction/forced disappearance",
-    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared)\b`,
+    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared|(?:was|were) (?:taken|dragged) (?:away )?from (?:their|his|her) (?:homes?|houses?|beds?)|took (?:\w+ ){1,3}to an unknown (?:place|destination|location))\b`,
   ),
   rule(
     "air_strike",
