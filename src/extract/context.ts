@@ -285,7 +285,9 @@ export function buildContext(input: ExtractInput): DocumentContext {
     // A name left out above (a namesake abroad) may still be a quarter or village named by its kind.
     // So may a well-known town abroad: "in La Laguna, Chalatenango department" is no Spanish city.
     const abroad = (place: PlaceMention): boolean =>
-      place.precision === "town" && documentCountries.size > 0 && (place.country === null || !documentCountries.has(place.country));
+      (place.precision === "town" || place.precision === "region") &&
+      documentCountries.size > 0 &&
+      (place.country === null || !documentCountries.has(place.country));
     const local = findLocalPlaces(sentence.text, sentenceCountry, [
       ...places.filter((place) => !abroad(place)),
       ...sentence.groups,

@@ -150,6 +150,20 @@ describe("a well-known town abroad named where the report's own place should be"
     );
   });
 
+  it("reads a province abroad named with a kind word as a town of the report's country, in the province after it", () => {
+    // Rio Negro is an Argentine province; "the town of Rio Negro, Antioquia department" is Colombian.
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "BOGOTA, 4 SEP 89 (RADIO CADENA NACIONAL) -- [TEXT] THREE PERSONS HAVE BEEN KILLED AT THE AIRPORT IN THE TOWN OF RIO NEGRO, ANTIOQUIA DEPARTMENT.",
+      publishedDate: null,
+      title: null,
+    });
+    assert.deepEqual(
+      extraction.events.map((event) => [event.location, event.country, event.admin1, event.fatalities]),
+      [["Rio Negro", "CO", "Antioquia", 3]],
+    );
+  });
+
   it("reads no village before a province abroad ('in Miami, Florida' in a report about Colombia)", () => {
     const text = "THE DRUG TRAFFICKER WAS ARRESTED ON 2 MAY IN MIAMI, FLORIDA.";
     const start = text.indexOf("FLORIDA");

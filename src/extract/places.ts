@@ -201,6 +201,7 @@ const NOT_A_LOCAL_NAME =
 type KnownSpan = { readonly start: number; readonly end: number } & Partial<
   Pick<PlaceMention, "precision" | "country" | "admin1" | "admin1Name">
 >;
+const KIND_THEN_COMMA = new RegExp(String.raw`^(?:\s+(?:${KIND_WORDS}))?,\s+`, "u");
 const ENCLOSING_KIND_AFTER = new RegExp(String.raw`^\s+(?:${ENCLOSING_KIND})\b`, "u");
 const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("farm|hill|estate|ranch|hacienda")})$`, "u");
 
@@ -232,19 +233,18 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         continue;
       // The province the appositive names ("San Francisco Javier, Usulutan department") holds the place.
       // So does a town the appositive calls a municipality ("Mulalo, Yumbo municipality").
-      const region =
-        pattern === NAME_COMMA || pattern === NAME_COMMA_WHERE
-          ? known.find(
-              (place) =>
-                place.start >= after &&
-                place.start - after <= 60 &&
-                place.admin1 &&
-                place.country === country &&
-                (place.precision === "region" ||
-                  (place.precision === "town" &&
-                    (place.start === after || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
-            )
-          : undefined;
+      const enclosingAt = (position: number): KnownSpan | undefined =>
+        known.find(
+          (place) =>
+            place.start >= position &&
+            place.start - position <= 60 &&
+            place.admin1 &&
+            place.country === country &&
+            (place.precision === "region" ||
+              (place.precision === "town" &&
+                (place.start === position || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
+        );
+      let region = pattern === NAME_COMMA || pattern === NAME_COMMA_WHERE ? enclosingAt(after) : undefined;
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
       let words = raw.split(/\s+/);
       // "in San Salvador's Sacamil neighborhood": the quarter's name follows its city's possessive.
@@ -272,6 +272,12 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       const end = start + name.length;
       if (known.some((place) => start < place.end && place.start < end)) continue;
       if (found.some((place) => start < place.end && place.start < end)) continue;
+      // "in the town of Rio Negro, Antioquia department": a province right after the comma holds it.
+      if (!region) {
+        const comma = KIND_THEN_COMMA.exec(text.slice(end));
+        const province = comma ? enclosingAt(end + comma[0].length) : undefined;
+        if (province && province.start === end + (comma?.[0].length ?? 0) && province.precision === "region") region = province;
+      }
       // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
       const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
       if (more && /s$/i.test(/(\w+)\s+(?:of|OF)\s/.exec(match[0])?.[1] ?? "")) {
