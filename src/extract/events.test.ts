@@ -982,6 +982,15 @@ describe("the country when the report gives little", () => {
     const event = onlyEvent("SAN SALVADOR, 24 NOV 89 -- U.S. OFFICIALS SAID TODAY THAT GUERRILLAS KILLED TWO PEASANTS IN ESCALON.", null);
     assert.equal(event.country, "SV");
   });
+
+  it("sets a report with no dateline country where the groups it names fight, not at a namesake town abroad", () => {
+    // Escalon is a San Salvador quarter and a Californian town.
+    const event = onlyEvent(
+      "CLANDESTINE, 29 NOV 89 (RADIO VENCEREMOS) -- OUR FMLN FORCES ATTACKED ARMY BUNKERS TODAY IN ESCALON. THE FMLN SEIZED RIFLES AND GRENADES, THE FMLN COMMAND SAID.",
+      null,
+    );
+    assert.equal(event.country, "SV");
+  });
 });
 
 describe("which place of the sentence", () => {
