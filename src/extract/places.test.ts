@@ -47,6 +47,15 @@ describe("several places named by one kind word", () => {
   it("reads both names after a plural kind ('the districts of X and Y')", () => {
     assert.deepEqual(names("Shells fell on the districts of Miraflores and Surquillo."), ["Surquillo", "Miraflores"]);
   });
+
+  it("reads both names before a plural kind ('the X and Y neighborhoods'), not half a compound word", () => {
+    assert.deepEqual(names("SABOTAGE ON POWER POLES IN THE ESCALON AND SAN BENITO NEIGHBORHOODS AND OTHER AREAS"), [
+      "Escalon",
+      "San Benito",
+    ]);
+    assert.deepEqual(names("Shells fell on the Karrada and Jadiriya districts on Monday."), ["Karrada", "Jadiriya"]);
+    assert.deepEqual(names("FIRING ON VEHICLES IN HIGH- AND MIDDLE-CLASS NEIGHBORHOODS"), []);
+  });
 });
 
 describe("what is not a local place", () => {

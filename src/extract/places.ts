@@ -163,6 +163,17 @@ const ANY_KIND_WORD = new RegExp(String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\b`, 
 const KIND_OF_NAME = new RegExp(String.raw`\b(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\s+(?:of|OF)\s+${LOCAL_NAME}`, "gu");
 // "San Salvador's Sacamil neighborhood": a city's quarter named after its possessive.
 const NAME_THEN_KIND = new RegExp(String.raw`(?:\b(?:${KIND_LEAD})|['’][sS])\s+${LOCAL_NAME}\s+(?:${KIND_WORDS})\b`, "gu");
+// "in the Escalon and San Benito neighborhoods": two names before one plural kind word.
+const PLURAL_KINDS = anyCase("neighborhoods|neighbourhoods|districts|villages|towns|hamlets|cantons|suburbs|barrios|quarters|settlements");
+const ONE_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}`;
+const FIRST_OF_TWO = new RegExp(
+  String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:and|AND)\s+(?=${ONE_NAME}\s+(?:${PLURAL_KINDS})\b)`,
+  "gu",
+);
+const SECOND_OF_TWO = new RegExp(
+  String.raw`(?<=\b(?:${KIND_LEAD})\s+${ONE_NAME}(?<!-)\s+)(?:and|AND)\s+${LOCAL_NAME}\s+(?:${PLURAL_KINDS})\b`,
+  "gu",
+);
 // "In Paucarbambilla, a locality in Huanuco": a name set off by an appositive that says its kind.
 const NAME_COMMA_KIND = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME},\s+(?:a|an|A|AN)\s+(?:(?:${KIND_ADJECTIVE})\s+)?(?:${KIND_WORDS})\b`,
@@ -216,7 +227,16 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
   // Most sentences hold neither a kind word nor a comma after a locative word: skip their scans.
   const kindWord = ANY_KIND_WORD.test(text);
   const comma = text.includes(",");
-  for (const pattern of [KIND_OF_NAME, NAME_THEN_KIND, KNOWN_AS_NAME, NAME_COMMA_KIND, NAME_COMMA_WHERE, NAME_COMMA]) {
+  for (const pattern of [
+    KIND_OF_NAME,
+    NAME_THEN_KIND,
+    FIRST_OF_TWO,
+    SECOND_OF_TWO,
+    KNOWN_AS_NAME,
+    NAME_COMMA_KIND,
+    NAME_COMMA_WHERE,
+    NAME_COMMA,
+  ]) {
     if (pattern === NAME_COMMA_WHERE || pattern === NAME_COMMA ? !comma : !kindWord) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
@@ -258,7 +278,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         words.shift();
       const stop = words.findIndex((word, index) => index > 0 && NOT_IN_A_NAME.test(word));
       // "the army's actions in the neighborhoods": a kind word after the stop names nothing before it.
-      if (stop > 0 && pattern === NAME_THEN_KIND) continue;
+      if (stop > 0 && (pattern === NAME_THEN_KIND || pattern === FIRST_OF_TWO || pattern === SECOND_OF_TWO)) continue;
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       // "near Rio Blanco municipality, Tolima": the kind word after the name is not part of it.
       if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
@@ -268,6 +288,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
       if (nameWords.length === 1 && (nameWords[0] ?? "").length < 4) continue;
       const name = nameWords.join(" ");
+      // "IN HIGH- AND MIDDLE-CLASS NEIGHBORHOODS": half of a compound word names nothing.
+      if (/-$/.test(name)) continue;
       const start = match.index + match[0].indexOf(raw) + raw.indexOf(nameWords[0] ?? "");
       const end = start + name.length;
       if (known.some((place) => start < place.end && place.start < end)) continue;
