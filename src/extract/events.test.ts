@@ -1056,6 +1056,14 @@ describe("a quarter named in a later sentence", () => {
   });
 });
 
+describe("where something went afterwards", () => {
+  it("does not place an incident where its evidence or its wounded were sent", () => {
+    const event = onlyEvent("Gunmen shot dead a judge on Sunday; the bullets found at the scene were sent to Bogota for examination.");
+    assert.equal(event.location, null);
+    assert.equal(event.country, "CO");
+  });
+});
+
 describe("landmarks and appositions", () => {
   it("does not place an incident at the landmark a distance is measured from", () => {
     const event = onlyEvent("In the town of Tikrit, 170 km north of Baghdad, gunmen shot dead a police officer on Monday.");

@@ -457,6 +457,9 @@ function routeSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
+const DESTINATION_BEFORE =
+  /\b(?:sent|taken|flown|transferred|moved|brought|returned|travel(?:l)?ed|fled|evacuated|rushed|airlifted|deported|extradited|forwarded)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?(?:city\s+of\s+|capital\s+|capital,\s+)?$/i;
+
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
 function placesOf(
@@ -477,6 +480,8 @@ function placesOf(
       !routes.some((route) => route.start <= place.start && place.end <= route.end) &&
       // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
       !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
+      // "objects found at the scene have been sent to Washington": where something went afterwards.
+      !DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)) &&
       (documentCountries.size === 0 ||
         (place.country !== null && documentCountries.has(place.country)) ||
         named.has(place.country) ||
