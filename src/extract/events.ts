@@ -545,7 +545,7 @@ function placesOf(
   }
   // "a bomb exploded in a district of Medellin known as Las Americas": the quarter the report
   // names by its kind is more precise than the city around it.
-  const local = places.find((place) => place.local && place.start > first.start && place.start - first.end <= 60);
+  const local = places.find((place) => place.local && !place.unnamed && place.start > first.start && place.start - first.end <= 60);
   if (local && !first.local) first = local;
   const group = [first];
   for (const place of places) {
@@ -1020,7 +1020,13 @@ function mergeInto(target: EventMention, other: EventMention): void {
   if (!target.place && other.place) target.place = other.place;
   if (target.place && other.place && other.place.precision === "town" && target.place.precision === "region") target.place = other.place;
   // A later sentence naming the quarter or village ("in the Olaya neighbourhood") makes the city precise.
-  else if (target.place && other.place?.local && !target.place.local && target.place.country === other.place.country)
+  else if (
+    target.place &&
+    other.place?.local &&
+    !other.place.unnamed &&
+    !target.place.local &&
+    target.place.country === other.place.country
+  )
     target.place = other.place;
   target.country ??= other.country;
   target.actor1 ??= other.actor1;
@@ -1192,6 +1198,7 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
           const named = mention.place;
           const quarter =
             named !== null &&
+            named.unnamed !== true &&
             (named.local === true || QUARTER_AFTER.test(context.sentences[mention.sentenceIndex]?.text.slice(named.end) ?? "")) &&
             previous.place !== null &&
             !previous.place.local &&
@@ -1298,7 +1305,7 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
   const places = new Map<string, Place>();
   for (const mention of particular) {
     const place = mention.place;
-    if (!place || !place.country) continue;
+    if (!place || !place.country || place.unnamed) continue;
     const pointLike = place.precision === "town" || place.precision === "point" || place.precision === "district";
     places.set(`${place.name}\u0000${place.country}\u0000${place.admin1Name ?? ""}`, {
       kind: "place",
@@ -1315,7 +1322,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
 }
 
 function toEvent(context: DocumentContext, mention: EventMention): Event {
-  const place = mention.place;
+  // A place told only by description kept the incident apart; it has no name or point to record.
+  const place = mention.place?.unnamed ? null : mention.place;
   const geoPrecision: GeoPrecision | null = place ? place.precision : mention.country ? "country" : null;
   const pointLike = place !== null && (place.precision === "town" || place.precision === "point" || place.precision === "district");
   const datePrecision: DatePrecision | null = mention.eventDate ? datePrecisionOf(mention.eventDate) : null;
@@ -1324,7 +1332,7 @@ function toEvent(context: DocumentContext, mention: EventMention): Event {
     mention.eventType,
     mention.subEventType,
     mention.eventDate,
-    place?.name ?? mention.country,
+    mention.place?.name ?? mention.country,
     mention.evidence[0]?.start,
   ]);
   return {

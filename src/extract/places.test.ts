@@ -224,3 +224,21 @@ describe("the towns a route runs between", () => {
     );
   });
 });
+
+describe("a place told only by description", () => {
+  it("keeps no descriptive word as a place name ('the surrounding hamlets', 'various neighborhoods')", () => {
+    const [place] = findLocalPlaces("ARMY SHELLING OF THE SURROUNDING HAMLETS AND VILLAGES", "SV", []);
+    assert.equal(place?.unnamed, true);
+    const extraction = new RuleExtractor().extract({
+      documentId: "doc_test",
+      text: "SAN SALVADOR, 29 MAY 89 -- THE FMLN STATED THAT HOMES WERE DAMAGED AND THREE PEASANTS WERE KILLED ON SATURDAY BY ARMY SHELLING OF THE SURROUNDING HAMLETS AND VILLAGES.",
+      publishedDate: null,
+      title: null,
+    });
+    assert.deepEqual(
+      extraction.events.map((event) => [event.location, event.country, event.latitude, event.fatalities]),
+      [[null, "SV", null, 3]],
+    );
+    assert.deepEqual(extraction.places, []);
+  });
+});

@@ -25,6 +25,12 @@ export interface PlaceMention {
   readonly geonameId: number | null;
   /** A village or quarter the gazetteer lacks, named by its kind ("the town of X"): the most precise place told. */
   readonly local?: boolean;
+  /**
+   * A quarter or village told only by description ("the surrounding hamlets", "the most densely
+   * populated neighborhoods"): a place of its own, which keeps its incident apart from others,
+   * with no name to record.
+   */
+  readonly unnamed?: boolean;
 }
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
@@ -202,6 +208,8 @@ const KNOWN_AS_NAME = new RegExp(
   String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
   "gu",
 );
+/** Words that describe a place rather than name it: "THE SURROUNDING HAMLETS", "VARIOUS NEIGHBORHOODS". */
+const DESCRIPTIVE_WORD = /^(?:surrounding|nearby|neighbou?ring|outlying|adjacent|various|most|some|these|those|such)$/i;
 /** Words that end a name: "OF X IN Y" names X. */
 const NOT_IN_A_NAME =
   /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to|when|while|where|whose|who|which|that|their|his|her|its|as|after|before|during|because|but|for|since|until|under|over)$/i;
@@ -284,6 +292,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
       // "SHOT AT NEAR THE TOWN OF X": neither a preposition nor an article opens or ends a name.
       if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "") || /^(?:the|a|an)$/i.test(nameWords.at(-1) ?? "")) continue;
+      const unnamed = DESCRIPTIVE_WORD.test(nameWords[0] ?? "");
       // "the Guatemalan town of X": a demonym describes the town, it does not name it.
       if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;
       if (nameWords.length === 1 && (nameWords[0] ?? "").length < 4) continue;
@@ -314,7 +323,11 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         )
           found.push(localPlace(text, start2, start2 + name2.length, name2, country, region));
       }
-      found.push(localPlace(text, start, end, name, country, region));
+      found.push(
+        unnamed
+          ? { ...localPlace(text, start, end, name, country, region), unnamed: true }
+          : localPlace(text, start, end, name, country, region),
+      );
     }
   }
   return found;
