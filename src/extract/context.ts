@@ -222,11 +222,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
       const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
       if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
     }
-    // "CLANDESTINE, 29 NOV 89 (RADIO VENCEREMOS) -- ... the FMLN ...": a report with no dateline
-    // country is set where the armed groups it names fight, as much as where its places are; a
-    // quarter called Escalon is not the Californian town.
-    if (!datelineCountry)
-      for (const group of groups) if (group.country) countryVotes.set(group.country, (countryVotes.get(group.country) ?? 0) + 1);
+    // "CLANDESTINE, 29 NOV 89 (RADIO VENCEREMOS) -- ... the FMLN ...": a report is set where the
+    // armed groups it names fight, as much as where its places are; a quarter called Escalon is not
+    // the Californian town, and a report filed in San Jose that keeps naming the FMLN is about El
+    // Salvador (the dateline still counts twice).
+    for (const group of groups) if (group.country) countryVotes.set(group.country, (countryVotes.get(group.country) ?? 0) + 1);
     sentences.push({
       ...sentence,
       lower: sentence.text.toLowerCase(),

@@ -991,6 +991,14 @@ describe("the country when the report gives little", () => {
     );
     assert.equal(event.country, "SV");
   });
+
+  it("sets a report filed abroad where the group it keeps naming fights", () => {
+    const event = onlyEvent(
+      "SAN JOSE (COSTA RICA), 12 SEP 89 (AFP) -- THE FMLN SAID TODAY THAT ITS UNITS KILLED TWO SOLDIERS ON SUNDAY. THE FMLN ADDED THAT ITS UNITS WILL KEEP FIGHTING. AN FMLN SPOKESMAN SPOKE TO AFP.",
+      null,
+    );
+    assert.deepEqual([event.country, event.location], ["SV", null]);
+  });
 });
 
 describe("which place of the sentence", () => {
