@@ -7,7 +7,7 @@ import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
-import { countryOfDateline, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
+import { countryOfDateline, DESTINATION_BEFORE, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
@@ -206,6 +206,9 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );
     for (const place of freePlaces) {
+      // "extradited to the United States": the country someone was sent to is not where the report is set.
+      if (place.precision === "country" && DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)))
+        continue;
       // "U.S. forces" says nothing about where a report is set; "in Syria" does.
       const locative =
         place.precision !== "country" ||
@@ -260,6 +263,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   for (const sentence of sentences)
     for (const place of sentence.places) {
       if (place.precision !== "country" || !place.country) continue;
+      if (DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start))) continue;
       const locative = /\b(?:in|inside|to|from|into|across|throughout|within|of|near|at|and|or|toward|towards)\s+(?:the\s+)?$/i.test(
         sentence.text.slice(Math.max(0, place.start - 15), place.start),
       );

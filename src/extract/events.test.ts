@@ -1072,6 +1072,17 @@ describe("where something went afterwards", () => {
   });
 });
 
+describe("where someone was sent is not where the report is set", () => {
+  it("does not count the country of an extradition as one the report is about", () => {
+    const event = onlyEvent(
+      "BOGOTA, 25 AUG 89 (AFP) -- THE EXTRADITABLES TODAY THREATENED TO KILL 10 JUDGES FOR EVERY COLOMBIAN WHO IS EXTRADITED TO THE UNITED STATES.  EARLY THIS MORNING THE GROUP SET FIRE TO A COUNTRY CLUB IN LLANO GRANDE.",
+      null,
+    );
+    // Llano Grande is also a Texan town; the report is about Colombia.
+    assert.equal(event.country, "CO");
+  });
+});
+
 describe("landmarks and appositions", () => {
   it("does not place an incident at the landmark a distance is measured from", () => {
     const event = onlyEvent("In the town of Tikrit, 170 km north of Baghdad, gunmen shot dead a police officer on Monday.");

@@ -9,7 +9,7 @@ import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
-import { countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
+import { countryOfDemonym, demonymOf, DESTINATION_BEFORE, type PlaceMention } from "./places.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -456,9 +456,6 @@ function routeSpans(text: string): { start: number; end: number }[] {
   if (!/pipeline|highway|road|rail/i.test(text)) return [];
   return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
-
-const DESTINATION_BEFORE =
-  /\b(?:sent|taken|flown|transferred|moved|brought|returned|travel(?:l)?ed|fled|evacuated|rushed|airlifted|deported|extradited|forwarded)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?(?:city\s+of\s+|capital\s+|capital,\s+)?$/i;
 
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 

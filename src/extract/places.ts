@@ -33,6 +33,10 @@ export interface PlaceMention {
   readonly unnamed?: boolean;
 }
 
+/** "sent to", "extradited to", "fled to": the place after it is where someone or something went afterwards. */
+export const DESTINATION_BEFORE =
+  /\b(?:sent|taken|flown|transferred|moved|brought|returned|travel(?:l)?ed|fled|evacuated|rushed|airlifted|deported|extradited|forwarded)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?(?:city\s+of\s+|capital\s+|capital,\s+)?$/i;
+
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
 
 const DIRECTION =
