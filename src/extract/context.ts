@@ -6,6 +6,7 @@ import { findDateline, findDates, findReportPeriod, inferReferenceDate, type Dat
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
+import { lookupPlace } from "../resolve/places/places.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
 import { countryOfDateline, DESTINATION_BEFORE, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
@@ -66,30 +67,43 @@ const QUARTER_NEXT = /^\s+(?:neighbou?rhood|barrio|colonia|suburb)\b/i;
 /** "... neighborhood of western San Salvador": what may stand between the quarter word and its city. */
 const QUARTER_OF = /^\s+\w+\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|downtown)\s+)?$/i;
 const QUARTER_BEFORE = /^\s+(?:neighbou?rhoods?|districts?|suburbs?|quarters?|barrios?)\s+of\s+(?:the\s+)?$/i;
+const QUARTER_WORD_NEXT = /^\s+(?:neighbou?rhood|barrio|colonia|suburb|district|quarter)\s+of\b/i;
 const QUARTER_LEAD = /\b(?:the|in|at|near|of)\s+$/i;
 
 /**
- * A gazetteer town that a quarter word follows is the quarter's name, when the town is abroad or a
- * well-known city (a quarter is neither): left to be read as a local place of the report's country.
+ * A gazetteer town that is the name of a city quarter, to be read as a local place of the report's
+ * country: "the San Jose neighborhood" when San Jose is abroad, and a quarter's namesake in another
+ * province of the city that holds it ("the Baghdad neighbourhood of Karrada", "the Santa Barbara
+ * neighborhood of Medellin"). The city itself is never dropped: "the Kennedy district of Bogota",
+ * "the Beirut suburb".
  */
 function namesQuarter(place: PlaceMention, sentence: AnnotatedSentence, documentCountries: ReadonlySet<string>): boolean {
   const text = sentence.text;
   if (place.precision !== "town") return false;
+  const abroad = (other: PlaceMention): boolean => other.country === null || !documentCountries.has(other.country);
   // "the Baghdad neighbourhood of Karrada": a namesake of the quarter in another province is not it.
+  // Only a larger town holds a quarter ("the Kennedy district of Bogota" does not make Bogota a quarter).
   const city = sentence.places.find(
-    (other) => other.end < place.start && other.precision === "town" && QUARTER_BEFORE.test(text.slice(other.end, place.start)),
+    (other) =>
+      other.end < place.start &&
+      other.precision === "town" &&
+      other.population > place.population &&
+      QUARTER_BEFORE.test(text.slice(other.end, place.start)),
   );
-  if (city) return city.admin1 !== place.admin1 || city.country !== place.country;
+  // A capital or a city of half a million is never a quarter ("the Paris neighborhood of Barranquilla").
+  if (city) return !(place.capital || place.population >= 500_000) && (city.admin1 !== place.admin1 || city.country !== place.country);
   if (!QUARTER_NEXT.test(text.slice(place.end, place.end + 20))) return false;
   if (!QUARTER_LEAD.test(text.slice(Math.max(0, place.start - 8), place.start))) return false;
-  // "of" a town the sentence names: that town encloses this quarter; "of" anything else: this is the city.
+  // "the San Jose neighborhood of western San Salvador": the town named after "of" holds the quarter
+  // when it is the larger, or the one in the report's country.
   if (/^\s+\w+\s+of\b/i.test(text.slice(place.end, place.end + 24))) {
     const enclosing = sentence.places.find((other) => other.start > place.end && QUARTER_OF.test(text.slice(place.end, other.start)));
-    // The larger town, or the one in the report's country, holds the other.
-    const abroad = (other: PlaceMention): boolean => other.country === null || !documentCountries.has(other.country);
-    if (!enclosing || (abroad(enclosing) === abroad(place) && enclosing.population <= place.population) || abroad(enclosing)) return false;
+    if (!enclosing || abroad(enclosing)) return false;
+    if (!abroad(place) && enclosing.population <= place.population) return false;
+    return abroad(place) || enclosing.admin1 !== place.admin1;
   }
-  return place.notable || place.country === null || !documentCountries.has(place.country);
+  // "the Beirut suburb": a city of the report's country named before a quarter word is that city.
+  return abroad(place);
 }
 
 /**
@@ -109,6 +123,25 @@ function inCity(quarter: PlaceMention, places: readonly PlaceMention[], text: st
   );
   if (!city) return quarter;
   return { ...quarter, admin1: city.admin1, admin1Name: city.admin1Name, latitude: city.latitude, longitude: city.longitude };
+}
+
+/**
+ * The country of a story's own dateline ("[TEXT] PEREIRA --"), when the words are a town the
+ * gazetteer reads whole: a well-known one, or one in the broadcaster's country. Not "Hamas --", not
+ * "Police --".
+ */
+const NOTABLE_FEATURES = new Set(["PPLC", "PPLA", "PPLG"]);
+
+function storyDatelineCountry(story: string, broadcaster: string | null): string | null {
+  const letters = (text: string): string =>
+    text
+      .normalize("NFKD")
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
+  const town = lookupPlace(story, { limit: 1 })[0];
+  if (!town || town.kind !== "place" || letters(town.name) !== letters(story)) return null;
+  const notable = NOTABLE_FEATURES.has(town.featureCode) || town.population >= 100_000;
+  return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
 export function buildContext(input: ExtractInput): DocumentContext {
@@ -136,7 +169,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // handed to the sentence that holds them.
   // "BOGOTA, 11 NOV 89 (RADIO CADENA NACIONAL) -- [TEXT] PEREIRA --": the story was filed from the
   // place of its own dateline, when that is a known place.
-  const storyCountry = dateline?.story ? countryOfDateline(dateline.story.place) : null;
+  const storyCountry = dateline?.story ? storyDatelineCountry(dateline.story.place, dateline.place) : null;
   const datelineCountry = storyCountry ?? (dateline?.place ? countryOfDateline(dateline.place) : null);
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
@@ -155,6 +188,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
   let placeCursor = 0;
   let anchorDate: string | null = referenceDate;
   const countryVotes = new Map<string, number>();
+  const largestPlace = new Map<string, number>();
+  const groupTheatres: string[] = [];
   for (const sentence of splitSentences(text)) {
     // Nothing a report tells can start after the report: a date resolved past the reference date
     // is a misreading ("two years after" counted forward) or a plan, and is dropped.
@@ -206,6 +241,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );
     for (const place of freePlaces) {
+      // "the Paris neighborhood of Barranquilla": a quarter's name says nothing of the country.
+      if (QUARTER_WORD_NEXT.test(sentence.text.slice(place.end, place.end + 20))) continue;
       // "extradited to the United States": the country someone was sent to is not where the report is set.
       if (place.precision === "country" && DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)))
         continue;
@@ -223,13 +260,16 @@ export function buildContext(input: ExtractInput): DocumentContext {
         place.country !== datelineCountry &&
         !place.notable;
       const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
-      if (place.country && locative) countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
+      if (place.country && locative) {
+        countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
+        // A country named as such outweighs any town in a tie.
+        const size = place.precision === "country" ? Number.MAX_SAFE_INTEGER : place.population;
+        largestPlace.set(place.country, Math.max(largestPlace.get(place.country) ?? 0, size));
+      }
     }
     // "CLANDESTINE, 29 NOV 89 (RADIO VENCEREMOS) -- ... the FMLN ...": a report is set where the
-    // armed groups it names fight, as much as where its places are; a quarter called Escalon is not
-    // the Californian town, and a report filed in San Jose that keeps naming the FMLN is about El
-    // Salvador (the dateline still counts twice).
-    for (const group of groups) if (group.country) countryVotes.set(group.country, (countryVotes.get(group.country) ?? 0) + 1);
+    // armed groups it names fight, as well as where its places are (counted below).
+    for (const group of groups) if (group.country) groupTheatres.push(group.country);
     sentences.push({
       ...sentence,
       lower: sentence.text.toLowerCase(),
@@ -247,10 +287,20 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // The country the report is about: where its places are, with the dateline's country counted
   // twice (a wire report is filed from the country it covers; a press release from Tampa is not).
   if (datelineCountry) countryVotes.set(datelineCountry, (countryVotes.get(datelineCountry) ?? 0) + 2);
+  // The groups' theatres: a quarter called Escalon is not the Californian town, and a report filed
+  // in San Jose that keeps naming the FMLN is about El Salvador (the dateline still counts twice).
+  // In capitals copy, where a small town's reading is as likely a namesake or a surname, each
+  // mention of a group counts as much as a place; in ordinary copy, where places read reliably, the
+  // groups decide only when no place does ("ISWAP fighters killed 20 soldiers in Diffa ... ISWAP
+  // claimed it": Niger, where it happened).
+  if (allCapitals || countryVotes.size === 0)
+    for (const country of groupTheatres) countryVotes.set(country, (countryVotes.get(country) ?? 0) + 1);
   let mainCountry: string | null = null;
   let best = 0;
   for (const [country, votes] of countryVotes) {
-    if (votes > best) {
+    // A tie goes to the country of the larger place ("Kennedy ... Bogota": Colombia, not the
+    // United States of a town called Kennedy).
+    if (votes > best || (votes === best && (largestPlace.get(country) ?? 0) > (mainCountry ? (largestPlace.get(mainCountry) ?? 0) : 0))) {
       best = votes;
       mainCountry = country;
     }
@@ -297,13 +347,27 @@ export function buildContext(input: ExtractInput): DocumentContext {
       (place.precision === "town" || place.precision === "region") &&
       documentCountries.size > 0 &&
       (place.country === null || !documentCountries.has(place.country));
+    // A capital or a city of half a million gives way only to a longer name ("the town of San Jose
+    // Guayabal"): "the Roma neighborhood of Mexico City" names no village called Mexico City.
+    const major = (place: PlaceMention): boolean => place.precision === "town" && (place.capital || place.population >= 500_000);
+    const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
     const local = findLocalPlaces(sentence.text, sentenceCountry, [
       ...places.filter((place) => !abroad(place)),
       ...sentence.groups,
       ...sentence.forces,
-    ]).map((quarter) => inCity(quarter, places, sentence.text));
+      // "opened fire at Babagana Zulum, Borno state's governor": a person, not a village.
+      ...sentence.people,
+      ...sentence.organizations,
+    ])
+      .filter(
+        (quarter) =>
+          !places.some(
+            (place) => abroad(place) && major(place) && overlaps(place, quarter) && quarter.end - quarter.start <= place.end - place.start,
+          ),
+      )
+      .map((quarter) => inCity(quarter, places, sentence.text));
     if (local.length > 0) {
-      const kept = places.filter((place) => !local.some((quarter) => quarter.start < place.end && place.start < quarter.end));
+      const kept = places.filter((place) => !local.some((quarter) => overlaps(quarter, place)));
       return { ...sentence, places: [...kept, ...local].sort((a, b) => a.start - b.start) };
     }
     return places.length === sentence.places.length ? sentence : { ...sentence, places };

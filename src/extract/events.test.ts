@@ -292,6 +292,13 @@ describe("violence against civilians", () => {
     }
   });
 
+  it("does not read an evacuation as an abduction", () => {
+    const types = eventsOf(
+      "Hundreds of residents were taken from their homes by soldiers and moved to a camp as fighting approached Gusau on Monday.",
+    ).map((event) => event.subEventType);
+    assert.ok(!types.includes("Abduction/forced disappearance"), types.join(", "));
+  });
+
   it("counts one death when gunmen 'shot dead' one official", () => {
     const event = onlyEvent("Gunmen shot dead a local official in Baidoa on March 3.");
     assertEvent(event, {
@@ -652,7 +659,14 @@ describe("who was hit decides the type", () => {
     assert.deepEqual(eventsOf("Police raided a house in Basra on Monday and found nothing."), []);
   });
 
-  it("reads citizens, tourists and engineers as civilians, whatever police the sentence names later", () => {
+  it("reads military engineers as under arms", () => {
+    assert.equal(
+      onlyEvent("Taliban fighters attacked military engineers clearing mines in Helmand on Monday, killing three.").eventType,
+      "Battles",
+    );
+  });
+
+  it("reads citizens, tourists and nationals as civilians, whatever police the sentence names later", () => {
     const event = onlyEvent(
       "The police chief said his men continue to investigate Monday's murder of two American citizens in La Paz with the help of experts who give the police support.",
     );
@@ -1061,14 +1075,6 @@ describe("a quarter named in a later sentence", () => {
     assert.equal(event.latitude, kirkuk?.latitude);
     assert.equal(event.longitude, kirkuk?.longitude);
     assert.equal(event.admin1, kirkuk?.admin1);
-  });
-});
-
-describe("where something went afterwards", () => {
-  it("does not place an incident where its evidence or its wounded were sent", () => {
-    const event = onlyEvent("Gunmen shot dead a judge on Sunday; the bullets found at the scene were sent to Bogota for examination.");
-    assert.equal(event.location, null);
-    assert.equal(event.country, "CO");
   });
 });
 

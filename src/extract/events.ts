@@ -9,7 +9,7 @@ import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
-import { countryOfDemonym, demonymOf, DESTINATION_BEFORE, type PlaceMention } from "./places.ts";
+import { countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -448,7 +448,12 @@ const LOCATIVE_BEFORE =
 
 // "the Cano Limon-Covenas oil pipeline", "the San Salvador - Santa Ana highway": the towns a route
 // runs between name the route, not where along it the incident happened.
-const ROUTE = /\b[\p{L}]+(?:\s+[\p{L}]+)?\s?-\s?[\p{L}]+(?:\s+[\p{L}]+){0,2}?\s+(?:oil\s+)?(?:pipeline|highway|road|railway|railroad)\b/giu;
+// A route's ends are names: not an Arabic article ("Ras al-Ain on the road") nor a function word.
+const ROUTE_END = String.raw`(?!(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|on|the|to|of|in|at|near|and|from)\b)[\p{L}]+`;
+const ROUTE = new RegExp(
+  String.raw`\b${ROUTE_END}(?:\s+${ROUTE_END})?\s?-\s?${ROUTE_END}(?:\s+${ROUTE_END}){0,2}?\s+(?:oil\s+)?(?:pipeline|highway|road|railway|railroad)\b`,
+  "giu",
+);
 
 /** The spans of route names ("Limon-Covenas pipeline") in a sentence. */
 function routeSpans(text: string): { start: number; end: number }[] {
@@ -477,8 +482,6 @@ function placesOf(
       !routes.some((route) => route.start <= place.start && place.end <= route.end) &&
       // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
       !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
-      // "objects found at the scene have been sent to Washington": where something went afterwards.
-      !DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)) &&
       (documentCountries.size === 0 ||
         (place.country !== null && documentCountries.has(place.country)) ||
         named.has(place.country) ||
@@ -531,9 +534,17 @@ function placesOf(
   let first = after[0] ?? fallback;
   // "in the Baghdad neighbourhoods of Husseiniyah and Yarmouk": the places named after "of" are
   // where it happened; the first only encloses them.
+  // Not "in the Santa Barbara neighborhood of Medellin", where the quarter comes first.
   const next = places.find((place) => place.start > first.start);
   if (
     next &&
+    !(
+      first.local &&
+      !first.unnamed &&
+      !next.local &&
+      next.population > first.population &&
+      /^\s+(?:neighbou?rhood|district|suburb|quarter|barrio|sector)\s+of\b/i.test(sentence.text.slice(first.end, next.start))
+    ) &&
     /^\s+(?:city\s+|province\s+)?(?:neighbou?rhoods?|districts?|suburbs?|areas?|towns?|villages?|quarters?)\s+of\s+(?:the\s+)?$/i.test(
       sentence.text.slice(first.end, next.start),
     )
@@ -545,21 +556,34 @@ function placesOf(
   const local = places.find((place) => place.local && !place.unnamed && place.start > first.start && place.start - first.end <= 60);
   if (local && !first.local) first = local;
   const group = [first];
+  // Where the list has got to, and whether the last item was a province holding the town before it.
+  let end = first.end;
+  let afterHolder = false;
   for (const place of places) {
     if (place === first || place.start < first.start) continue;
     const previous = group[group.length - 1]!;
-    const between = sentence.text.slice(previous.end, place.start);
+    const between = sentence.text.slice(end, place.start);
     // "in Aipe, Huila department", "in Agua Caliente, Soyapango": the province or town after a comma
-    // holds the place before it; it is no second place.
+    // holds the place before it; it is no second place. The list may go on after it with "and"
+    // ("Boko Haram attacked Bama, Borno and Gujba").
     if (
+      !afterHolder &&
       /^\s*,\s*$/.test(between) &&
       place.admin1 !== null &&
       place.admin1 === previous.admin1 &&
       (place.precision !== previous.precision || previous.local)
-    )
-      break;
-    if (/^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:nearby\s+)?(?:town|city|village)\s+of\s+)?$/i.test(between)) group.push(place);
-    else break;
+    ) {
+      end = place.end;
+      afterHolder = true;
+      continue;
+    }
+    const listed = afterHolder
+      ? /^\s*(?:and|,\s*and|or)\s*(?:the\s+)?$/i.test(between)
+      : /^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:nearby\s+)?(?:town|city|village)\s+of\s+)?$/i.test(between);
+    if (!listed) break;
+    group.push(place);
+    end = place.end;
+    afterHolder = false;
   }
   return group;
 }

@@ -242,3 +242,76 @@ describe("a place told only by description", () => {
     assert.deepEqual(extraction.places, []);
   });
 });
+
+// Sentences a review of items 49-62 (docs/ERRORS.md) found read wrongly by their first versions.
+describe("ordinary sentences the place rules must leave right", () => {
+  const at = (text: string): (string | number | null)[][] =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate: "2025-06-10", title: null })
+      .events.map((event) => [event.location, event.country, event.admin1, event.fatalities]);
+
+  it("keeps the city after 'the Q district of' and reads the quarter in it", () => {
+    assert.deepEqual(at("Gunmen killed three people in the Kennedy district of Bogota on Sunday."), [["Kennedy", "CO", "Bogota D.C.", 3]]);
+    assert.deepEqual(at("Gunmen killed two men in the Roma neighborhood of Mexico City on Sunday."), [["Roma", "MX", "Mexico City", 2]]);
+    assert.deepEqual(at("A car bomb exploded in the Karrada district of Baghdad on Sunday, killing 12 people."), [
+      ["Baghdad", "IQ", "Baghdad", 12],
+    ]);
+    assert.deepEqual(at("An Israeli airstrike hit the Beirut suburb on Tuesday, killing three people."), [["Beirut", "LB", "Beirut", 3]]);
+  });
+
+  it("reads no faith or people as a quarter's name", () => {
+    assert.deepEqual(at("Clashes broke out in the Sunni and Shiite neighborhoods of Baghdad on Monday, killing six people."), [
+      ["Baghdad", "IQ", "Baghdad", 6],
+    ]);
+  });
+
+  it("lets a place stated plainly outweigh a group named twice", () => {
+    assert.deepEqual(
+      at("Suspected ISWAP fighters killed 20 soldiers in an attack on a base in Diffa on Monday. ISWAP claimed the attack."),
+      [["Diffa", "NE", "Diffa", 20]],
+    );
+  });
+
+  it("keeps the place people went to when the incident happened there", () => {
+    assert.deepEqual(at("Rebels returned to Goma on Monday and killed six civilians."), [["Goma", "CD", "North Kivu", 6]]);
+  });
+
+  it("reads no month, operation, person or site as a village", () => {
+    assert.deepEqual(
+      at("Five soldiers were killed on Monday in December, east of Kandahar, officials said.").map((event) => event[0]),
+      ["Kandahar"],
+    );
+    assert.deepEqual(
+      at("Troops killed 12 militants in Operation Hadin Kai, north of Maiduguri, on Monday.").map((event) => event[0]),
+      ["Maiduguri"],
+    );
+    assert.deepEqual(
+      at("A bomb killed three people at Abdullahi Bayero University, Kano, on Monday.").map((event) => event[0]),
+      ["Kano"],
+    );
+    assert.deepEqual(names("Gunmen opened fire at Babagana Zulum, Borno state's governor, near Baga on Monday."), []);
+  });
+
+  it("reads no route in a town's hyphenated name", () => {
+    assert.deepEqual(
+      at("A car bomb exploded in Ras al-Ain on the road to the border on Monday, killing five civilians.").map((event) => event[1]),
+      ["SY"],
+    );
+  });
+
+  it("goes on with a list after a province ('Bama, Borno and Gujba')", () => {
+    assert.deepEqual(
+      at("Boko Haram attacked Bama, Borno and Gujba on Sunday, residents said.").map((event) => event[0]),
+      ["Bama", "Gujba"],
+    );
+  });
+
+  it("reads no word before a dash as a story's own dateline", () => {
+    assert.deepEqual(
+      at("GAZA CITY (AP) — Hamas — the militant group that runs the territory — said Israeli strikes killed 12 people on Tuesday.").map(
+        (event) => event[1],
+      ),
+      ["PS"],
+    );
+  });
+});

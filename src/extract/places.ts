@@ -2,6 +2,7 @@
 // regions ("northern Iraq"), which are regions without coordinates, never a false exact point.
 import { createRequire } from "node:module";
 import type { GeoPrecision } from "../domain/records.ts";
+import { MONTH_NAMES, WEEKDAY_NAMES } from "../nlp/calendar.ts";
 import { countryByName, findPlaceMentions, lookupPlace, precisionOf } from "../resolve/places/places.ts";
 
 export interface PlaceMention {
@@ -33,9 +34,12 @@ export interface PlaceMention {
   readonly unnamed?: boolean;
 }
 
-/** "sent to", "extradited to", "fled to": the place after it is where someone or something went afterwards. */
+/**
+ * "extradited to", "deported to", "fled to": the country after it is where someone went, not where
+ * the report is set. Only for countries: "rebels returned to Goma and killed six" happened there.
+ */
 export const DESTINATION_BEFORE =
-  /\b(?:sent|taken|flown|transferred|moved|brought|returned|travel(?:l)?ed|fled|evacuated|rushed|airlifted|deported|extradited|forwarded)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?(?:city\s+of\s+|capital\s+|capital,\s+)?$/i;
+  /\b(?:extradited|deported|exiled|expelled|sent|flown|fled|airlifted|evacuated)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?$/i;
 
 const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
 
@@ -195,13 +199,19 @@ const NAME_COMMA_KIND = new RegExp(
 const DIRECTION_WORD = anyCase(
   "north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west|northern|southern|eastern|western",
 );
+// "near Ali Ndume, Borno State senator": a role after the province makes the name a person's.
+const ROLE_NOUN = anyCase(
+  "senator|governor|lawmaker|legislator|official|officials|commissioner|chairman|spokesman|spokeswoman|police|commander|chief|representative|deputy|mayor|minister",
+);
+/** "X, Borno state's governor", "X, Borno State senator": the appositive gives a person's role. */
+const ROLE_AFTER = new RegExp(String.raw`^(?:\s+(?:state|province|department|county))?(?:['’]s\b|\s+(?:${ROLE_NOUN})\b)`, "iu");
 const WHERE_LEAD = anyCase("in|at|near|outside");
 const ENCLOSING_KIND = anyCase("municipality|department|province|district|canton|state|region|governorate|county");
 const WHERE_TAIL = String.raw`(?:(?:(?:${anyCase("about|some|approximately|located|just|roughly")})\s+)*(?:\d+(?:[.,]\d+)?\s*(?:${anyCase(
   "km|kms|kilometers|kilometres|miles",
 )})\s+)?(?:(?:${anyCase("to the")})\s+)?(?:${DIRECTION_WORD})\s+(?:(?:${anyCase("part|outskirts")})\s+)?(?:${anyCase("of|from")})\b|(?:${anyCase(
   "on|in",
-)})\s+(?:${anyCase("the")})\s+(?:${anyCase("outskirts|edge")})\s+(?:${anyCase("of")})\b|(?:(?:${anyCase("near|in")})\s+)?${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}\s+(?:${ENCLOSING_KIND})\b)`;
+)})\s+(?:${anyCase("the")})\s+(?:${anyCase("outskirts|edge")})\s+(?:${anyCase("of")})\b|(?:(?:${anyCase("near|in")})\s+)?${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}\s+(?:${ENCLOSING_KIND})\b(?!['’][sS]|\s+(?:${ROLE_NOUN})\b))`;
 const NAME_COMMA_WHERE = new RegExp(
   String.raw`\b(?:${WHERE_LEAD})\s+${LOCAL_NAME}(?:\s+(?:${ENCLOSING_KIND}))?,\s+(?=${WHERE_TAIL})`,
   "gu",
@@ -212,13 +222,24 @@ const KNOWN_AS_NAME = new RegExp(
   String.raw`\b(?:${KIND_WORDS}|${KNOWN_AS})\s+(?:[^,.;]{0,40}\s)?(?:known as|called|KNOWN AS|CALLED)\s+${LOCAL_NAME}`,
   "gu",
 );
+const NOT_A_PLACE_START = new RegExp(
+  String.raw`^(?:${[...MONTH_NAMES, ...WEEKDAY_NAMES].join("|")}|ramadan|eid|christmas|easter|operations?|mr|mrs|ms|dr|president|governor|general|colonel|minister)$`,
+  "i",
+);
+const SITE_WORD =
+  /^(?:university|hospital|school|college|academy|airport|hotel|club|church|cathedral|mosque|market|stadium|base|barracks|camp|prison|jail|company|bank|station|office|ministry|embassy|factory|plant|refinery|mine|bridge|dam|palace|square)$/i;
+/** Faiths and peoples: "the Christian and Muslim villages" says who lives there, not what they are called. */
+const COMMUNITY_WORD =
+  /^(?:sunni|shiite|shia|shi'ite|alawite|druze|yazidi|christian|muslim|catholic|protestant|jewish|hindu|buddhist|kurdish|kurd|arab|turkmen|fulani|hausa|igbo|yoruba|tuareg|tutsi|hutu|pashtun|hazara|tajik|uzbek|baluch|somali|amhara|oromo|tigrayan|rohingya|indigenous|black|white|bedouin|berber|coptic)$/i;
+/** Adjectives of peoples and places ("Dagestani", "Kurdish", "Nigerian"): never a village's one-word name. */
+const COMMUNITY_SUFFIX = /^[a-z'’-]+(?:ish|ian|ese|ani)$/i;
 /** Words that describe a place rather than name it: "THE SURROUNDING HAMLETS", "VARIOUS NEIGHBORHOODS". */
 const DESCRIPTIVE_WORD = /^(?:surrounding|nearby|neighbou?ring|outlying|adjacent|various|most|some|these|those|such)$/i;
 /** Words that end a name: "OF X IN Y" names X. */
 const NOT_IN_A_NAME =
   /^(?:in|on|at|and|or|of|near|with|by|from|was|were|is|to|when|while|where|whose|who|which|that|their|his|her|its|as|after|before|during|because|but|for|since|until|under|over)$/i;
 const NOT_A_LOCAL_NAME =
-  /^(?:the|a|an|near|into|onto|toward|towards|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
+  /^(?:the|a|an|near|into|onto|toward|towards|this|that|its|his|her|their|our|same|said|which|where|whose|each|every|one|two|three|four|five|six|seven|eight|nine|ten|northern|southern|eastern|western|central|north-?eastern|north-?western|south-?eastern|south-?western|poor|rich|wealthy|upper|lower|new|old|several|many|other|another|guerrilla|army|police|military|government|rebel|national|federal|capital|border|rural|urban|state|city|country)$/i;
 
 /** A span already read (a gazetteer place, a group, a force); for a place, what it is and where. */
 type KnownSpan = { readonly start: number; readonly end: number } & Partial<
@@ -259,7 +280,12 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       if (
         pattern === NAME_COMMA &&
         !known.some(
-          (place) => place.start === after && place.country === country && (place.precision === "region" || place.precision === "town"),
+          (place) =>
+            place.start === after &&
+            place.country === country &&
+            (place.precision === "region" || place.precision === "town") &&
+            // "Babagana Zulum, Borno state's governor": a possessive makes the appositive a person's role.
+            !ROLE_AFTER.test(text.slice(place.end, place.end + 30)),
         )
       )
         continue;
@@ -291,11 +317,16 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       const stop = words.findIndex((word, index) => index > 0 && NOT_IN_A_NAME.test(word));
       // "the army's actions in the neighborhoods": a kind word after the stop names nothing before it.
       if (stop > 0 && (pattern === NAME_THEN_KIND || pattern === FIRST_OF_TWO || pattern === SECOND_OF_TWO)) continue;
+      // "the Sunni and Shiite neighborhoods", "the Kurdish villages": who lives there, not a name.
+      if (words.length === 1 && (COMMUNITY_WORD.test(words[0] ?? "") || COMMUNITY_SUFFIX.test(words[0] ?? ""))) continue;
       const nameWords = stop > 0 ? words.slice(0, stop) : words;
       // "near Rio Blanco municipality, Tolima": the kind word after the name is not part of it.
       if (nameWords.length > 1 && TRAILING_KIND.test(nameWords[nameWords.length - 1] ?? "")) nameWords.pop();
       // "SHOT AT NEAR THE TOWN OF X": neither a preposition nor an article opens or ends a name.
       if (nameWords.length === 0 || NOT_A_LOCAL_NAME.test(nameWords[0] ?? "") || /^(?:the|a|an)$/i.test(nameWords.at(-1) ?? "")) continue;
+      // "killed in December, east of Kandahar", "in Operation Hadin Kai, north of Maiduguri", "at
+      // Abdullahi Bayero University, Kano": a time, an operation or a site, not a village.
+      if (NOT_A_PLACE_START.test(nameWords[0] ?? "") || SITE_WORD.test(nameWords.at(-1) ?? "")) continue;
       const unnamed = DESCRIPTIVE_WORD.test(nameWords[0] ?? "");
       // "the Guatemalan town of X": a demonym describes the town, it does not name it.
       if (nameWords.length === 1 && countryOfDemonym(nameWords[0] ?? "") !== null) continue;

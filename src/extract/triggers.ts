@@ -63,7 +63,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "abduction",
     "Violence against civilians",
     "Abduction/forced disappearance",
-    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared|(?:was|were) (?:taken|dragged) (?:away )?from (?:their|his|her) (?:homes?|houses?|beds?)|took (?:\w+ ){1,3}to an unknown (?:place|destination|location))\b`,
+    String.raw`\b(?:kidnap(?:ped|ping|pings|pers?|s)?|abduct(?:ed|ion|ions|ing|s)?|taken hostage|took (?:\w+ )?hostages?|(?:seized|seizing|taking) (?:[\w-]+ ){0,3}hostages|held hostage|hostage[- ]taking|disappeared|forcibly disappeared|(?:was|were) (?:taken|dragged) (?:away )?from (?:their|his|her) (?:homes?|houses?|beds?)(?=[^.]*\b(?:whereabouts|unknown|missing|disappeared|not been seen)\b)|took (?:\w+ ){1,3}to an unknown (?:place|destination|location))\b`,
   ),
   rule(
     "air_strike",
@@ -180,4 +180,4 @@ export const ARMED_TARGETS =
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
-  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|engineers?|citizens?|nationals?|tourists?|foreigners?|family|families|bodies|body)\b/;
+  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|citizens?|nationals?|tourists?|foreigners?|family|families|bodies|body)\b/;
