@@ -174,7 +174,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // The dateline ("LIMA, 16 JAN 90 (EFE) --") says where and when the report was filed, not where
   // and when its events happened, so its place and date are not read as the first sentence's.
   const bodyStart = (storyCountry !== null ? dateline?.story?.end : dateline?.end) ?? 0;
-  const foundPlaces = findPlaces(text, { country: datelineCountry }).sort((a, b) => a.start - b.start);
+  const foundPlaces = findPlaces(text, { country: datelineCountry, allCapitals }).sort((a, b) => a.start - b.start);
   const allPlaces = foundPlaces.filter((place) => place.start >= bodyStart);
   // Where the report was filed: the lead's incident is there unless the lead names another place.
   // The last town before the body: a story's own dateline inside the broadcaster's ("BOGOTA ... --
@@ -262,9 +262,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
       const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
       if (place.country && locative) {
         countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
-        // A country named as such outweighs any town in a tie.
-        const size = place.precision === "country" ? Number.MAX_SAFE_INTEGER : place.population;
-        largestPlace.set(place.country, Math.max(largestPlace.get(place.country) ?? 0, size));
+        largestPlace.set(place.country, Math.max(largestPlace.get(place.country) ?? 0, place.population));
       }
     }
     // "CLANDESTINE, 29 NOV 89 (RADIO VENCEREMOS) -- ... the FMLN ...": a report is set where the

@@ -2,7 +2,7 @@
 // their kind. The sentences are the team's own.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findLocalPlaces } from "./places.ts";
+import { findLocalPlaces, findPlaces } from "./places.ts";
 import { RuleExtractor } from "./extractor.ts";
 
 const names = (text: string): string[] => findLocalPlaces(text, "PE", []).map((place) => place.name);
@@ -312,6 +312,15 @@ describe("ordinary sentences the place rules must leave right", () => {
         (event) => event[1],
       ),
       ["PS"],
+    );
+  });
+});
+
+describe("acronyms in ordinary copy", () => {
+  it("reads no town in a word of two or three capitals ('UN experts'), but does in capitals copy", () => {
+    assert.deepEqual(
+      findPlaces("Al-Shabaab has 3,000 fighters in Somalia, UN experts said.", { allCapitals: false }).map((place) => place.name),
+      ["Somalia"],
     );
   });
 });

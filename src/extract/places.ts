@@ -47,9 +47,11 @@ const DIRECTION =
   /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
 
 /** Place mentions in a text, each with its best reading. Offsets are into `text`. */
-export function findPlaces(text: string, options: { country?: string | null } = {}): PlaceMention[] {
+export function findPlaces(text: string, options: { country?: string | null; allCapitals?: boolean } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
   for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 10 })) {
+    // "UN experts", "the AU force": in ordinary copy a word of two or three capitals is an acronym.
+    if (options.allCapitals === false && /^[A-Z]{2,3}$/.test(mention.text) && mention.candidates[0]?.kind === "place") continue;
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
     const best =
