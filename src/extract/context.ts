@@ -8,7 +8,15 @@ import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentence
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { lookupPlace } from "../resolve/places/places.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
-import { countryOfDateline, DESTINATION_BEFORE, findLocalPlaces, findPlaces, type PlaceMention } from "./places.ts";
+import {
+  countryOfDateline,
+  DESTINATION_BEFORE,
+  findLocalPlaces,
+  findPlaces,
+  isMajorCity,
+  NOTABLE_CODES,
+  type PlaceMention,
+} from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
@@ -91,7 +99,7 @@ function namesQuarter(place: PlaceMention, sentence: AnnotatedSentence, document
       QUARTER_BEFORE.test(text.slice(other.end, place.start)),
   );
   // A capital or a city of half a million is never a quarter ("the Paris neighborhood of Barranquilla").
-  if (city) return !(place.capital || place.population >= 500_000) && (city.admin1 !== place.admin1 || city.country !== place.country);
+  if (city) return !isMajorCity(place) && (city.admin1 !== place.admin1 || city.country !== place.country);
   if (!QUARTER_NEXT.test(text.slice(place.end, place.end + 20))) return false;
   if (!QUARTER_LEAD.test(text.slice(Math.max(0, place.start - 8), place.start))) return false;
   // "the San Jose neighborhood of western San Salvador": the town named after "of" holds the quarter
@@ -130,8 +138,6 @@ function inCity(quarter: PlaceMention, places: readonly PlaceMention[], text: st
  * gazetteer reads whole: a well-known one, or one in the broadcaster's country. Not "Hamas --", not
  * "Police --".
  */
-const NOTABLE_FEATURES = new Set(["PPLC", "PPLA", "PPLG"]);
-
 function storyDatelineCountry(story: string, broadcaster: string | null): string | null {
   const letters = (text: string): string =>
     text
@@ -140,7 +146,7 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
       .toLowerCase();
   const town = lookupPlace(story, { limit: 1 })[0];
   if (!town || town.kind !== "place" || letters(town.name) !== letters(story)) return null;
-  const notable = NOTABLE_FEATURES.has(town.featureCode) || town.population >= 100_000;
+  const notable = NOTABLE_CODES.has(town.featureCode) || town.population >= 100_000;
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
@@ -347,7 +353,6 @@ export function buildContext(input: ExtractInput): DocumentContext {
       (place.country === null || !documentCountries.has(place.country));
     // A capital or a city of half a million gives way only to a longer name ("the town of San Jose
     // Guayabal"): "the Roma neighborhood of Mexico City" names no village called Mexico City.
-    const major = (place: PlaceMention): boolean => place.precision === "town" && (place.capital || place.population >= 500_000);
     const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }): boolean => a.start < b.end && b.start < a.end;
     const local = findLocalPlaces(sentence.text, sentenceCountry, [
       ...places.filter((place) => !abroad(place)),
@@ -360,7 +365,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
       .filter(
         (quarter) =>
           !places.some(
-            (place) => abroad(place) && major(place) && overlaps(place, quarter) && quarter.end - quarter.start <= place.end - place.start,
+            (place) =>
+              abroad(place) && isMajorCity(place) && overlaps(place, quarter) && quarter.end - quarter.start <= place.end - place.start,
           ),
       )
       .map((quarter) => inCity(quarter, places, sentence.text));

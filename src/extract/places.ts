@@ -41,7 +41,13 @@ export interface PlaceMention {
 export const DESTINATION_BEFORE =
   /\b(?:extradited|deported|exiled|expelled|sent|flown|fled|airlifted|evacuated)\s+(?:back\s+|home\s+)?to\s+(?:the\s+)?$/i;
 
-const NOTABLE_CODES = new Set(["PPLC", "PPLA", "PPLG"]);
+/** GeoNames feature codes of a capital, an admin seat or a seat of government. */
+export const NOTABLE_CODES: ReadonlySet<string> = new Set(["PPLC", "PPLA", "PPLG"]);
+
+/** A capital or a city of half a million: never a quarter's or a village's namesake. */
+export function isMajorCity(place: PlaceMention): boolean {
+  return place.precision === "town" && (place.capital || place.population >= 500_000);
+}
 
 const DIRECTION =
   /\b((?:north|south|east|west|central|northern|southern|eastern|western|north[- ]?eastern|north[- ]?western|south[- ]?eastern|south[- ]?western|northeast|northwest|southeast|southwest|upper|lower)(?:ern)?)\s+$/i;
