@@ -579,7 +579,10 @@ function placesOf(
     }
     const listed = afterHolder
       ? /^\s*(?:and|,\s*and|or)\s*(?:the\s+)?$/i.test(between)
-      : /^\s*(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:nearby\s+)?(?:town|city|village)\s+of\s+)?$/i.test(between);
+      : // "in Kirkuk city and the eponymous province's towns of Dibis and Tuz Khurmatu"
+        /^\s*(?:city\s+)?(?:,|and|,\s*and|or)\s*(?:the\s+)?(?:(?:[\w'’-]+\s+){0,3}?(?:towns?|city|cities|villages?)\s+of\s+)?$/i.test(
+          between,
+        );
     if (!listed) break;
     group.push(place);
     end = place.end;

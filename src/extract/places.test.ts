@@ -299,6 +299,15 @@ describe("ordinary sentences the place rules must leave right", () => {
     );
   });
 
+  it("reads 'in Kirkuk city and the province's towns of Dibis and Tuz Khurmatu' as three places", () => {
+    assert.deepEqual(
+      at("Nine bomb blasts killed seven people on Monday in Kirkuk city and the eponymous province's towns of Dibis and Tuz Khurmatu.").map(
+        (event) => event[0],
+      ),
+      ["Kirkuk", "Dibis", "Tuz Khurmatu"],
+    );
+  });
+
   it("goes on with a list after a province ('Bama, Borno and Gujba')", () => {
     assert.deepEqual(
       at("Boko Haram attacked Bama, Borno and Gujba on Sunday, residents said.").map((event) => event[0]),
