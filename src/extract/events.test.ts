@@ -1120,6 +1120,26 @@ describe("spelling variants", () => {
   });
 });
 
+describe("two incidents of one kind, two places, one sentence", () => {
+  it("reads a second bombing in a clause of its own, at a place of its own, as another incident", () => {
+    const events = eventsOf(
+      "Two explosions in the Baghdad neighborhoods of Husseiniyah and Yarmouk killed four people on Monday, while a car bomb in the town of Tarmiyah, just north of Baghdad, hurt nine people, officials said.",
+    );
+    assert.deepEqual(
+      events.map((event) => event.location),
+      ["Husseiniyah", "Yarmouk", "At Tarmiyah"],
+    );
+  });
+
+  it("keeps one incident when the second trigger names no place of its own", () => {
+    const events = eventsOf("A car bomb exploded in Tarmiyah on Monday, and the blast damaged three shops, officials said.");
+    assert.deepEqual(
+      events.map((event) => event.location),
+      ["At Tarmiyah"],
+    );
+  });
+});
+
 describe("two incidents of one kind, two days, one sentence", () => {
   it("reads two murders dated to different days as two events", () => {
     const events = eventsOf(

@@ -356,6 +356,12 @@ function sentencePart(sentence: AnnotatedSentence, start: number, end: number): 
   };
 }
 
+/** Whether a later trigger stands in a clause of its own after an earlier one (", while", "; ", ", and"). */
+function ownClause(sentence: AnnotatedSentence, earlier: TriggerHit, later: TriggerHit): boolean {
+  if (later.start <= earlier.end) return false;
+  return /(?:,\s+(?:and|while|but|whereas)\s|;\s|\swhile\s|\swhereas\s)/.test(sentence.lower.slice(earlier.end, later.start));
+}
+
 /** The day a trigger's own date gives, when it is a day written in its sentence. */
 function ownDay(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): string | null {
   const { date, explicit } = dateOf(sentence, hit, context);
@@ -803,6 +809,18 @@ function mentionsInSentence(
         !byType.has(`${entry.eventType}@${day}`)
       )
         byType.set(`${entry.eventType}@${day}`, { hit, ...entry });
+      // "Two explosions in Husseiniyah killed four, while a car bomb in the town of Tarmiyah hurt
+      // nine": a second trigger of the type in a clause of its own, at a place of its own.
+      else if (ownClause(sentence, first.hit, hit) && !byType.has(`${entry.eventType}#${hit.start}`)) {
+        const firstPlaces = placesOf(sentence, first.hit, context.documentCountries, context.allCapitals);
+        const ownPlaces = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
+        if (
+          ownPlaces.length > 0 &&
+          firstPlaces.length > 0 &&
+          ownPlaces.every((place) => place.start > hit.start && !firstPlaces.some((other) => other.name === place.name))
+        )
+          byType.set(`${entry.eventType}#${hit.start}`, { hit, ...entry });
+      }
     }
   }
 
@@ -842,7 +860,8 @@ function mentionsInSentence(
   const entries = [...byType.values()];
   // Most sentences give one mention: their days are not looked at.
   const daySplit =
-    entries.length > 1 && new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null)).size > 1;
+    (entries.length > 1 && new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null)).size > 1) ||
+    [...byType.keys()].some((key) => key.includes("#"));
   // Each incident's stretch starts at the clause break before its trigger ("Six people were killed
   // on 26 February, and four people were killed on 27 February": the second toll stands before
   // its trigger), or at the trigger when no break comes between it and the one before.
