@@ -247,8 +247,13 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );
     for (const place of freePlaces) {
-      // "the Paris neighborhood of Barranquilla": a quarter's name says nothing of the country.
-      if (QUARTER_WORD_NEXT.test(sentence.text.slice(place.end, place.end + 20))) continue;
+      // "the Paris neighborhood of Barranquilla": a quarter's name says nothing of the country. The
+      // city after "of" holds it when that is a major city, or the larger of two smaller towns;
+      // otherwise the name before is the city ("the Beirut suburb of Dahiyeh": Beirut votes).
+      if (QUARTER_WORD_NEXT.test(sentence.text.slice(place.end, place.end + 20))) {
+        const holder = freePlaces.find((other) => other.start > place.end && other.start - place.end <= 40);
+        if (holder && (isMajorCity(holder) || (!isMajorCity(place) && holder.population > place.population))) continue;
+      }
       // "extradited to the United States": the country someone was sent to is not where the report is set.
       if (place.precision === "country" && DESTINATION_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 40), place.start)))
         continue;

@@ -257,6 +257,12 @@ describe("ordinary sentences the place rules must leave right", () => {
       ["Baghdad", "IQ", "Baghdad", 12],
     ]);
     assert.deepEqual(at("An Israeli airstrike hit the Beirut suburb on Tuesday, killing three people."), [["Beirut", "LB", "Beirut", 3]]);
+    assert.deepEqual(at("An Israeli airstrike hit the Beirut suburb of Dahiyeh on Tuesday, killing three people."), [
+      ["Dahiyeh", "LB", "Beirut", 3],
+    ]);
+    assert.deepEqual(at("Gunmen killed three people in the Paris neighborhood of Barranquilla on Sunday."), [
+      ["Paris", "CO", "Atlántico", 3],
+    ]);
   });
 
   it("reads no faith or people as a quarter's name", () => {
