@@ -75,6 +75,7 @@ const QUARTER_NEXT = /^\s+(?:neighbou?rhood|barrio|colonia|suburb)\b/i;
 /** "... neighborhood of western San Salvador": what may stand between the quarter word and its city. */
 const QUARTER_OF = /^\s+\w+\s+of\s+(?:the\s+)?(?:(?:north|south|east|west|central|northern|southern|eastern|western|downtown)\s+)?$/i;
 const QUARTER_BEFORE = /^\s+(?:neighbou?rhoods?|districts?|suburbs?|quarters?|barrios?)\s+of\s+(?:the\s+)?$/i;
+const QUARTERS_OF_AND = /^\s+(?:neighbou?rhoods|districts|suburbs|quarters|barrios)\s+of\s+[^,.;]{1,40}?,?\s+and\s+$/i;
 const QUARTER_WORD_NEXT = /^\s+(?:neighbou?rhood|barrio|colonia|suburb|district|quarter)\s+of\b/i;
 const QUARTER_LEAD = /\b(?:the|in|at|near|of)\s+$/i;
 
@@ -126,7 +127,10 @@ function inCity(quarter: PlaceMention, places: readonly PlaceMention[], text: st
       place.precision === "town" &&
       place.country === quarter.country &&
       (place.end <= quarter.start
-        ? QUARTER_BEFORE.test(text.slice(place.end, quarter.start)) || /^['’]s\s+$/i.test(text.slice(place.end, quarter.start))
+        ? QUARTER_BEFORE.test(text.slice(place.end, quarter.start)) ||
+          /^['’]s\s+$/i.test(text.slice(place.end, quarter.start)) ||
+          // "the Baghdad neighborhoods of Husseiniyah and Yarmouk": the second quarter too.
+          QUARTERS_OF_AND.test(text.slice(place.end, quarter.start))
         : QUARTER_OF.test(text.slice(quarter.end, place.start))),
   );
   if (!city) return quarter;

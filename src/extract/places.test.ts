@@ -265,6 +265,13 @@ describe("ordinary sentences the place rules must leave right", () => {
     ]);
   });
 
+  it("places both quarters of 'the Baghdad neighborhoods of Husseiniyah and Yarmouk' in Baghdad", () => {
+    assert.deepEqual(at("Two explosions in the Baghdad neighborhoods of Husseiniyah and Yarmouk killed four people on Monday."), [
+      ["Husseiniyah", "IQ", "Baghdad", null],
+      ["Yarmouk", "IQ", "Baghdad", null],
+    ]);
+  });
+
   it("reads no faith or people as a quarter's name", () => {
     assert.deepEqual(at("Clashes broke out in the Sunni and Shiite neighborhoods of Baghdad on Monday, killing six people."), [
       ["Baghdad", "IQ", "Baghdad", 6],
