@@ -14,6 +14,10 @@ describe("places named by their kind", () => {
     assert.deepEqual(names("a crowded quarter of the city known as Las Palmeras"), ["Las Palmeras"]);
   });
 
+  it("keeps a name as written in ordinary copy", () => {
+    assert.deepEqual(names("A suicide bomber struck the Dasht-e-Barchi neighbourhood on Thursday."), ["Dasht-e-Barchi"]);
+  });
+
   it("leaves out the words that describe the quarter, and ends the name at a word no name holds", () => {
     assert.deepEqual(names("HIS HOME IN THE EXCLUSIVE LA MASCOTA NEIGHBORHOOD OF WESTERN SAN SALVADOR"), ["La Mascota"]);
     assert.deepEqual(names("THE RURAL AREA KNOWN AS CAMPANARIO WHEN THEIR VEHICLE WAS BLOWN UP"), ["Campanario"]);

@@ -381,7 +381,8 @@ function localPlace(text: string, start: number, end: number, name: string, coun
     start,
     end,
     text: text.slice(start, end),
-    name: titleCaseName(name),
+    // As written in ordinary copy ("Dasht-e-Barchi"); capitals copy is put in title case.
+    name: /\p{Ll}/u.test(name) ? name : titleCaseName(name),
     country: region?.country ?? country,
     admin1: region?.admin1 ?? null,
     admin1Name: region?.admin1Name ?? null,
