@@ -6,6 +6,7 @@ import { findDateline, findDates, findReportPeriod, inferReferenceDate, type Dat
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
+import { standardKey } from "../resolve/places/fold.ts";
 import { lookupPlace } from "../resolve/places/places.ts";
 import { findStateForces, type StateForceMention } from "../resolve/actors/forces.ts";
 import {
@@ -143,13 +144,8 @@ function inCity(quarter: PlaceMention, places: readonly PlaceMention[], text: st
  * "Police --".
  */
 function storyDatelineCountry(story: string, broadcaster: string | null): string | null {
-  const letters = (text: string): string =>
-    text
-      .normalize("NFKD")
-      .replace(/[^A-Za-z]/g, "")
-      .toLowerCase();
   const town = lookupPlace(story, { limit: 1 })[0];
-  if (!town || town.kind !== "place" || letters(town.name) !== letters(story)) return null;
+  if (!town || town.kind !== "place" || standardKey(town.name) !== standardKey(story)) return null;
   const notable = NOTABLE_CODES.has(town.featureCode) || town.population >= 100_000;
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }

@@ -455,7 +455,7 @@ const LOCATIVE_BEFORE =
 // "the Cano Limon-Covenas oil pipeline", "the San Salvador - Santa Ana highway": the towns a route
 // runs between name the route, not where along it the incident happened.
 // A route's ends are names: not an Arabic article ("Ras al-Ain on the road") nor a function word.
-const ROUTE_END = String.raw`(?!(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|on|the|to|of|in|at|near|and|from)\b)[\p{L}]+`;
+const ROUTE_END = String.raw`(?!(?:al|el|ad|ar|as|ash|at|az|an|ibn|bin|on|the|to|of|in|near|and|from)\b)[\p{L}]+`;
 const ROUTE = new RegExp(
   String.raw`\b${ROUTE_END}(?:\s+${ROUTE_END})?\s?-\s?${ROUTE_END}(?:\s+${ROUTE_END}){0,2}?\s+(?:oil\s+)?(?:pipeline|highway|road|railway|railroad)\b`,
   "giu",
@@ -858,8 +858,9 @@ function mentionsInSentence(
   // Incidents of several days in one sentence: each toll is read in its own stretch of the
   // sentence, from its trigger to the next's (the first's from the sentence's start).
   const entries = [...byType.values()];
-  // Most sentences give one mention: their days are not looked at.
-  const daySplit =
+  // Most sentences give one mention: their days are not looked at. Incidents split by day or by
+  // clause and place each read their toll in their own part of the sentence.
+  const splitIncidents =
     (entries.length > 1 && new Set(entries.map((entry) => ownDay(sentence, entry.hit, context)).filter((day) => day !== null)).size > 1) ||
     [...byType.keys()].some((key) => key.includes("#"));
   // Each incident's stretch starts at the clause break before its trigger ("Six people were killed
@@ -880,7 +881,7 @@ function mentionsInSentence(
     const at = starts.findIndex((start) => start.hit === hit);
     const from = starts[at]?.from ?? 0;
     const until = starts[at + 1]?.from ?? sentence.lower.length;
-    const toll = daySplit ? findFatalities(sentencePart(sentence, from, until)) : fatalities;
+    const toll = splitIncidents ? findFatalities(sentencePart(sentence, from, until)) : fatalities;
     const { date, explicit } = dateOf(sentence, hit, context);
     const places = placesOf(sentence, hit, context.documentCountries, context.allCapitals);
     const placeList: (PlaceMention | null)[] = places.length > 0 ? places : [null];

@@ -3,6 +3,7 @@
 import { createRequire } from "node:module";
 import type { GeoPrecision } from "../domain/records.ts";
 import { MONTH_NAMES, WEEKDAY_NAMES } from "../nlp/calendar.ts";
+import { isAllCapitals } from "../resolve/places/fold.ts";
 import { countryByName, findPlaceMentions, lookupPlace, precisionOf } from "../resolve/places/places.ts";
 
 export interface PlaceMention {
@@ -265,6 +266,18 @@ const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("far
 export function findLocalPlaces(text: string, country: string | null, known: readonly KnownSpan[]): PlaceMention[] {
   if (!country) return [];
   const found: PlaceMention[] = [];
+  // The province the appositive names ("San Francisco Javier, Usulutan department") holds the place.
+  // So does a town the appositive calls a municipality ("Mulalo, Yumbo municipality").
+  const enclosingAt = (position: number): KnownSpan | undefined =>
+    known.find(
+      (place) =>
+        place.start >= position &&
+        place.start - position <= 60 &&
+        place.admin1 &&
+        place.country === country &&
+        (place.precision === "region" ||
+          (place.precision === "town" && (place.start === position || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
+    );
   // Most sentences hold neither a kind word nor a comma after a locative word: skip their scans.
   const kindWord = ANY_KIND_WORD.test(text);
   const comma = text.includes(",");
@@ -297,19 +310,6 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         )
       )
         continue;
-      // The province the appositive names ("San Francisco Javier, Usulutan department") holds the place.
-      // So does a town the appositive calls a municipality ("Mulalo, Yumbo municipality").
-      const enclosingAt = (position: number): KnownSpan | undefined =>
-        known.find(
-          (place) =>
-            place.start >= position &&
-            place.start - position <= 60 &&
-            place.admin1 &&
-            place.country === country &&
-            (place.precision === "region" ||
-              (place.precision === "town" &&
-                (place.start === position || ENCLOSING_KIND_AFTER.test(text.slice(place.end, place.end + 16))))),
-        );
       let region = pattern === NAME_COMMA || pattern === NAME_COMMA_WHERE ? enclosingAt(after) : undefined;
       // A name stops at a word that cannot be part of it ("OF X IN Y": the name is X).
       let words = raw.split(/\s+/);
@@ -347,10 +347,10 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
       if (known.some((place) => start < place.end && place.start < end)) continue;
       if (found.some((place) => start < place.end && place.start < end)) continue;
       // "in the town of Rio Negro, Antioquia department": a province right after the comma holds it.
-      if (!region) {
-        const comma = KIND_THEN_COMMA.exec(text.slice(end));
-        const province = comma ? enclosingAt(end + comma[0].length) : undefined;
-        if (province && province.start === end + (comma?.[0].length ?? 0) && province.precision === "region") region = province;
+      const afterName = region ? null : KIND_THEN_COMMA.exec(text.slice(end));
+      if (afterName) {
+        const province = enclosingAt(end + afterName[0].length);
+        if (province?.start === end + afterName[0].length && province.precision === "region") region = province;
       }
       // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
       const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
@@ -366,11 +366,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         )
           found.push(localPlace(text, start2, start2 + name2.length, name2, country, region));
       }
-      found.push(
-        unnamed
-          ? { ...localPlace(text, start, end, name, country, region), unnamed: true }
-          : localPlace(text, start, end, name, country, region),
-      );
+      const place = localPlace(text, start, end, name, country, region);
+      found.push(unnamed ? { ...place, unnamed: true } : place);
     }
   }
   return found;
@@ -382,7 +379,7 @@ function localPlace(text: string, start: number, end: number, name: string, coun
     end,
     text: text.slice(start, end),
     // As written in ordinary copy ("Dasht-e-Barchi"); capitals copy is put in title case.
-    name: /\p{Ll}/u.test(name) ? name : titleCaseName(name),
+    name: isAllCapitals(name) ? titleCaseName(name) : name,
     country: region?.country ?? country,
     admin1: region?.admin1 ?? null,
     admin1Name: region?.admin1Name ?? null,
