@@ -2,7 +2,7 @@
 // and per-sentence annotations (groups, state forces, places, dates, numbers, attributions).
 import type { PartialDate } from "../domain/records.ts";
 import { MONTH_NAMES } from "../nlp/calendar.ts";
-import { findDateline, findDates, findReportPeriod, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
+import { findDateline, findDates, findReportPeriod, inferReferenceDate, undatedMentions, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
@@ -154,6 +154,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
   const allCapitals = isMostlyCapitals(text);
   const dateline = findDateline(text);
+  // The whole text's dates read without a reference date, for the report's own date and period.
+  const undated = undatedMentions(text);
   let referenceDate: PartialDate | null = null;
   let referenceDateSource: DocumentContext["referenceDateSource"] = "none";
   if (input.publishedDate) {
@@ -164,7 +166,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
     referenceDateSource = "dateline";
   } else {
     // Never today's date: an undated report is dated by what it says (../shared/eval/README.md).
-    const inferred = inferReferenceDate(text);
+    const inferred = inferReferenceDate(text, undated);
     if (inferred) {
       referenceDate = inferred;
       referenceDateSource = "inferred";
@@ -188,8 +190,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const datelinePlace =
     foundPlaces.findLast((place) => place.start < bodyStart && (place.precision === "town" || place.precision === "district")) ?? null;
   // Quarterly reports say "this quarter" of the quarter they cover, not the one they appeared in.
-  const reportPeriod = findReportPeriod(text);
-  const coveredPeriod = reportPeriod === null ? null : findReportPeriod(text, { cuedOnly: true });
+  const reportPeriod = findReportPeriod(text, { mentions: undated });
+  const coveredPeriod = reportPeriod === null ? null : findReportPeriod(text, { cuedOnly: true, mentions: undated });
   const sentences: AnnotatedSentence[] = [];
   let placeCursor = 0;
   let anchorDate: string | null = referenceDate;

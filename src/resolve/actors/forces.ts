@@ -43,16 +43,19 @@ export function findStateForces(text: string): StateForceMention[] {
       start: base + (word.index ?? 0),
       end: base + (word.index ?? 0) + word[0].length,
     }));
+    // The force noun after each word, looked for once per word rather than once per span ending
+    // there; most runs of capitalised words have none, and are done with here.
+    const nouns = words.map((word) => FORCE_AFTER.exec(text.slice(word.end, word.end + 60)));
+    if (nouns.every((noun) => noun === null)) continue;
     let added = false;
     for (let first = 0; first < words.length && !added; first++) {
       for (let last = words.length - 1; last >= first && !added; last--) {
         const firstWord = words[first];
         const lastWord = words[last];
-        if (!firstWord || !lastWord) continue;
+        const noun = nouns[last];
+        if (!firstWord || !lastWord || !noun) continue;
         const spanStart = firstWord.start;
         const spanEnd = lastWord.end;
-        const noun = FORCE_AFTER.exec(text.slice(spanEnd, spanEnd + 60));
-        if (!noun) continue;
         const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/u, ""));
         if (!country) continue;
         const end = spanEnd + noun[0].length;
