@@ -150,6 +150,9 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
+/** Before a place that says where a person comes from, not where anything happened. */
+const PERSON_ORIGIN_BEFORE = /(?:\b\d{1,3},\s*(?:from|of)|\ba native of)\s+(?:the\s+)?$/i;
+
 export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
   const allCapitals = isMostlyCapitals(text);
@@ -245,6 +248,8 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !/^\s+(?:street|avenue|boulevard|road)\b/i.test(sentence.text.slice(place.end, place.end + 10)) &&
         // "the corner of Sarmiento and San Martin streets": the first of two streets named together.
         !/^\s+and\s+(?:[\p{L}'’.-]+\s+){1,3}(?:streets|avenues|roads)\b/iu.test(sentence.text.slice(place.end, place.end + 50)) &&
+        // "Jose Maria Martinez, 55, from Spain", "a native of Cali": where a person comes from.
+        !PERSON_ORIGIN_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
         !groups.some((g) => place.start < g.end && g.start < place.end) &&
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );

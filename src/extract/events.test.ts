@@ -725,6 +725,23 @@ describe("reports filed abroad", () => {
     assert.equal(event.location, null);
   });
 
+  it("keeps the filing country when its own forces or people are in the sentence beside foreign victims", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 7 JAN 90 (AFP) -- MEMBERS OF THE SALVADORAN ARMY WERE ARRESTED TODAY FOR THE MURDER OF SIX SPANISH PRIESTS.",
+      null,
+    );
+    assert.equal(event.country, "SV");
+  });
+
+  it("does not place an incident where its victims come from", () => {
+    const events = eventsOf(
+      "GUATEMALA CITY, 27 SEP 89 (EFE) -- THOSE WHO WERE KIDNAPPED ARE JOSE MARIA MARTINEZ, 55, FROM SPAIN; AND LUIS ROSSI, 35, FROM ITALY.",
+      null,
+    );
+    assert.ok(events.length > 0);
+    for (const event of events) assert.equal(event.country, "GT");
+  });
+
   it("keeps a major power's forces from moving the incident to their home country", () => {
     const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- American troops killed two militants near Hit on Sunday, officials said.", null);
     assert.equal(event.country, "IQ");

@@ -612,15 +612,21 @@ const EXPEDITIONARY = new Set(["US", "GB", "FR", "RU", "CN"]);
 function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): string | null {
   if (sentence.places.some((place) => place.precision !== "country")) return null;
   const filed = context.datelinePlace?.country ?? context.mainCountry;
+  let foreign: string | null = null;
   for (const match of sentence.text.matchAll(/\b([A-Z][A-Za-z]+)(?=\s+((?:[A-Za-z]+\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?))/g)) {
     const word = match[1] ?? "";
     if (!/(?:an|ian|ese|ish|i|ean)$/i.test(word)) continue;
     const country = countryOfDemonym(word);
-    if (!country || country === filed || EXPEDITIONARY.has(country)) continue;
+    if (!country || EXPEDITIONARY.has(country)) continue;
     const after = (match[2] ?? "").split(/\s+/);
-    if (NATIONAL_NOUNS.test(after.join(" ")) || NATIONAL_NOUNS.test(after.slice(1).join(" "))) return country;
+    if (!NATIONAL_NOUNS.test(after.join(" ")) && !NATIONAL_NOUNS.test(after.slice(1).join(" "))) continue;
+    // "members of the Salvadoran army ... the murder of six Spanish Jesuits" (filed in San
+    // Salvador): the filing country's own forces or people in the sentence keep it there, and
+    // the other nationality is the victims'.
+    if (country === filed) return null;
+    foreign ??= country;
   }
-  return null;
+  return foreign;
 }
 
 const RESPONSIBILITY =
