@@ -742,6 +742,14 @@ describe("reports filed abroad", () => {
     for (const event of events) assert.equal(event.country, "GT");
   });
 
+  it("does not place an incident in a country that only qualifies a body ('of the U.S. Congress')", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 12 JAN 90 (RADIO VENCEREMOS) -- THE PRESIDENT ADMITTED, FOR THE BENEFIT OF THE U.S. CONGRESS, THAT SOLDIERS MURDERED THE PRIESTS.",
+      null,
+    );
+    assert.equal(event.country, "SV");
+  });
+
   it("keeps a major power's forces from moving the incident to their home country", () => {
     const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- American troops killed two militants near Hit on Sunday, officials said.", null);
     assert.equal(event.country, "IQ");

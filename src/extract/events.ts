@@ -468,6 +468,10 @@ function routeSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
+/** After a country: a word it qualifies ("U.S. Congress"), not the end of a phrase ("of Peru and", "of Iraq, said"). */
+const COUNTRY_AS_ADJECTIVE =
+  /^\s+(?!(?:and|or|in|on|at|to|is|was|were|has|had|have|said|says|since|during|after|before|for|by|with|where|which|who|that|this|last|the|a|an)\b)[A-Za-z]/i;
+
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
 function placesOf(
@@ -502,13 +506,17 @@ function placesOf(
   if (places.length === 0) {
     // A country is where the event happened only after a locative word ("in Syria"), not as an
     // adjective ("a U.S. military convoy", "Syria's government").
-    const countries = sentence.places.filter(
-      (place) =>
-        (place.precision === "country" || place.precision === "region") &&
-        /\b(?:in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.test(
+    const countries = sentence.places.filter((place) => {
+      if (place.precision !== "country" && place.precision !== "region") return false;
+      const cue =
+        /\b(in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.exec(
           sentence.text.slice(Math.max(0, place.start - 20), place.start),
-        ),
-    );
+        );
+      if (cue === null) return false;
+      // "for the benefit of the U.S. Congress", "a delegation from the U.S. embassy": after "of" or
+      // "from", a country that qualifies the next word is a body's, not a place's.
+      return !(/^(?:of|from)$/i.test(cue[1] ?? "") && COUNTRY_AS_ADJECTIVE.test(sentence.text.slice(place.end, place.end + 12)));
+    });
     const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
     return nearest ? [nearest] : [];
   }
