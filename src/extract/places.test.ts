@@ -350,3 +350,17 @@ describe("acronyms in ordinary copy", () => {
     );
   });
 });
+
+describe("a capital against the dateline country's namesake", () => {
+  it("reads a capital of a country the text names over a hamlet of the dateline's country", () => {
+    const text = "THE SALVADORAN GOVERNMENT SAID THE BODIES OF THE PRIESTS WERE BURIED IN SAN SALVADOR TODAY.";
+    const place = findPlaces(text, { country: "ES", allCapitals: true }).find((found) => found.text === "SAN SALVADOR");
+    assert.equal(place?.country, "SV");
+  });
+
+  it("keeps the dateline country's town when the text never names the capital's country", () => {
+    const text = "THE GUERRILLAS ATTACKED AN ARMY POST IN BERLIN, USULUTAN DEPARTMENT, TODAY.";
+    const place = findPlaces(text, { country: "SV", allCapitals: true }).find((found) => found.text === "BERLIN");
+    assert.equal(place?.country, "SV");
+  });
+});

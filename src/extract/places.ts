@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import type { GeoPrecision } from "../domain/records.ts";
 import { MONTH_NAMES, WEEKDAY_NAMES } from "../nlp/calendar.ts";
 import { isAllCapitals } from "../resolve/places/fold.ts";
+import type { PlaceCandidate } from "../resolve/places/gazetteer.ts";
 import { countryByName, findPlaceMentions, lookupPlace, precisionOf } from "../resolve/places/places.ts";
 
 export interface PlaceMention {
@@ -56,13 +57,21 @@ const DIRECTION =
 /** Place mentions in a text, each with its best reading. Offsets are into `text`. */
 export function findPlaces(text: string, options: { country?: string | null; allCapitals?: boolean } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
-  for (const mention of findPlaceMentions(text, { country: options.country ?? null, limit: 10 })) {
+  const mentions = findPlaceMentions(text, { country: options.country ?? null, limit: 10 });
+  // The countries the text names, or names the people of ("Salvadoran"), for capitalOverHint.
+  const named = new Set(mentions.flatMap((mention) => (mention.candidates[0]?.kind === "country" ? [mention.candidates[0].country] : [])));
+  for (const match of text.matchAll(/\b[A-Za-z]+(?:an|ese|ish|i)\b/gi)) {
+    const country = countryOfDemonym(match[0]);
+    if (country !== null) named.add(country);
+  }
+  for (const mention of mentions) {
     // "UN experts", "the AU force": in ordinary copy a word of two or three capitals is an acronym.
     if (options.allCapitals === false && /^[A-Z]{2,3}$/.test(mention.text) && mention.candidates[0]?.kind === "place") continue;
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
     const best =
       mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
+      capitalOverHint(mention.candidates, folded, options.country ?? null, named) ??
       mention.candidates[0];
     if (!best) continue;
     const precision = precisionOf(best);
@@ -116,6 +125,36 @@ export function findPlaces(text: string, options: { country?: string | null; all
   }
   return found;
 }
+
+/**
+ * "MADRID, 19 NOV 89 -- the Salvadoran government ... the Jesuits were buried in San Salvador":
+ * the country hint (the dateline's) ranks a Spanish hamlet that shares the name first, but the
+ * capital of a country the text names, by that very name, is the reading, unless the hinted place
+ * is itself of some size. Not a capital of a country the text never names: "Berlin" and "Victoria"
+ * in a Salvadoran report are Salvadoran towns.
+ */
+function capitalOverHint(
+  candidates: readonly PlaceCandidate[],
+  folded: string,
+  hint: string | null,
+  named: ReadonlySet<string | null>,
+): PlaceCandidate | null {
+  const first = candidates[0];
+  if (!hint || !first || first.country !== hint || first.kind !== "place") return null;
+  if (NOTABLE_CODES.has(first.featureCode) || first.population >= SIZEABLE_TOWN) return null;
+  return (
+    candidates.find(
+      (candidate) =>
+        candidate.featureCode === "PPLC" &&
+        candidate.country !== hint &&
+        named.has(candidate.country) &&
+        candidate.name.toLowerCase().replace(/[^a-z]/g, "") === folded,
+    ) ?? null
+  );
+}
+
+/** A town this large in the hinted country keeps its name from a foreign capital's. */
+const SIZEABLE_TOWN = 20_000;
 
 /**
  * The country of a dateline's place: "SAN SALVADOR" (a city), "HAVANA (CUBA)" or "NO CITY (EL
