@@ -150,6 +150,9 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
+/** Before a date given in universal time: "0230 GMT on", "02:30 UTC,". */
+const UNIVERSAL_TIME_BEFORE = /\b(?:GMT|UTC)\b[\s,]*(?:on\s+)?$/i;
+
 /** Before a place that says where a person comes from, not where anything happened. */
 const PERSON_ORIGIN_BEFORE = /(?:\b\d{1,3},\s*(?:from|of)|\ba native of)\s+(?:the\s+)?$/i;
 
@@ -207,7 +210,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
     const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod })
       .filter(
         (date) =>
-          sentence.start + date.start >= bodyStart && !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate),
+          sentence.start + date.start >= bodyStart &&
+          !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate) &&
+          // "AT 2230 [0230 GMT ON 12 JANUARY]": the day in universal time beside a local hour,
+          // which is the next day for a night-time incident west of Greenwich.
+          !UNIVERSAL_TIME_BEFORE.test(sentence.text.slice(Math.max(0, date.start - 16), date.start)),
       )
       // An inferred reference date is the latest day the report mentions, not the day it was
       // written: "on Saturday" or "yesterday" counted from it would be a day made up. The day

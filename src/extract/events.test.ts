@@ -4,6 +4,7 @@
 // Reference day for relative dates: Tuesday 2025-06-10 ("on Monday" = 2025-06-09).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
+import { buildContext } from "./context.ts";
 import type { Event, Extraction } from "../domain/records.ts";
 import { RuleExtractor } from "./extractor.ts";
 
@@ -604,6 +605,19 @@ describe("sources of an event", () => {
 });
 
 describe("dates", () => {
+  it("does not date an incident by the universal-time day given beside its local hour", () => {
+    const context = buildContext({
+      documentId: "gmt",
+      text: "LA PAZ, 12 JAN 90 (EFE) -- THE SECOND BOMB ATTACK OCCURRED AT 2335 [0335 GMT ON 12 JANUARY] NEAR THE CATHEDRAL.",
+      publishedDate: null,
+      title: null,
+    });
+    assert.deepEqual(
+      context.sentences.flatMap((sentence) => sentence.dates.map((date) => date.value)),
+      [],
+    );
+  });
+
   it("resolves 'yesterday' against the publication date", () => {
     const event = onlyEvent("A mortar shell hit a school in Ramadi yesterday.");
     assert.equal(event.eventDate, "2025-06-09");
