@@ -153,6 +153,10 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
 /** Before a date given in universal time: "0230 GMT on", "02:30 UTC,". */
 const UNIVERSAL_TIME_BEFORE = /\b(?:GMT|UTC)\b[\s,]*(?:on\s+)?$/i;
 
+/** Before a place that is part of the name of a treaty, or of a battle remembered. */
+const HISTORIC_NAME_BEFORE =
+  /(?:\b(?:treaty|accords?|protocol)|\b(?:commemorat\w*|anniversary|celebrat\w*|memorial|monument|museum|heroes)\s+(?:of\s+)?(?:the\s+)?(?:battle|siege))\s+of\s+(?:the\s+)?$/i;
+
 /** Before a place that says where a person comes from, not where anything happened. */
 const PERSON_ORIGIN_BEFORE = /(?:\b\d{1,3},\s*(?:from|of)|\ba native of)\s+(?:the\s+)?$/i;
 
@@ -257,6 +261,9 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !/^\s+and\s+(?:[\p{L}'’.-]+\s+){1,3}(?:streets|avenues|roads)\b/iu.test(sentence.text.slice(place.end, place.end + 50)) &&
         // "Jose Maria Martinez, 55, from Spain", "a native of Cali": where a person comes from.
         !PERSON_ORIGIN_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
+        // "the commemoration of the Battle of Tarapaca", "the Treaty of Rio": a name of the past
+        // (not "the battle of Mosul" told as news, which is where it was fought).
+        !HISTORIC_NAME_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 70), place.start)) &&
         !groups.some((g) => place.start < g.end && g.start < place.end) &&
         !forces.some((f) => place.start < f.end && f.start < place.end && place.precision !== "country"),
     );

@@ -764,6 +764,16 @@ describe("reports filed abroad", () => {
     assert.equal(event.country, "SV");
   });
 
+  it("does not place an incident in the namesake of a battle remembered, but does in a battle told as news", () => {
+    const foiled = onlyEvent(
+      "Lima, 28 Nov 88 (Domestic Service) -- Members of the bomb squad have deactivated a powerful bomb planted at a park, where the President was due to attend the commemoration of the Battle of Tarapaca.",
+      null,
+    );
+    assert.equal(foiled.country, "PE");
+    const fought = onlyEvent("Islamic State fighters killed 20 civilians during the battle of Mosul on Monday.");
+    assert.equal(fought.location, "Mosul");
+  });
+
   it("keeps a major power's forces from moving the incident to their home country", () => {
     const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- American troops killed two militants near Hit on Sunday, officials said.", null);
     assert.equal(event.country, "IQ");
