@@ -158,7 +158,8 @@ const HISTORIC_NAME_BEFORE =
   /(?:\b(?:treaty|accords?|protocol)|\b(?:commemorat\w*|anniversary|celebrat\w*|memorial|monument|museum|heroes)\s+(?:of\s+)?(?:the\s+)?(?:battle|siege))\s+of\s+(?:the\s+)?$/i;
 
 /** Before a place that says where a person comes from, not where anything happened. */
-const PERSON_ORIGIN_BEFORE = /(?:\b\d{1,3},\s*(?:from|of)|\ba native of)\s+(?:the\s+)?$/i;
+const PERSON_ORIGIN_BEFORE =
+  /(?:\b\d{1,3},\s*(?:from|of)|\ba native of|\bborn in(?:\s+the\s+(?:state|city|town|province|department)\s+of)?|\b(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from)\s+(?:the\s+)?$/i;
 
 export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
@@ -256,11 +257,15 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !/\b(?:corner of|corner|streets?|avenues?|calle|avenida|boulevard|road)\s+(?:and\s+)?$/i.test(
           sentence.text.slice(Math.max(0, place.start - 12), place.start),
         ) &&
-        !/^\s+(?:street|avenue|boulevard|road)\b/i.test(sentence.text.slice(place.end, place.end + 10)) &&
+        !/^\s+(?:streets?|avenues?|boulevards?|roads?)\b/i.test(sentence.text.slice(place.end, place.end + 12)) &&
         // "the corner of Sarmiento and San Martin streets": the first of two streets named together.
         !/^\s+and\s+(?:[\p{L}'’.-]+\s+){1,3}(?:streets|avenues|roads)\b/iu.test(sentence.text.slice(place.end, place.end + 50)) &&
         // "Jose Maria Martinez, 55, from Spain", "a native of Cali": where a person comes from.
         !PERSON_ORIGIN_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
+        // "armed men broke into Monzon's residence": a person's, whatever town shares the name.
+        !/^['’]s\s+(?:residence|home|house|wife|husband|family|son|daughter|brother|sister|bodyguards?|car|farm)\b/i.test(
+          sentence.text.slice(place.end, place.end + 16),
+        ) &&
         // "the commemoration of the Battle of Tarapaca", "the Treaty of Rio": a name of the past
         // (not "the battle of Mosul" told as news, which is where it was fought).
         !HISTORIC_NAME_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 70), place.start)) &&

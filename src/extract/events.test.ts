@@ -1392,3 +1392,50 @@ describe("drones used as bombs", () => {
     assert.equal(event.subEventType, "Air/drone strike");
   });
 });
+
+describe("place names that say where something else is", () => {
+  it("does not read the second of two streets named together as a town", () => {
+    const event = onlyEvent(
+      "BUENOS AIRES, 30 MAY 89 (TELAM) -- A BOMB EXPLODED TODAY ON THE CORNER OF SARMIENTO AND SAN MARTIN STREETS IN BUENOS AIRES.",
+      null,
+    );
+    assert.equal(event.location, "Buenos Aires");
+  });
+
+  it("does not read a person's residence as a town's", () => {
+    const event = onlyEvent(
+      "GUATEMALA CITY, 16 MAY 90 (EFE) -- OFFICIAL SOURCES SAID THAT YESTERDAY ARMED MEN BROKE INTO MONZON'S RESIDENCE AND KILLED HIM.  HE HAD STUDIED IN SPAIN.",
+      null,
+    );
+    assert.equal(event.country, "GT");
+  });
+
+  it("does not place an incident where a victim was born or is from", () => {
+    for (const text of [
+      "GUATEMALA CITY, 3 NOV 89 (EFE) -- THE ARCHBISHOP REPORTED THE KIDNAPPING OF A NUN, 20 YEARS OLD, BORN IN THE STATE OF COLORADO.",
+      "GUATEMALA CITY, 3 NOV 89 (EFE) -- ARMED MEN KIDNAPPED A NUN TODAY; SHE IS FROM TENNESSEE.",
+    ]) {
+      const event = onlyEvent(text, null);
+      assert.equal(event.location, "Guatemala City", text);
+    }
+  });
+
+  it("does not place an incident in the country whose embassy was the target", () => {
+    const event = onlyEvent(
+      "TEGUCIGALPA, 16 APR 89 (AFP) -- POLICE SAID THE BOMB WAS GOING TO BE PLACED IN THE U.S. EMBASSY WAREHOUSE.",
+      null,
+    );
+    assert.equal(event.country, "HN");
+  });
+});
+
+describe("the month of May", () => {
+  it("does not read the month in a lead's dateline as the modal 'may'", () => {
+    const event = onlyEvent("LIMA, 30 MAY 89 (AFP) -- A BOMB EXPLODED IN A BANK IN LIMA LAST NIGHT.", null);
+    assert.equal(event.eventDate, "1989-05-29");
+  });
+
+  it("still reads the modal as a hedge", () => {
+    assert.equal(eventsOf("Officials said the rebels may attack Mosul on 30 May.").length, 0);
+  });
+});

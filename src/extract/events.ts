@@ -239,6 +239,9 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     const end = Math.min(date.end, hit.start) - from;
     before = before.slice(0, start) + " ".repeat(end - start) + before.slice(end);
   }
+  // The month in a date the sentence does not count as its own ("LIMA, 30 MAY 89 (AFP) -- A bomb
+  // exploded": the dateline's) is no modal either.
+  before = before.replace(/\b\d{1,2}\s+may\b|\bmay\s+\d{1,2}\b/g, (month) => " ".repeat(month.length));
   const clause = before.split(/[;:]|,\s(?:but|while|although)\s/).pop() ?? before;
   // "an investigation will be conducted into the murders of three reporters": an inquiry, planned
   // or refused, presupposes the incident it looks into.
@@ -472,6 +475,10 @@ function routeSpans(text: string): { start: number; end: number }[] {
 const COUNTRY_AS_ADJECTIVE =
   /^\s+(?!(?:and|or|in|on|at|to|is|was|were|has|had|have|said|says|since|during|after|before|for|by|with|where|which|who|that|this|last|the|a|an)\b)[A-Za-z]/i;
 
+/** After a country: its mission, government or forces, which act or stand far from it. */
+const COUNTRY_BODY_AFTER =
+  /^\s+(?:embassy|consulate|mission|congress|senate|government|administration|army|military|forces|troops|ambassador|officials?|state department)\b/i;
+
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
 function placesOf(
@@ -515,7 +522,10 @@ function placesOf(
       if (cue === null) return false;
       // "for the benefit of the U.S. Congress", "a delegation from the U.S. embassy": after "of" or
       // "from", a country that qualifies the next word is a body's, not a place's.
-      return !(/^(?:of|from)$/i.test(cue[1] ?? "") && COUNTRY_AS_ADJECTIVE.test(sentence.text.slice(place.end, place.end + 12)));
+      // "in the U.S. Embassy": a country's mission or forces abroad, wherever they are.
+      const after = sentence.text.slice(place.end, place.end + 24);
+      if (COUNTRY_BODY_AFTER.test(after)) return false;
+      return !(/^(?:of|from)$/i.test(cue[1] ?? "") && COUNTRY_AS_ADJECTIVE.test(after));
     });
     const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
     return nearest ? [nearest] : [];
