@@ -150,8 +150,11 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
-/** Before a date given in universal time: "0230 GMT on", "02:30 UTC,". */
-const UNIVERSAL_TIME_BEFORE = /\b(?:GMT|UTC)\b[\s,]*(?:on\s+)?$/i;
+/**
+ * Before a date given in universal time beside a local hour: "AT 2230 [0230 GMT ON". Only that
+ * form: "at 0900 GMT on Saturday" alone dates the incident, and stays.
+ */
+const UNIVERSAL_TIME_BEFORE = /\d{3,4}\s*[[(]\s*\d{1,2}:?\d{2}\s*(?:GMT|UTC)\b[\s,]*(?:on\s+)?$/i;
 
 /** Before a place that is part of the name of a treaty, or of a battle remembered. */
 const HISTORIC_NAME_BEFORE =
@@ -159,7 +162,7 @@ const HISTORIC_NAME_BEFORE =
 
 /** Before a place that says where a person comes from, not where anything happened. */
 const PERSON_ORIGIN_BEFORE =
-  /(?:\b\d{1,3},\s*(?:from|of)|\ba native of|\bborn in(?:\s+the\s+(?:state|city|town|province|department)\s+of)?|\b(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from)\s+(?:the\s+)?$/i;
+  /(?:,\s*\d{1,3},\s*(?:from|of)|\b\d{1,3}-year-old\s+(?:[a-z]+\s+)?from|\ba native of|\bborn in(?:\s+the\s+(?:state|city|town|province|department)\s+of)?|\b(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from)\s+(?:the\s+)?$/i;
 
 export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
@@ -219,7 +222,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
           !(referenceDate && date.periodStart !== null && date.periodStart > referenceDate) &&
           // "AT 2230 [0230 GMT ON 12 JANUARY]": the day in universal time beside a local hour,
           // which is the next day for a night-time incident west of Greenwich.
-          !UNIVERSAL_TIME_BEFORE.test(sentence.text.slice(Math.max(0, date.start - 16), date.start)),
+          !UNIVERSAL_TIME_BEFORE.test(sentence.text.slice(Math.max(0, date.start - 30), date.start)),
       )
       // An inferred reference date is the latest day the report mentions, not the day it was
       // written: "on Saturday" or "yesterday" counted from it would be a day made up. The day

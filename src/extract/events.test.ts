@@ -1439,3 +1439,37 @@ describe("the month of May", () => {
     assert.equal(eventsOf("Officials said the rebels may attack Mosul on 30 May.").length, 0);
   });
 });
+
+describe("the edges of the place and date rules (a review's cases)", () => {
+  it("keeps a day given in universal time when no local hour stands beside it", () => {
+    const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- A car bomb exploded in Mosul at 0900 GMT on Saturday, killing four people.", null);
+    assert.equal(event.eventDate, "2024-03-02");
+  });
+
+  it("reads a number before 'from' as no age", () => {
+    const event = onlyEvent("BAGHDAD, 3 MAR 2024 -- A roadside bomb hit a convoy on Route 1, from Baghdad to Mosul, on Saturday.", null);
+    assert.equal(event.location, "Baghdad");
+  });
+
+  it("moves the incident by the nationality of forces acting, not of forces or people who only speak or suffer", () => {
+    const told = onlyEvent("BOGOTA, 16 NOV 89 (AFP) -- COLOMBIAN POLICE SAID THAT VENEZUELAN TROOPS KILLED FIVE GUERRILLAS.", null);
+    assert.equal(told.country, "VE");
+    const victims = onlyEvent("MANAGUA, 16 NOV 89 (AFP) -- THE SALVADORAN ARMY MURDERED TWO NICARAGUAN PEASANTS.", null);
+    assert.equal(victims.country, "SV");
+  });
+
+  it("keeps a local namesake of a foreign capital that the text marks as local", () => {
+    const port = onlyEvent(
+      "GUATEMALA CITY, 3 NOV 89 (EFE) -- GUERRILLAS ATTACKED THE PORT OF SAN JOSE YESTERDAY.  COSTA RICA CONDEMNED THE ATTACK.",
+      null,
+    );
+    assert.equal(port.country, "GT");
+    const florida = onlyEvent("WASHINGTON, 3 MAR 2024 (AP) -- A Cuban exile was shot dead in Havana, Fla., on Sunday.", null);
+    assert.equal(florida.country, "US");
+  });
+
+  it("keeps a country after 'the north of' as the incident's", () => {
+    const event = onlyEvent("An attack in the north of Mali killed 12 soldiers.");
+    assert.equal(event.country, "ML");
+  });
+});

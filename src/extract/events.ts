@@ -471,13 +471,16 @@ function routeSpans(text: string): { start: number; end: number }[] {
   return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
-/** After a country: a word it qualifies ("U.S. Congress"), not the end of a phrase ("of Peru and", "of Iraq, said"). */
+/**
+ * After a country: a word it qualifies ("U.S. advice"), not the end of a phrase ("of Peru and",
+ * "of Iraq, said"), a verb ("of Mali killed") or a time ("of Congo yesterday").
+ */
 const COUNTRY_AS_ADJECTIVE =
-  /^\s+(?!(?:and|or|in|on|at|to|is|was|were|has|had|have|said|says|since|during|after|before|for|by|with|where|which|who|that|this|last|the|a|an)\b)[A-Za-z]/i;
+  /^\.?\s+(?!(?:and|or|in|on|at|to|is|was|were|has|had|have|said|says|since|during|after|before|for|by|with|where|which|who|that|this|last|the|a|an|yesterday|today|tonight|overnight|early|late|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december)\b)(?![a-z]+ed\b)[a-z]/i;
 
-/** After a country: its mission, government or forces, which act or stand far from it. */
+/** After a country: its mission, government, agencies, forces or people, which act or stand far from it. */
 const COUNTRY_BODY_AFTER =
-  /^\s+(?:embassy|consulate|mission|congress|senate|government|administration|army|military|forces|troops|ambassador|officials?|state department)\b/i;
+  /^\.?\s+(?:embassy|consulate|mission|congress(?:men)?|congressional|senate|senators?|legislators|government|administration|president|envoy|ambassador|diplomats?|delegation|officials?|state department|intelligence|secret service|(?:southern\s+)?command|army|military|forces|special forces|troops|navy|air force|marines|bases?|installations?|citizens?|nationals?|compan(?:y|ies)|firms?)\b/i;
 
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
@@ -515,17 +518,25 @@ function placesOf(
     // adjective ("a U.S. military convoy", "Syria's government").
     const countries = sentence.places.filter((place) => {
       if (place.precision !== "country" && place.precision !== "region") return false;
+      const before = sentence.text.slice(Math.max(0, place.start - 40), place.start);
       const cue =
         /\b(in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.exec(
-          sentence.text.slice(Math.max(0, place.start - 20), place.start),
+          before,
         );
       if (cue === null) return false;
-      // "for the benefit of the U.S. Congress", "a delegation from the U.S. embassy": after "of" or
-      // "from", a country that qualifies the next word is a body's, not a place's.
-      // "in the U.S. Embassy": a country's mission or forces abroad, wherever they are.
+      // "in the U.S. Embassy", "for the benefit of the U.S. Congress": a country's mission, body
+      // or forces, wherever they are.
       const after = sentence.text.slice(place.end, place.end + 24);
       if (COUNTRY_BODY_AFTER.test(after)) return false;
-      return !(/^(?:of|from)$/i.test(cue[1] ?? "") && COUNTRY_AS_ADJECTIVE.test(after));
+      // "ten years of U.S. advice", "a delegation from the U.S. embassy": after "of" or "from", a
+      // country that qualifies the next word; not "the north of Mali", "troops of Ethiopia clashed".
+      return !(
+        /^(?:of|from)$/i.test(cue[1] ?? "") &&
+        !/\b(?:north|south|east|west|northeast|northwest|southeast|southwest|centre|center|border|borders|part|parts|interior|outskirts|capital|rest|coast|provinces?|regions?)\s+(?:of|from)\s+(?:the\s+)?$/i.test(
+          before,
+        ) &&
+        COUNTRY_AS_ADJECTIVE.test(after)
+      );
     });
     const nearest = countries.find((place) => place.start > hit.start) ?? countries[0];
     return nearest ? [nearest] : [];
@@ -619,6 +630,10 @@ function placesOf(
 // and people ("the Salvadoran army", "Guatemalan students"), not its embassy or diplomats abroad.
 const NATIONAL_NOUNS =
   /^(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?|students?|peasants?|farmers?|workers?|priests?|jesuits?|nuns?|journalists?|newsmen|reporters?|minister|mayor|judges?|magistrates?|union|leaders?|politicians?|civilians?|people|businessm[ae]n|capital|town|city|village|villagers?)\b/i;
+// The forces among NATIONAL_NOUNS, and a verb of speech just after them.
+const NATIONAL_FORCES =
+  /^(?:(?:[A-Za-z]+\s+)?(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?))\b/i;
+const SPEECH_AFTER = /^\s+(?:[A-Za-z]+\s+){0,3}?(?:said|says|reported|told|announced|stated|confirmed|condemned|denounced|mourned)\b/i;
 // Powers whose forces and citizens act far from home: their demonym says who, not where.
 const EXPEDITIONARY = new Set(["US", "GB", "FR", "RU", "CN"]);
 
@@ -638,10 +653,16 @@ function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): stri
     if (!country || EXPEDITIONARY.has(country)) continue;
     const after = (match[2] ?? "").split(/\s+/);
     if (!NATIONAL_NOUNS.test(after.join(" ")) && !NATIONAL_NOUNS.test(after.slice(1).join(" "))) continue;
-    // "members of the Salvadoran army ... the murder of six Spanish Jesuits" (filed in San
-    // Salvador): the filing country's own forces or people in the sentence keep it there, and
-    // the other nationality is the victims'.
-    if (country === filed) return null;
+    if (country === filed) {
+      // "members of the Salvadoran army ... the murder of six Spanish Jesuits" (filed in San
+      // Salvador): the filing country's own forces acting in the sentence keep it there, and the
+      // other nationality is the victims'. Not its people ("Nicaraguan peasants" killed by the
+      // Salvadoran army), nor forces that only speak ("Colombian police said that Venezuelan
+      // troops killed five guerrillas").
+      const rest = sentence.text.slice((match.index ?? 0) + word.length, (match.index ?? 0) + word.length + 60);
+      if (NATIONAL_FORCES.test(rest.trimStart()) && !SPEECH_AFTER.test(rest)) return null;
+      continue;
+    }
     foreign ??= country;
   }
   return foreign;

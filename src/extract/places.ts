@@ -58,11 +58,18 @@ const DIRECTION =
 export function findPlaces(text: string, options: { country?: string | null; allCapitals?: boolean } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
   const mentions = findPlaceMentions(text, { country: options.country ?? null, limit: 10 });
-  // The countries the text names, or names the people of ("Salvadoran"), for capitalOverHint.
-  const named = new Set(mentions.flatMap((mention) => (mention.candidates[0]?.kind === "country" ? [mention.candidates[0].country] : [])));
-  for (const match of text.matchAll(/\b[A-Za-z]+(?:an|ese|ish|i)\b/gi)) {
+  // Where the text names a country, or its people ("Salvadoran"), for capitalOverHint. Not a
+  // religious order ("a Dominican priest").
+  const named: { country: string; at: number }[] = mentions.flatMap((mention) =>
+    mention.candidates[0]?.kind === "country" && mention.candidates[0].country
+      ? [{ country: mention.candidates[0].country, at: mention.start }]
+      : [],
+  );
+  for (const match of text.matchAll(
+    /\b[A-Za-z]+(?:an|ese|ish|i)\b(?!\s+(?:priests?|friars?|nuns?|fathers?|brothers?|sisters?|order)\b)/gi,
+  )) {
     const country = countryOfDemonym(match[0]);
-    if (country !== null) named.add(country);
+    if (country !== null) named.push({ country, at: match.index });
   }
   for (const mention of mentions) {
     // "UN experts", "the AU force": in ordinary copy a word of two or three capitals is an acronym.
@@ -71,7 +78,7 @@ export function findPlaces(text: string, options: { country?: string | null; all
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
     const best =
       mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
-      capitalOverHint(mention.candidates, folded, options.country ?? null, named) ??
+      capitalOverHint(text, mention, folded, options.country ?? null, named) ??
       mention.candidates[0];
     if (!best) continue;
     const precision = precisionOf(best);
@@ -129,29 +136,44 @@ export function findPlaces(text: string, options: { country?: string | null; all
 /**
  * "MADRID, 19 NOV 89 -- the Salvadoran government ... the Jesuits were buried in San Salvador":
  * the country hint (the dateline's) ranks a Spanish hamlet that shares the name first, but the
- * capital of a country the text names, by that very name, is the reading, unless the hinted place
- * is itself of some size. Not a capital of a country the text never names: "Berlin" and "Victoria"
- * in a Salvadoran report are Salvadoran towns.
+ * capital of a country named close by (or whose people are), by that very name, is the reading,
+ * unless the hinted place is itself of some size. Not a capital of a country named only far off
+ * ("Berlin" and "Victoria" in a Salvadoran report are Salvadoran towns), nor a name that says it
+ * is local: "the port of San Jose", "Havana, Fla.", "Berlin, Usulutan department".
  */
 function capitalOverHint(
-  candidates: readonly PlaceCandidate[],
+  text: string,
+  mention: { readonly start: number; readonly end: number; readonly candidates: readonly PlaceCandidate[] },
   folded: string,
   hint: string | null,
-  named: ReadonlySet<string | null>,
+  named: readonly { readonly country: string; readonly at: number }[],
 ): PlaceCandidate | null {
-  const first = candidates[0];
+  const first = mention.candidates[0];
   if (!hint || !first || first.country !== hint || first.kind !== "place") return null;
   if (NOTABLE_CODES.has(first.featureCode) || first.population >= SIZEABLE_TOWN) return null;
+  if (
+    /\b(?:port|town|village|city|municipality|hamlet)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, mention.start - 24), mention.start))
+  )
+    return null;
+  if (
+    /^(?:\s*,\s*(?:[A-Z][a-z]{1,4}\.|[\p{L}]+(?:\s+[\p{L}]+)?\s+(?:department|province|state)\b)|\s+(?:department|province)\b)/iu.test(
+      text.slice(mention.end, mention.end + 40),
+    )
+  )
+    return null;
   return (
-    candidates.find(
+    mention.candidates.find(
       (candidate) =>
         candidate.featureCode === "PPLC" &&
         candidate.country !== hint &&
-        named.has(candidate.country) &&
+        named.some((naming) => naming.country === candidate.country && Math.abs(naming.at - mention.start) <= NAMED_NEARBY) &&
         candidate.name.toLowerCase().replace(/[^a-z]/g, "") === folded,
     ) ?? null
   );
 }
+
+/** How close (characters) a country must be named to let its capital take a name: about a sentence. */
+const NAMED_NEARBY = 250;
 
 /** A town this large in the hinted country keeps its name from a foreign capital's. */
 const SIZEABLE_TOWN = 20_000;
