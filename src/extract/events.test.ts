@@ -1473,3 +1473,11 @@ describe("the edges of the place and date rules (a review's cases)", () => {
     assert.equal(event.country, "ML");
   });
 });
+
+describe("a protest to come", () => {
+  it("reads an announced protest as no incident, and a held one as one", () => {
+    assert.equal(eventsOf("Protesters will march in Baghdad on Friday.").length, 0);
+    assert.equal(eventsOf("A protest is planned in Baghdad for Friday.").length, 0);
+    assert.equal(eventsOf("Thousands of protesters gathered in Baghdad on Friday.").length, 1);
+  });
+});

@@ -229,6 +229,10 @@ function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   return SEIZURE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 80), hit.start));
 }
 
+/** After a protest noun: the protest is announced, not held. */
+const PROTEST_TO_COME =
+  /^\s+(?:(?:will|would|may|might|could|plan(?:s|ned)?\s+to|intend(?:s|ed)?\s+to|vow(?:s|ed)?\s+to|threaten(?:s|ed)?\s+to)\b|(?:is|are|was|were|has been|have been)\s+(?:planned|scheduled|called|expected|due|set)\b)/;
+
 function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const from = Math.max(0, hit.start - 60);
   // Dates are blanked first: "In May, troops killed..." is not the modal "may".
@@ -261,6 +265,12 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     /\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?["'”’]?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:use\s+of\s+)?(?:[\w-]+\s+)?$/.test(
       before,
     )
+  )
+    return true;
+  // "Protesters will march on Friday", "a rally is planned for Sunday": a protest to come.
+  if (
+    (hit.rule.triggerClass === "protest" || hit.rule.triggerClass === "riot") &&
+    PROTEST_TO_COME.test(sentence.lower.slice(hit.end, hit.end + 40))
   )
     return true;
   // "several bomb threats", "a bomb scare": a warning, not an explosion.
