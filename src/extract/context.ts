@@ -310,7 +310,10 @@ export function buildContext(input: ExtractInput): DocumentContext {
     for (const group of groups) if (group.country) groupTheatres.push(group.country);
     sentences.push({
       ...sentence,
-      lower: sentence.text.toLowerCase(),
+      // Line breaks read as spaces (one for one, so offsets hold): wire copy wrapped at 70
+      // columns splits "set\nfire to" or "took large\nquantities of", which the rules write
+      // with a space.
+      lower: sentence.text.toLowerCase().replace(/[\r\n\t]/g, " "),
       groups,
       forces,
       places: freePlaces,

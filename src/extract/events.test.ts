@@ -1481,3 +1481,18 @@ describe("a protest to come", () => {
     assert.equal(eventsOf("Thousands of protesters gathered in Baghdad on Friday.").length, 1);
   });
 });
+
+describe("copy wrapped at a fixed width", () => {
+  it("reads a trigger of several words split across a line break", () => {
+    const event = onlyEvent(
+      "LIMA, 6 FEB 89 (NA) -- [TEXT] A GROUP OF ARMED MEN WHO SAID THEY WERE MEMBERS OF THE SHINING PATH SET\nFIRE TO A BUS OF THE NATIONAL TRANSPORT COMPANY IN DOWNTOWN LIMA EARLY TODAY.",
+      null,
+    );
+    assert.equal(event.subEventType, "Looting/property destruction");
+  });
+
+  it("reads goods carried off as looting", () => {
+    const event = onlyEvent("Gunmen stormed a pharmacy in Kirkuk on Monday and made off with medicine and cash.");
+    assert.equal(event.subEventType, "Looting/property destruction");
+  });
+});
