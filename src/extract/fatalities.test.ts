@@ -53,3 +53,20 @@ describe("fatalities", () => {
     assert.deepEqual(fatalitiesOf("On Sunday U.S. forces killed the ISIS leader in Raqqa."), [1]);
   });
 });
+
+describe("fatalities beside other harm (a probe's cases)", () => {
+  it("does not add the abducted or the wounded told around the dead", () => {
+    assert.deepEqual(fatalitiesOf("Jihadists killed 17 soldiers and abducted five others in Gao on Sunday."), [17]);
+    assert.deepEqual(fatalitiesOf("Gunmen kidnapped 10 passengers and killed the driver near Kaduna on Monday."), [1]);
+    assert.deepEqual(fatalitiesOf("Gunmen wounded seven soldiers and killed five others in Gao on Sunday."), [5]);
+  });
+
+  it("does not add a subset to the whole", () => {
+    assert.deepEqual(fatalitiesOf("A suicide bomber killed 18 people, including 11 soldiers, in Kabul on Monday."), [18]);
+  });
+
+  it("counts the bomber who killed himself, and a bomber killed alone", () => {
+    assert.deepEqual(fatalitiesOf("A suicide bomber killed himself and two soldiers in Kabul on Monday."), [3]);
+    assert.deepEqual(fatalitiesOf("The blast killed the bomber in Kabul on Monday."), [1]);
+  });
+});

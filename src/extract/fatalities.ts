@@ -8,7 +8,7 @@ const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
-  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|judge|leader|journalist|priest|civilian|student|businessman|commander|member|official|guard|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
+  /\b(?:was|has been|had been) (?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|governor|judge|leader|journalist|priest|civilian|student|businessman|commander|chief|member|official|guard|driver|bomber|attacker|gunman|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
 
 // Nouns that make a victim phrase plural ("the murder of six Jesuit priests"): never one death.
 const PLURAL_VICTIMS =
@@ -39,9 +39,11 @@ function victimCount(sentence: AnnotatedSentence): number | null {
   const verb = /\b(?:killed|murdered|assassinated|executed|shot dead|shot to death)\s+/.exec(text);
   if (verb) {
     const rest = text.slice(verb.index + verb[0].length, verb.index + verb[0].length + 160);
+    // The list ends at a clause break, at "and" before another verb ("killed 17 soldiers and
+    // abducted five"), and before a subset of it ("18 people, including 11 soldiers").
     const clause =
       rest.split(
-        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|and (?:wounded|injured)|the (?:local|police|army|press))\s/,
+        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|the (?:local|police|army|press))\s|,?\s+and\s+(?:then\s+)?[a-z]+(?:ed|ing)\b|,?\s+(?:including|among them|among whom|of whom|most of them|mostly)\b/,
       )[0] ?? "";
     const parts = clause.split(/,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+/).filter((part) => part.trim().length > 0);
     if (parts.length >= 2) {
@@ -54,7 +56,11 @@ function victimCount(sentence: AnnotatedSentence): number | null {
         // "the mayor of X, a town 480 km away": an apposition with a measure ends the list.
         if (number && number.dimension !== "count") return null;
         if (number && number.start - at <= 12) total += Math.round(number.value);
-        else if (/^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part.trim()) && !PLURAL_VICTIMS.test(part)) total += 1;
+        else if (
+          /^(?:himself|herself)$|^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part.trim()) &&
+          !PLURAL_VICTIMS.test(part)
+        )
+          total += 1;
         else return null;
       }
       return total;
@@ -104,9 +110,11 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       // with no injury word or clause break between.
       if (number.end <= wordStart) {
         const between = text.slice(number.end, wordStart);
+        // Not "kidnapped 10 passengers and killed the driver": that number is the first verb's.
         if (
           between.length <= 45 &&
           !HARM_WORDS.test(between) &&
+          !/\band\s+$/.test(between) &&
           !/[;:]|\band\b.*\band\b/.test(between) &&
           !/\b(?:of|for|in|on|at)\s+\d/.test(between)
         ) {
