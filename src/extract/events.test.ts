@@ -1496,3 +1496,27 @@ describe("copy wrapped at a fixed width", () => {
     assert.equal(event.subEventType, "Looting/property destruction");
   });
 });
+
+describe("protesters and rallies as the target", () => {
+  it("codes the attack on a rally, not a protest", () => {
+    const events = eventsOf("A suicide bomber targeted an election rally in Peshawar on Sunday, killing three people.");
+    assert.deepEqual(
+      events.map((event) => event.subEventType),
+      ["Suicide bomb"],
+    );
+  });
+
+  it("codes gunmen firing on protesters as an attack on civilians", () => {
+    const event = onlyEvent("Gunmen opened fire on protesters in Nasiriyah on Friday, killing 12.");
+    assert.equal(event.subEventType, "Attack");
+    assert.equal(event.fatalities, 12);
+  });
+
+  it("does not code again what a protest is against", () => {
+    const events = eventsOf("Hundreds of people protested in Mogadishu on Sunday against the bombing.");
+    assert.deepEqual(
+      events.map((event) => event.eventType),
+      ["Protests"],
+    );
+  });
+});

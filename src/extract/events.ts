@@ -186,6 +186,30 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 const FIGURATIVE_BATTLE =
   /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
 
+/**
+ * "A suicide bomber targeted an election rally", "gunmen opened fire on protesters, killing 12":
+ * the rally or the protesters are what was hit, not a protest of its own to code, when another
+ * trigger in the sentence tells the violence.
+ */
+function isProtestTargeted(sentence: AnnotatedSentence, hit: TriggerHit, all: readonly TriggerHit[]): boolean {
+  // "Hundreds protested in Mogadishu against the bombing": what a protest is against is told
+  // elsewhere, not here again.
+  if (
+    hit.rule.triggerClass !== "protest" &&
+    hit.rule.eventType !== "Protests" &&
+    PROTESTED_AGAINST.test(sentence.lower.slice(0, hit.start))
+  )
+    return true;
+  if (hit.rule.triggerClass !== "protest") return false;
+  if (!all.some((other) => other !== hit && other.rule.eventType !== "Protests" && other.rule.eventType !== "Riots")) return false;
+  return PROTEST_AS_TARGET.test(sentence.lower.slice(Math.max(0, hit.start - 50), hit.start));
+}
+
+const PROTESTED_AGAINST =
+  /\b(?:protest(?:ed|s|ing)?|demonstrat(?:ed|ing|ions?)|rall(?:y|ied|ies)|march(?:ed|es)?)\b[^.;]{0,60}?\b(?:against|over)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$/;
+const PROTEST_AS_TARGET =
+  /\b(?:target(?:ed|ing)|attack(?:ed|ing)?|struck|hit|bomb(?:ed|ing)|stormed|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|shot|(?:opened|open|fired|firing)\s+(?:fire\s+)?(?:on|at|into)|on|at|near|into|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$/;
+
 function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (hit.rule.triggerClass !== "clash") return false;
   const from = sentence.lower.slice(hit.start, hit.start + 60);
@@ -794,11 +818,14 @@ function mentionsInSentence(
       !isNoArrest(sentence, hit) &&
       !isAccident(sentence, hit) &&
       !isSearchRaid(sentence, hit) &&
-      !isFigurative(sentence, hit),
+      !isFigurative(sentence, hit) &&
+      !isProtestTargeted(sentence, hit, found),
   );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
-  if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic)) return [];
+  // (Not a protest that was only the target: "opened fire on protesters, killing 12".)
+  if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic && !isProtestTargeted(sentence, hit, found)))
+    return [];
   if (isAggregateStatement(sentence)) return [];
   const specific = hits.filter((hit) => !hit.rule.generic);
   // "Checkpoint shootings and bomb blasts", "a car bomb, a roadside blast and a shooting": a
