@@ -1520,3 +1520,14 @@ describe("protesters and rallies as the target", () => {
     );
   });
 });
+
+describe("a denial of a role", () => {
+  it("keeps the incident when only who did it is denied", () => {
+    assert.equal(eventsOf("The Taliban denied involvement in the blast that killed 8 people in Kabul on Sunday.").length, 1);
+    assert.equal(eventsOf("Al-Shabaab denied carrying out the bombing that killed eight people in Mogadishu on Monday.").length, 1);
+  });
+
+  it("drops an incident that is itself denied", () => {
+    assert.equal(eventsOf("Police denied that any attack took place in Kabul on Sunday.").length, 0);
+  });
+});

@@ -62,6 +62,8 @@ interface EventMention {
 }
 
 const NEGATION_BEFORE = /\b(?:no|not|never|neither|nor|without|denied|deny|denies|false|rumou?rs? of|no one|nobody)\b[^.;,]{0,25}$/;
+const DENIED_ROLE =
+  /\bden(?:ied|y|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|part|links?|carrying out|staging|conducting|being behind|(?:that\s+)?(?:it|they|he|she)\s+(?:was|were|had been)\s+(?:behind|involved|responsible))\b/;
 const ATTEMPT_CUES =
   /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
 const ALLEGED_CUES = /\b(?:allegedly|alleged|accused of|suspected of|reportedly|unconfirmed)\b/;
@@ -106,7 +108,7 @@ const COUNTED_BEFORE =
   /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|a series of|a string of|a wave of|a spate of|several|both|simultaneous|twin|coordinated)\s+(?:[a-z-]+\s+){0,2}$/;
 // Weapons seized or found are not weapons used.
 const SEIZURE_BEFORE =
-  /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
+  /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying(?! out)|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
 const HABITUAL_BEFORE =
   /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring|numerous|countless|repeated)\b[^.;]{0,50}$/;
@@ -280,7 +282,8 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     )
   )
     return false;
-  if (NEGATION_BEFORE.test(clause)) return true;
+  // "The Taliban denied involvement in the blast that killed 8": who did it is denied, not the blast.
+  if (NEGATION_BEFORE.test(clause) && !DENIED_ROLE.test(clause)) return true;
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
   if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
