@@ -1032,8 +1032,10 @@ function parseAt(words: readonly Word[], index: number): Parsed | null {
   const fromPrefix = lower === "from";
   const core = parseCore(words, fromPrefix ? index + 1 : index);
   if (core === null) return null;
-  if (isRangeable(core.expression) && RANGE_CONNECTORS.has(lowerAt(words, core.end))) {
-    const to = parseCore(words, core.end + 1);
+  // "from October 1, 2023, through December 31, 2023": after "from", a comma may close the first date.
+  const connectorAt = fromPrefix && lowerAt(words, core.end) === "," ? core.end + 1 : core.end;
+  if (isRangeable(core.expression) && RANGE_CONNECTORS.has(lowerAt(words, connectorAt))) {
+    const to = parseCore(words, connectorAt + 1);
     if (to !== null && isRangeable(to.expression)) {
       return { end: to.end, expression: makeRange(core.expression, to.expression) };
     }

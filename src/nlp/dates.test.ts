@@ -367,6 +367,16 @@ describe("findReportPeriod", () => {
   it("returns null when there is none", () => {
     assert.equal(findReportPeriod("On November 3, 2022 a raid took place."), null);
   });
+
+  it("reads a range whose first date a comma closes ('from October 1, 2023, through December 31, 2023')", () => {
+    assert.deepEqual(
+      findReportPeriod(
+        "Lead Inspector General report to the Congress. ".repeat(10) +
+          "This report covers the period from October 1, 2023, through December 31, 2023. During the quarter, ISIS conducted 45 attacks.",
+      ),
+      { periodStart: "2023-10-01", periodEnd: "2023-12-31" },
+    );
+  });
 });
 
 describe("findDates: the last few hours", () => {
