@@ -297,3 +297,34 @@ describe("members of a body that is not armed", () => {
     assert.equal(figures.filter((f) => f.measure === "fighters").length, 0);
   });
 });
+
+describe("figures compared with another period", () => {
+  const figuresOf = (text: string, publishedDate: string) =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate, title: null })
+      .figures.map((figure) => [figure.value, figure.periodStart, figure.periodEnd]);
+
+  it("keeps a figure's own period when a compared figure's follows", () => {
+    assert.deepEqual(figuresOf("In 2022, ISIS claimed 150 attacks in Iraq, compared with 330 in 2021.", "2023-11-30"), [
+      [150, "2022-01-01", "2022-12-31"],
+      [330, "2021-01-01", "2021-12-31"],
+    ]);
+  });
+
+  it("dates 'the previous quarter' and 'the previous year' before the figure they answer", () => {
+    assert.deepEqual(
+      figuresOf(
+        "This report covers the period from October 1, 2023, through December 31, 2023. During the quarter, ISIS conducted 45 attacks in Iraq, down from 82 attacks in the previous quarter.",
+        "2024-02-06",
+      ),
+      [
+        [45, "2023-10-01", "2023-12-31"],
+        [82, "2023-07-01", "2023-09-30"],
+      ],
+    );
+    assert.deepEqual(figuresOf("In 2023, ISIS claimed 121 attacks in Syria, up from 90 the previous year.", "2024-02-06"), [
+      [121, "2023-01-01", "2023-12-31"],
+      [90, "2022-01-01", "2022-12-31"],
+    ]);
+  });
+});

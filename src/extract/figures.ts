@@ -5,6 +5,7 @@
 import { recordId } from "../domain/ids.ts";
 import type { Evidence, Figure } from "../domain/records.ts";
 import type { FigureMeasure, FigureQualifier } from "../domain/taxonomy.ts";
+import { daysInMonth } from "../nlp/calendar.ts";
 import { shiftYears, type DateMention } from "../nlp/dates.ts";
 import type { NumberMention } from "../nlp/numbers.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
@@ -39,6 +40,32 @@ const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_n
   [/^(?:civilians?|people|persons|individuals|soldiers?|troops?|deaths?|fatalities|casualties)\b/, "person_noun"],
   [/^(?:detainees|prisoners|residents|displaced|refugees|returnees|square (?:kilometers|kilometres|miles)|km2|sq km)\b/, "other"],
 ];
+
+const PREVIOUS_QUARTER = /\b(?:the )?(?:previous|prior|preceding|last) quarter\b/;
+const PREVIOUS_YEAR = /\b(?:the )?(?:previous|prior|preceding) year\b|\blast year\b/;
+
+/** The quarter before `period`, when `period` is a calendar quarter; else null. */
+function quarterBefore(period: Period): Period | null {
+  const year = Number(period.periodStart.slice(0, 4));
+  const month = Number(period.periodStart.slice(5, 7));
+  const endYear = Number(period.periodEnd.slice(0, 4));
+  const endMonth = Number(period.periodEnd.slice(5, 7));
+  if (period.periodStart.slice(8) !== "01" || endYear * 12 + endMonth - (year * 12 + month) !== 2) return null;
+  const startIndex = year * 12 + (month - 1) - 3;
+  const startYear = Math.floor(startIndex / 12);
+  const startMonth = (startIndex % 12) + 1;
+  const lastIndex = startIndex + 2;
+  const lastYear = Math.floor(lastIndex / 12);
+  const lastMonth = (lastIndex % 12) + 1;
+  const two = (value: number): string => String(value).padStart(2, "0");
+  return {
+    periodStart: `${startYear}-${two(startMonth)}-01`,
+    periodEnd: `${lastYear}-${two(lastMonth)}-${two(daysInMonth(lastYear, lastMonth))}`,
+  };
+}
+
+/** Between a figure and a later period: a comparison, whose period is the other figure's. */
+const COMPARED_BETWEEN = /\b(?:compared (?:to|with)|versus|vs\.?|up from|down from|from|than (?:in|during|for|the|last|a year))\b/;
 
 function periodOf(date: DateMention): Period | null {
   if (!date.periodStart || !date.periodEnd) return null;
@@ -306,7 +333,11 @@ export function extractFigures(context: DocumentContext): Figure[] {
       if (measure === "arrests" && incidentToll) continue;
 
       // The period: the nearest period expression after the number in its clause, else one before.
-      const after = periods.filter((date) => date.start >= number.end);
+      // Not one after a comparison ("150 attacks in Iraq, compared with 330 in 2021", "121
+      // attacks, a 30 percent decrease from 2022"): that is the other figure's.
+      const after = periods.filter(
+        (date) => date.start >= number.end && !COMPARED_BETWEEN.test(sentence.lower.slice(number.end, date.start)),
+      );
       const periodMention = after[0] ?? periods.filter((date) => date.end <= number.start).pop() ?? null;
       let period: Period | null = periodMention ? periodOf(periodMention) : null;
       const tail = sentence.lower.slice(number.end, number.end + 80);
@@ -316,6 +347,15 @@ export function extractFigures(context: DocumentContext): Figure[] {
         previous.periodEnd
       ) {
         period = shiftYears({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }, -1);
+      } else if (comparison && previous?.periodStart && previous.periodEnd) {
+        // "45 attacks during the quarter, down from 82 in the previous quarter", "121 attacks in
+        // 2023, up from 90 the previous year": the period before the one the figure answers.
+        if (PREVIOUS_QUARTER.test(tail))
+          period = quarterBefore({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }) ?? period;
+        else if (PREVIOUS_YEAR.test(tail)) {
+          const year = Number(previous.periodStart.slice(0, 4)) - 1;
+          period = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
+        }
       }
       if (!period && duringThatPeriod && previous === null) {
         const last = lastFigure(figures, null);
