@@ -328,3 +328,30 @@ describe("figures compared with another period", () => {
     ]);
   });
 });
+
+describe("figures of partner forces and parts of figures", () => {
+  const figuresOf = (text: string, publishedDate: string) =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate, title: null })
+      .figures.map((figure) => [figure.measure, figure.value, figure.qualifier]);
+
+  it("does not count partner forces' operations as the group's attacks", () => {
+    assert.deepEqual(figuresOf("In February 2024, the ISF conducted 1,200 operations against ISIS in Iraq.", "2024-03-15"), [
+      ["other", 1200, "exact"],
+    ]);
+  });
+
+  it("counts a part named with 'including' the way the figure before it is counted", () => {
+    assert.deepEqual(
+      figuresOf(
+        "This report covers the period from April 1, 2019, through June 30, 2019. CJTF-OIR reported that ISIS likely retains between 14,000 and 18,000 members in Iraq and Syria, including up to 3,000 foreigners.",
+        "2019-08-01",
+      ),
+      [
+        ["fighters", 14000, "at_least"],
+        ["fighters", 18000, "at_most"],
+        ["fighters", 3000, "at_most"],
+      ],
+    );
+  });
+});

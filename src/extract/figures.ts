@@ -24,7 +24,7 @@ const DEATH_VERB = /\b(?:killed|killing|kills|died|deaths?|dead|fatalities|lost 
 const STRENGTH_VERB =
   /\b(?:retain(?:s|ed)?|has|have|had|numbers?|strength|estimated|estimates?|command(?:s|ed)?|count(?:s|ed)?|maintain(?:s|ed)?|fielded)\b/;
 const STATE_SUBJECT =
-  /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck)\b/;
+  /\b(?:coalition|u\.s\.|us|american|allied|government|army|military|air force|forces|isf|sdf|cts|pmf|peshmerga|police|counter[- ]?terrorism service|popular mobilization)\b[^.;]{0,40}\b(?:conducted|carried out|launched|flew|struck|executed|mounted)\b/;
 const PROJECTION =
   /\b(?:on (?:course|track|pace) (?:for|to)|projected|expected to (?:reach|top|exceed)|set to (?:reach|exceed)|would reach|forecast)\b/;
 // The event triggers without the global flag, so that test() keeps no state between sentences.
@@ -319,10 +319,15 @@ export function extractFigures(context: DocumentContext): Figure[] {
         number.dimension === "area" ? { measure: "other" as const, unit: "area" } : (countedNoun(sentence, number, groupWords) ?? bare);
       let measure: FigureMeasure | null = noun ? resolveMeasure(sentence, number, noun.measure) : null;
       let unit = noun?.unit ?? null;
+      // "between 14,000 and 18,000 members, including up to 3,000 foreigners": a part of the
+      // figure before it in the sentence, counted the same way.
+      const part =
+        previousInSentence !== null &&
+        /\bincluding\s+(?:up to |about |some |around |nearly |more than |at least |as many as )?$/.test(before);
       // A comparison or a projection continues the figure before it, in this sentence or the last.
-      const continues = comparison || PROJECTION.test(before);
+      const continues = comparison || part || PROJECTION.test(before);
       const previous = previousInSentence ?? (continues ? lastFigure(figures, null) : null);
-      if (comparison && previous) {
+      if ((comparison || part) && previous) {
         measure ??= previous.measure;
         if (noun?.measure === "attack_noun" && previous.measure === "claimed_attacks") measure = "claimed_attacks";
         unit ??= previous.unit;
