@@ -1531,3 +1531,15 @@ describe("a denial of a role", () => {
     assert.equal(eventsOf("Police denied that any attack took place in Kabul on Sunday.").length, 0);
   });
 });
+
+describe("a raid or an ambush named as how", () => {
+  it("codes state forces killing a group's fighters in a raid as a clash", () => {
+    const event = onlyEvent("U.S. forces killed five ISIS fighters in a raid in Syria on Sunday.");
+    assert.equal(event.eventType, "Battles");
+  });
+
+  it("codes soldiers murdering priests in an attack as violence against civilians", () => {
+    const event = onlyEvent("Soldiers murdered six priests in an attack in San Salvador on Sunday.");
+    assert.equal(event.eventType, "Violence against civilians");
+  });
+});

@@ -457,7 +457,18 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
       .slice(Math.max(0, hit.start - 80), hit.start)
       .split(/[,;:]|\s(?:and|but|that|which|who)\s/)
       .pop() ?? "";
-  const after = passive ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}` : following;
+  // "U.S. forces killed five ISIS fighters in a raid": the raid is how, and who was hit is the
+  // object of the verb before it.
+  const verbBefore =
+    /\b(?:killed|killing|murdered|wounded|wounding|injured|injuring|shot|executed)\s+((?:[\w'’.-]+\s+){1,6}?)(?:in|during)\s+(?:an?|the)\s+(?:[a-z-]+\s+){0,2}$/.exec(
+      sentence.lower.slice(Math.max(0, hit.start - 80), hit.start),
+    );
+  const instrument = !passive && verbBefore !== null;
+  const after = passive
+    ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}`
+    : instrument
+      ? `${verbBefore?.[1] ?? ""} ${following}`
+      : following;
   // "a retired general, a former armed forces commander": no longer under arms, a civilian.
   const serving = after.replace(FORMER_SERVICE, " ");
   const armed =
@@ -465,7 +476,11 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     (sentence.forces.length > 0 &&
       /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower));
   // "U.S. forces killed the ISIS leader": a group's member hit by the other side is an armed clash.
-  const groupTargeted = sentence.groups.some((group) => group.start >= hit.end && group.start - hit.end <= 30);
+  const groupTargeted = sentence.groups.some(
+    (group) =>
+      (group.start >= hit.end && group.start - hit.end <= 30) ||
+      (instrument && group.end <= hit.start && hit.start - group.end <= 40 && sentence.forces.some((force) => force.end <= group.start)),
+  );
   const civilian = CIVILIAN_TARGETS.test(after) && !groupTargeted;
   if (groupTargeted && sentence.forces.some((force) => force.start < hit.start))
     return { eventType: "Battles", subEventType: "Armed clash" };
