@@ -70,3 +70,18 @@ describe("fatalities beside other harm (a probe's cases)", () => {
     assert.deepEqual(fatalitiesOf("The blast killed the bomber in Kabul on Monday."), [1]);
   });
 });
+
+describe("titled victims", () => {
+  it("counts a titled, named victim as one, and a list of them", () => {
+    assert.deepEqual(fatalitiesOf("U.S. forces conducted a raid in Syria on Sunday, killing ISIS leader Usamah al-Muhajir."), [1]);
+    assert.deepEqual(fatalitiesOf("A drone strike killed senior al-Shabaab commander Aden Hashi near Jilib on Monday."), [1]);
+    assert.deepEqual(fatalitiesOf("Soldiers killed ISIS leader Abu Yusif and another ISIS operative in Deir ez-Zor on Monday."), [2]);
+  });
+
+  it("does not count the official who tells of the dead", () => {
+    assert.deepEqual(
+      fatalitiesOf("A roadside bomb in Diwaniyah killed three people and left 25 hurt, provincial health chief Adnan Turki said."),
+      [3],
+    );
+  });
+});

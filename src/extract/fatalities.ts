@@ -43,7 +43,7 @@ function victimCount(sentence: AnnotatedSentence): number | null {
     // abducted five"), and before a subset of it ("18 people, including 11 soldiers").
     const clause =
       rest.split(
-        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|the (?:local|police|army|press))\s|,?\s+and\s+(?:then\s+)?[a-z]+(?:ed|ing)\b|,?\s+(?:including|among them|among whom|of whom|most of them|mostly)\b/,
+        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|the (?:local|police|army|press))\s|,?\s+and\s+(?:then\s+)?(?:[a-z]+(?:ed|ing)|left|hurt|took|set|sent|burnt|fled)\b|,?\s+(?:including|among them|among whom|of whom|most of them|mostly)\b/,
       )[0] ?? "";
     const parts = clause.split(/,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+/).filter((part) => part.trim().length > 0);
     if (parts.length >= 2) {
@@ -57,7 +57,9 @@ function victimCount(sentence: AnnotatedSentence): number | null {
         if (number && number.dimension !== "count") return null;
         if (number && number.start - at <= 12) total += Math.round(number.value);
         else if (
-          /^(?:himself|herself)$|^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part.trim()) &&
+          /^(?:himself|herself)$|^(?:a|an|one|the|his|her|their|another)\s+(?:\S+\s+){0,3}\S*[^s\s]$|^(?:[\w'’-]+\s+){0,3}(?:leader|commander|official|chief|emir|governor|mayor|spokesman|financier|operative|facilitator)(?:\s+(?!(?:said|says|told)\b)[\w'’-]+){1,3}$/.test(
+            part.trim(),
+          ) &&
           !PLURAL_VICTIMS.test(part)
         )
           total += 1;
@@ -85,8 +87,14 @@ function victimCount(sentence: AnnotatedSentence): number | null {
     /\b(?:killed|murdered|assassinated|killing|executed)\s+(?:[\w.-]+\s+){0,4}$/.test(text.slice(Math.max(0, p.start - 45), p.start)),
   );
   if (person) return 1;
+  // "killing ISIS leader Usamah al-Muhajir", "killed senior al-Shabaab commander Aden Hashi": a
+  // title before a name (the name finder does not know every one).
+  if (TITLED_VICTIM.test(sentence.text)) return 1;
   return null;
 }
+
+const TITLED_VICTIM =
+  /\b(?:killing|killed|assassinated|murdered|executed)\s+(?:(?:a|an|the|senior|top|local|regional|deputy|former|al-[\w'’-]+|[A-Z][\w'’-]*)\s+){0,3}(?:leader|commander|official|chief|emir|governor|mayor|spokesman|spokesperson|financier|operative|facilitator)\s+(?:[A-Z][\w'’-]+)(?:\s+(?:al-|bin\s+|abu\s+)?[A-Z][\w'’-]+)*(?!\s+and\b)/;
 
 export function findFatalities(sentence: AnnotatedSentence): number | null {
   const text = sentence.lower;
