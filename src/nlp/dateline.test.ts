@@ -81,3 +81,11 @@ describe("findDateline", () => {
     assert.equal(findDateline(""), null);
   });
 });
+
+describe("a dateline with a country before its date", () => {
+  it("reads 'KABUL, Afghanistan, March 3, 2024 (AP) -'", () => {
+    const dateline = findDateline("KABUL, Afghanistan, March 3, 2024 (AP) - A bomb exploded near a mosque.");
+    assert.equal(dateline?.place, "KABUL");
+    assert.equal(dateline?.date, "2024-03-03");
+  });
+});

@@ -94,7 +94,16 @@ function readAgencyDateline(
   if (match === null) return null;
   const place = (match[1] ?? "").trim();
   // "BOGOTA, NO DATE (DOMESTIC SPANISH) --": FBIS's mark for a broadcast it could not date.
-  const writtenDate = match[2]?.trim() ?? null;
+  let writtenDate = match[2]?.trim() ?? null;
+  // "MAIDUGURI, Nigeria, July 4 (Reuters) -": a country (or state) between the place and the date.
+  const afterRegion = writtenDate === null ? null : /^[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2},[ \t]*(\S.*)$/.exec(writtenDate);
+  if (
+    writtenDate !== null &&
+    afterRegion &&
+    readDate(writtenDate, referenceDate) === undefined &&
+    readDate(afterRegion[1] ?? "", referenceDate) !== undefined
+  )
+    writtenDate = afterRegion[1] ?? null;
   const dateText = writtenDate !== null && /^no date$/i.test(writtenDate) ? null : writtenDate;
   const source = match[3]?.trim() ?? null;
   if (place.replace(/[^A-Za-z]/g, "").length < 3) return null;
