@@ -364,3 +364,16 @@ describe("a capital against the dateline country's namesake", () => {
     assert.equal(place?.country, "SV");
   });
 });
+
+describe("a region named with its kind word", () => {
+  it("reads 'Kaduna state' and 'Mandera county' as the regions, not their seats", () => {
+    const names = findPlaces("Gunmen killed 10 villagers in Kaduna state; others fled to Mandera county.").map((place) => [
+      place.name,
+      place.precision,
+    ]);
+    assert.deepEqual(names, [
+      ["Kaduna State", "region"],
+      ["Mandera County", "region"],
+    ]);
+  });
+});

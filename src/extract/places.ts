@@ -76,7 +76,12 @@ export function findPlaces(text: string, options: { country?: string | null; all
     if (options.allCapitals === false && /^[A-Z]{2,3}$/.test(mention.text) && mention.candidates[0]?.kind === "place") continue;
     // A country's own name ("EL SALVADOR") is the country, whatever town shares it.
     const folded = mention.text.toLowerCase().replace(/[^a-z]/g, "");
+    // "in Kaduna state", "Mandera county", "Niger State": the region, not its seat or a country.
+    const regionNamed = REGION_WORD_AFTER.test(text.slice(mention.end, mention.end + 16))
+      ? mention.candidates.find((c) => c.kind === "region")
+      : undefined;
     const best =
+      regionNamed ??
       mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
       capitalOverHint(text, mention, folded, options.country ?? null, named) ??
       mention.candidates[0];
@@ -174,6 +179,9 @@ function capitalOverHint(
 
 /** How close (characters) a country must be named to let its capital take a name: about a sentence. */
 const NAMED_NEARBY = 250;
+
+/** After a name: the kind of region it names. */
+const REGION_WORD_AFTER = /^\s+(?:state|province|county|governorate|department|region)\b/i;
 
 /** A town this large in the hinted country keeps its name from a foreign capital's. */
 const SIZEABLE_TOWN = 20_000;
