@@ -575,7 +575,8 @@ function placesOf(
         /\b(in|inside|across|throughout|near|at|into|within|of|from|northern|southern|eastern|western|central)\s+(?:the\s+)?$/i.exec(
           before,
         );
-      if (cue === null) return false;
+      // "in Boni, Mali": the country set after a place the gazetteer does not know there.
+      if (cue === null) return /\b(?:in|at|near|attacked|outside)\s+(?:[A-Z][\p{L}'’-]*\s+){0,3}[A-Z][\p{L}'’-]*,\s*$/u.test(before);
       // "in the U.S. Embassy", "for the benefit of the U.S. Congress": a country's mission, body
       // or forces, wherever they are.
       const after = sentence.text.slice(place.end, place.end + 24);

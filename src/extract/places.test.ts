@@ -377,3 +377,16 @@ describe("a region named with its kind word", () => {
     ]);
   });
 });
+
+describe("a place set off by its country", () => {
+  it("reads 'Boni, Mali' as a village of Mali, not a namesake elsewhere", () => {
+    const place = findPlaces("Gunmen killed four soldiers in Boni, Mali, on Sunday.").find((found) => found.text === "Boni");
+    assert.equal(place?.country, "ML");
+    assert.equal(place?.name, "Boni");
+  });
+
+  it("keeps a known town of that country ('Kabul, Afghanistan') and a demonym after the comma changes nothing", () => {
+    assert.equal(findPlaces("A bomb exploded in Kabul, Afghanistan, on Sunday.")[0]?.country, "AF");
+    assert.equal(findPlaces("A bomb exploded in Kabul, Afghan officials said.")[0]?.country, "AF");
+  });
+});

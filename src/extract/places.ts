@@ -80,7 +80,16 @@ export function findPlaces(text: string, options: { country?: string | null; all
     const regionNamed = REGION_WORD_AFTER.test(text.slice(mention.end, mention.end + 16))
       ? mention.candidates.find((c) => c.kind === "region")
       : undefined;
+    // "in Boni, Mali", "Solhan, Burkina Faso": the country set after the name says which one it is;
+    // with no place of that name in it, the name is a village of that country the gazetteer lacks.
+    const apposed = apposedCountry(text, mention.end);
+    if (apposed !== null && !mention.candidates.some((c) => c.country === apposed)) {
+      found.push(localPlace(text, mention.start, mention.end, mention.text, apposed));
+      continue;
+    }
+    const inApposed = apposed === null ? undefined : mention.candidates.find((c) => c.country === apposed);
     const best =
+      inApposed ??
       regionNamed ??
       mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
       capitalOverHint(text, mention, folded, options.country ?? null, named) ??
@@ -179,6 +188,20 @@ function capitalOverHint(
 
 /** How close (characters) a country must be named to let its capital take a name: about a sentence. */
 const NAMED_NEARBY = 250;
+
+/** The country named right after a place and a comma ("Boni, Mali"), or null. */
+function apposedCountry(text: string, end: number): string | null {
+  const words = /^,[ \t]*(?:the[ \t]+)?([A-Z][\p{L}'’.-]*(?:[ \t]+[A-Z][\p{L}'’.-]*){0,2})/u.exec(text.slice(end, end + 40));
+  if (!words?.[1]) return null;
+  const parts = words[1].split(/[ \t]+/);
+  for (let count = parts.length; count >= 1; count--) {
+    const name = parts.slice(0, count).join(" ").replace(/[.,]$/, "");
+    const country = countryByName(name);
+    // A name, not a demonym ("Kabul, Afghan officials said").
+    if (country !== null && demonymOf(country)?.toLowerCase() !== name.toLowerCase()) return country;
+  }
+  return null;
+}
 
 /** After a name: the kind of region it names. */
 const REGION_WORD_AFTER = /^\s+(?:state|province|county|governorate|department|region)\b/i;
