@@ -1543,3 +1543,22 @@ describe("a raid or an ambush named as how", () => {
     assert.equal(event.eventType, "Violence against civilians");
   });
 });
+
+describe("an incident told with a month and a small toll of fighters, or with a plan after it", () => {
+  it("keeps an ambush in October that killed five fighters", () => {
+    const event = onlyEvent("In October, ISIS militants ambushed an SDF patrol near Raqqa, killing five SDF fighters.", "2023-11-30");
+    assert.equal(event.fatalities, 5);
+  });
+
+  it("keeps an attack whose purpose names an arrest ('to free detained members')", () => {
+    const event = onlyEvent(
+      "ISIS fighters attacked a prison in Hasakah on Jan. 20, 2022, in an attempt to free detained ISIS members.",
+      "2023-11-30",
+    );
+    assert.equal(event.eventDate, "2022-01-20");
+  });
+
+  it("still reads a count of fighters over a period as no incident", () => {
+    assert.equal(eventsOf("In 2023, Iraqi forces killed 150 ISIS fighters in Iraq.", "2024-02-01").length, 0);
+  });
+});

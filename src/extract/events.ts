@@ -339,8 +339,16 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     return true;
   for (const number of sentence.numbers) {
     if (number.isFraction || number.isPercent) continue;
-    const after = sentence.lower.slice(number.end, number.end + 40);
-    if (AGGREGATE_NOUNS.test(after.split(/\s+/).slice(0, 4).join(" "))) return true;
+    const after = sentence.lower
+      .slice(number.end, number.end + 40)
+      .split(/\s+/)
+      .slice(0, 4)
+      .join(" ");
+    const noun = AGGREGATE_NOUNS.exec(after);
+    if (noun === null) continue;
+    // "killing five SDF fighters" in October is one ambush's toll; "1,200 ISIS operatives" a total.
+    if (/^(?:operatives|fighters|members)$/.test(noun[0]) && number.value < 20) continue;
+    return true;
   }
   return false;
 }
@@ -841,9 +849,15 @@ function mentionsInSentence(
       !isProtestTargeted(sentence, hit, found),
   );
   if (hits.length === 0) return [];
-  // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of it.
-  // (Not a protest that was only the target: "opened fire on protesters, killing 12".)
-  if (!hits.some((hit) => !hit.rule.generic) && found.some((hit) => !hit.rule.generic && !isProtestTargeted(sentence, hit, found)))
+  // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of
+  // it: a set-aside trigger before the first kept one. (Not a protest that was only the target:
+  // "opened fire on protesters, killing 12"; nor a plan told after the incident: "attacked the
+  // prison in an attempt to free detained members".)
+  const firstKept = hits[0]?.start ?? 0;
+  if (
+    !hits.some((hit) => !hit.rule.generic) &&
+    found.some((hit) => !hit.rule.generic && hit.start < firstKept && !isProtestTargeted(sentence, hit, found))
+  )
     return [];
   if (isAggregateStatement(sentence)) return [];
   const specific = hits.filter((hit) => !hit.rule.generic);
