@@ -251,7 +251,16 @@ export function buildContext(input: ExtractInput): DocumentContext {
       }
     }
     const forces = findStateForces(sentence.text);
-    const groups = findGroupMentions(sentence.text, { allCapitals });
+    // "Al Qaeda-linked JNIM": the group named as a patron qualifies the one that acts, and is not
+    // itself an actor of the sentence (an "Islamic State-affiliated cell" is still Islamic State's).
+    const named = findGroupMentions(sentence.text, { allCapitals });
+    const groups = named.filter(
+      (group) =>
+        !(
+          /^[-\s](?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b/i.test(sentence.text.slice(group.end, group.end + 12)) &&
+          named.some((other) => other.start > group.end && other.start - group.end <= 25)
+        ),
+    );
     // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not
     // where anything happened.
     const freePlaces = places.filter(

@@ -1562,3 +1562,16 @@ describe("an incident told with a month and a small toll of fighters, or with a 
     assert.equal(eventsOf("In 2023, Iraqi forces killed 150 ISIS fighters in Iraq.", "2024-02-01").length, 0);
   });
 });
+
+describe("groups of the Sahel, Afghanistan and Nigeria, and a patron named beside a group", () => {
+  it("knows ISGS, the Haqqani network and Ansaru", () => {
+    assert.equal(onlyEvent("ISGS fighters killed 12 soldiers near Menaka on Sunday.").perpetratorGroup, "Islamic State Sahel Province");
+    assert.equal(onlyEvent("The Haqqani network carried out a suicide bombing in Kabul on Sunday.").perpetratorGroup, "Haqqani Network");
+    assert.equal(onlyEvent("Ansaru gunmen kidnapped 20 people in Kaduna state on Sunday.").perpetratorGroup, "Ansaru");
+  });
+
+  it("takes the group that acts, not its patron ('Al Qaeda-linked JNIM')", () => {
+    const event = onlyEvent("Al Qaeda-linked JNIM fighters attacked an army base near Boulkessi on Sunday.");
+    assert.equal(event.perpetratorGroup, "Jama'at Nusrat al-Islam wal-Muslimin");
+  });
+});
