@@ -1575,3 +1575,16 @@ describe("groups of the Sahel, Afghanistan and Nigeria, and a patron named besid
     assert.equal(event.perpetratorGroup, "Jama'at Nusrat al-Islam wal-Muslimin");
   });
 });
+
+describe("a toll over a period told in the perfect", () => {
+  it("reads 'has killed more than 2,000 people this year' as no incident", () => {
+    assert.equal(eventsOf("Jihadist violence has killed more than 2,000 people in Burkina Faso this year.").length, 0);
+  });
+
+  it("does not take a pattern's toll in a relative clause for the incident's", () => {
+    const event = onlyEvent(
+      "Gunmen killed four people near Djibo on Monday, the latest in a string of attacks that have killed hundreds since 2015.",
+    );
+    assert.equal(event.fatalities, 4);
+  });
+});

@@ -337,6 +337,13 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
   )
     return true;
+  // "Jihadist violence has killed more than 2,000 people in Burkina Faso this year": a toll over
+  // the year so far, told in the perfect.
+  if (
+    /\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed the lives of)\b/.test(sentence.lower) &&
+    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
+  )
+    return true;
   for (const number of sentence.numbers) {
     if (number.isFraction || number.isPercent) continue;
     const after = sentence.lower

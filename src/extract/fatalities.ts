@@ -104,6 +104,9 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
   for (let match = DEATH_WORDS.exec(text); match; match = DEATH_WORDS.exec(text)) {
     const wordStart = match.index;
     const wordEnd = wordStart + match[0].length;
+    // "the latest in a string of attacks that have killed hundreds since 2015": a relative clause
+    // about a pattern of incidents tells no toll of this one.
+    if (/\b(?:that|which)\s+(?:have|has|had)\s+(?:now\s+)?$/.test(text.slice(Math.max(0, wordStart - 20), wordStart))) continue;
     // Only the first number after the word can be its count ("killed 11 and wounded 40").
     const firstAfter = sentence.numbers.find((number) => number.start >= wordEnd);
     for (const number of sentence.numbers) {
