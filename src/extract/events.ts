@@ -337,6 +337,12 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
   )
     return true;
+  // "In 2023, the SDF detained 1,200 ISIS suspects": arrests over a year or a month, not one raid's.
+  if (
+    /\b(?:arrested|detained|apprehended|captured)\b/.test(sentence.lower) &&
+    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 50)
+  )
+    return true;
   // "Jihadist violence has killed more than 2,000 people in Burkina Faso this year": a toll over
   // the year so far, told in the perfect.
   if (

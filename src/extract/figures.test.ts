@@ -355,3 +355,24 @@ describe("figures of partner forces and parts of figures", () => {
     );
   });
 });
+
+describe("arrests counted over a year or a month", () => {
+  const read = (text: string) => {
+    const extraction = new RuleExtractor().extract({ documentId: "doc_test", text, publishedDate: "2024-03-01", title: null });
+    return {
+      figures: extraction.figures.map((figure) => [figure.measure, figure.value, figure.periodStart, figure.periodEnd]),
+      events: extraction.events.length,
+    };
+  };
+
+  it("reads 'In 2023, the SDF detained 1,200 ISIS suspects' as a figure, not a raid", () => {
+    assert.deepEqual(read("In 2023, the SDF detained 1,200 ISIS suspects in northeast Syria."), {
+      figures: [["arrests", 1200, "2023-01-01", "2023-12-31"]],
+      events: 0,
+    });
+  });
+
+  it("keeps one day's arrests an incident", () => {
+    assert.deepEqual(read("On Monday, police arrested 60 suspected militants in Kirkuk."), { figures: [], events: 1 });
+  });
+});

@@ -37,7 +37,7 @@ const NOUN_MEASURES: readonly [RegExp, FigureMeasure | "attack_noun" | "person_n
   [/^(?:arrests?|detentions?)\b/, "arrests"],
   [/^(?:attacks?|assaults?|strikes?|bombings?|raids?|ambushes|incidents|operations)\b/, "attack_noun"],
   [/^(?:fighters?|members?|militants?|operatives?|combatants?|jihadists?|loyalists?|recruits?)\b/, "person_noun"],
-  [/^(?:civilians?|people|persons|individuals|soldiers?|troops?|deaths?|fatalities|casualties)\b/, "person_noun"],
+  [/^(?:civilians?|people|persons|individuals|suspects|soldiers?|troops?|deaths?|fatalities|casualties)\b/, "person_noun"],
   [/^(?:detainees|prisoners|residents|displaced|refugees|returnees|square (?:kilometers|kilometres|miles)|km2|sq km)\b/, "other"],
 ];
 
@@ -335,7 +335,9 @@ export function extractFigures(context: DocumentContext): Figure[] {
       if (!measure) continue;
       if ((measure === "fatalities" || measure === "fighters") && incidentToll && DEATH_VERB.test(sentence.lower)) continue;
       // One operation's arrests are that event's details; arrests over a span are a figure.
-      if (measure === "arrests" && incidentToll) continue;
+      // (Fifty or more over a named year or month are a count over it: "In 2023, the SDF detained
+      // 1,200 ISIS suspects", as events.ts reads them.)
+      if (measure === "arrests" && incidentToll && !(number.value >= 50 && periods.length > 0 && !dayNamed)) continue;
 
       // The period: the nearest period expression after the number in its clause, else one before.
       // Not one after a comparison ("150 attacks in Iraq, compared with 330 in 2021", "121
