@@ -231,7 +231,8 @@ describe("brief on a second group and region (al-Shabaab in Somalia and Kenya)",
   });
 
   test("recorded incidents, the arrest and the rebuilding signs", () => {
-    assert.match(markdown, /an arrest in Garissa on 20 May 2026/);
+    // "GARISSA, Kenya, May 20, 2026 — ... arrested ... on Monday": the Monday before that Wednesday.
+    assert.match(markdown, /an arrest in Garissa on 18 May 2026/);
     assert.match(markdown, /\| Suicide and complex attacks \(including foiled\) \| 2 \| 0 \|/);
     assert.match(markdown, /\| Recruitment \|[^\n]*\| reported \|/);
     assert.match(markdown, /\| Targeting and reconnaissance \|[^\n]*\| reported \|/);
