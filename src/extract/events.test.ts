@@ -1588,3 +1588,18 @@ describe("a toll over a period told in the perfect", () => {
     assert.equal(event.fatalities, 4);
   });
 });
+
+describe("two incidents of one type in one sentence, and an attempt to storm", () => {
+  it("splits a killing and an abduction told with their own days and places", () => {
+    const events = eventsOf("Boko Haram fighters killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday.");
+    assert.deepEqual(events.map((event) => [event.subEventType, event.location, event.eventDate]).sort(), [
+      ["Abduction/forced disappearance", "Gwoza", "2025-06-09"],
+      ["Attack", "Konduga", "2025-06-08"],
+    ]);
+  });
+
+  it("reads an attempt to storm a checkpoint, and no storm of weather", () => {
+    assert.equal(onlyEvent("Militants attempted to storm a checkpoint in Bannu on Sunday but were repulsed.").status, "attempted");
+    assert.equal(eventsOf("A storm hit Bannu on Sunday.").length, 0);
+  });
+});

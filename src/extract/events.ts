@@ -372,7 +372,18 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
     (date) => (date.value !== null || date.kind === "period") && !datesAnotherClause(sentence, hit, date),
   );
   if (candidates.length > 0) {
-    const nearest = candidates.reduce((best, date) => (Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best));
+    // "killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday": a date
+    // before "and" and the verb belongs to the clause before; the verb's own comes after it.
+    const ownAfter = candidates.filter((date) => date.start >= hit.end);
+    const usable =
+      ownAfter.length > 0
+        ? candidates.filter(
+            (date) =>
+              date.start >= hit.end ||
+              !/\band\s+(?:then\s+)?$/.test(sentence.lower.slice(date.end, hit.start).replace(/^[^,;]*?(?=\band\b)/, "")),
+          )
+        : candidates;
+    const nearest = usable.reduce((best, date) => (Math.abs(date.start - hit.start) < Math.abs(best.start - hit.start) ? date : best));
     const date = partialDateOf(nearest);
     if (date) return { date, explicit: true };
   }
@@ -418,6 +429,33 @@ function sentencePart(sentence: AnnotatedSentence, start: number, end: number): 
 }
 
 /** Whether a later trigger stands in a clause of its own after an earlier one (", while", "; ", ", and"). */
+/**
+ * Two triggers of different kinds told apart: "and" or a clause mark between them, and each with
+ * a place of its own that the other does not name ("killed 12 in Konduga ... and abducted 20 in
+ * Gwoza"), unlike one fight that began on one day and ended with the town taken the next.
+ */
+function apartIn(sentence: AnnotatedSentence, one: TriggerHit, other: TriggerHit, context: DocumentContext): boolean {
+  if (!/\band\b|[,;]/.test(between(sentence, one, other))) return false;
+  const first = one.start < other.start ? one : other;
+  const second = first === one ? other : one;
+  const firstPlaces = placesOf(sentence, first, context.documentCountries, context.allCapitals).filter(
+    (place) => place.end <= second.start,
+  );
+  const secondPlaces = placesOf(sentence, second, context.documentCountries, context.allCapitals).filter(
+    (place) => place.start >= second.end,
+  );
+  return (
+    firstPlaces.length > 0 &&
+    secondPlaces.length > 0 &&
+    secondPlaces.every((place) => !firstPlaces.some((earlier) => earlier.name === place.name))
+  );
+}
+
+/** The text between two hits, whichever comes first. */
+function between(sentence: AnnotatedSentence, one: TriggerHit, other: TriggerHit): string {
+  return one.end <= other.start ? sentence.lower.slice(one.end, other.start) : sentence.lower.slice(other.end, one.start);
+}
+
 function ownClause(sentence: AnnotatedSentence, earlier: TriggerHit, later: TriggerHit): boolean {
   if (later.start <= earlier.end) return false;
   return /(?:,\s+(?:and|while|but|whereas)\s|;\s|\swhile\s|\swhereas\s)/.test(sentence.lower.slice(earlier.end, later.start));
@@ -907,6 +945,19 @@ function mentionsInSentence(
       chosen.push(hit);
     }
   }
+  // "killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday": casualty
+  // words dated to a day of their own, apart from every specific trigger's, tell their own incident.
+  if (ownAct.length > 0) {
+    const days = new Set(ownAct.map((hit) => ownDay(sentence, hit, context)));
+    for (const hit of hits) {
+      if (!hit.rule.generic || chosen.includes(hit)) continue;
+      const day = ownDay(sentence, hit, context);
+      if (day === null || days.has(day)) continue;
+      if (!ownAct.every((other) => apartIn(sentence, other, hit, context))) continue;
+      days.add(day);
+      chosen.push(hit);
+    }
+  }
   // One mention per event type in a sentence; the first rule in TRIGGER_RULES order wins the sub-type.
   // A second trigger of the type dated to another day of its own ("the murder on 26 February of
   // the mayor and the murder on 27 February of six followers") is another incident, keyed by its day.
@@ -929,8 +980,10 @@ function mentionsInSentence(
     else {
       const day = ownDay(sentence, hit, context);
       const firstDay = ownDay(sentence, first.hit, context);
+      // ("killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday": two
+      // kinds of one type, each with its day, are two incidents as well.)
       if (
-        hit.rule.triggerClass === first.hit.rule.triggerClass &&
+        (hit.rule.triggerClass === first.hit.rule.triggerClass || apartIn(sentence, first.hit, hit, context)) &&
         day !== null &&
         firstDay !== null &&
         day !== firstDay &&

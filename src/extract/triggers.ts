@@ -118,7 +118,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "armed_attack",
     "Battles",
     "Armed clash",
-    String.raw`\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|stormed|opened fire|fired (?:on|at|upon)|shooting(?:s)?|shot at)\b`,
+    // "storm" only as a verb after "to" ("attempted to storm a checkpoint"), never the weather.
+    String.raw`\b(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|stormed|(?<=\bto )storm|opened fire|fired (?:on|at|upon)|shooting(?:s)?|shot at)\b`,
     true,
   ),
   rule(
