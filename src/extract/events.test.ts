@@ -1603,3 +1603,20 @@ describe("two incidents of one type in one sentence, and an attempt to storm", (
     assert.equal(eventsOf("A storm hit Bannu on Sunday.").length, 0);
   });
 });
+
+describe("an incident told again in the next sentence", () => {
+  it("reads 'the attack on the church' told again as that attack, not damage", () => {
+    assert.equal(
+      eventsOf("Gunmen killed six people in an attack on a church in Djibo on Sunday. The attack on the church came during morning mass.")
+        .length,
+      1,
+    );
+  });
+
+  it("reads what the attackers also burned as part of their attack", () => {
+    assert.equal(
+      eventsOf("Gunmen killed six people in an attack on a church in Djibo on Sunday. The gunmen also set fire to the church.").length,
+      1,
+    );
+  });
+});

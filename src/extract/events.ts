@@ -189,6 +189,18 @@ const FIGURATIVE_BATTLE =
   /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
 
 /**
+ * "The gunmen also set fire to the church": damage the attackers of an incident told before did
+ * as well, with no day of its own, is part of that incident.
+ */
+function isDamageAlsoDone(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass !== "property_destruction" || sentence.index === 0) return false;
+  if (sentence.dates.some((date) => date.value !== null && date.value.length === 10)) return false;
+  return /^(?:the\s+(?:gunmen|attackers|assailants|militants|insurgents|rebels|raiders|fighters|jihadists|terrorists|guerrillas)|they)\s+(?:also|then|later|subsequently)\b/.test(
+    sentence.lower,
+  );
+}
+
+/**
  * "A suicide bomber targeted an election rally", "gunmen opened fire on protesters, killing 12":
  * the rally or the protesters are what was hit, not a protest of its own to code, when another
  * trigger in the sentence tells the violence.
@@ -547,7 +559,10 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     if (armed && !civilian) return { eventType: "Battles", subEventType: "Armed clash" };
     // "The residence of the ambassador was attacked", "the attack on the newspaper's offices": a
     // building attacked, no one named as hit and no one hurt, is destruction of property.
-    if (!civilian && PROPERTY_TARGET.test(after) && !CASUALTY_WORDS.test(sentence.lower))
+    // ("The attack on the church came during morning mass": "the attack" told again, after the
+    // sentence that gave its toll, is that attack, not damage to a building.)
+    const toldAgain = sentence.index > 0 && /^(?:the|this|that)\s+(?:[a-z-]+\s+)?$/.test(sentence.lower.slice(0, hit.start));
+    if (!civilian && !toldAgain && PROPERTY_TARGET.test(after) && !CASUALTY_WORDS.test(sentence.lower))
       return { eventType: "Strategic developments", subEventType: "Looting/property destruction" };
     return { eventType: "Violence against civilians", subEventType: "Attack" };
   }
@@ -897,7 +912,8 @@ function mentionsInSentence(
       !isAccident(sentence, hit) &&
       !isSearchRaid(sentence, hit) &&
       !isFigurative(sentence, hit) &&
-      !isProtestTargeted(sentence, hit, found),
+      !isProtestTargeted(sentence, hit, found) &&
+      !isDamageAlsoDone(sentence, hit),
   );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of
