@@ -1620,3 +1620,13 @@ describe("an incident told again in the next sentence", () => {
     );
   });
 });
+
+describe("a year-less day in an annual report", () => {
+  it("dates 'On January 20' within the year the report covers, though it came out the year after", () => {
+    const event = onlyEvent(
+      "Country Reports on Terrorism 2022: Syria. Overview: ISIS remained active in Syria. On January 20, ISIS launched a coordinated attack on the Ghwayran prison in Hasakah.",
+      "2023-11-30",
+    );
+    assert.equal(event.eventDate, "2022-01-20");
+  });
+});

@@ -368,6 +368,14 @@ describe("findReportPeriod", () => {
     assert.equal(findReportPeriod("On November 3, 2022 a raid took place."), null);
   });
 
+  it("reads the year a report's title names ('Country Reports on Terrorism 2022'), not a year a news lede mentions", () => {
+    assert.deepEqual(findReportPeriod("Country Reports on Terrorism 2022: Syria. Overview: ISIS remained active."), {
+      periodStart: "2022-01-01",
+      periodEnd: "2022-12-31",
+    });
+    assert.equal(findReportPeriod("A report released in 2023 found little change in Syria."), null);
+  });
+
   it("reads a range whose first date a comma closes ('from October 1, 2023, through December 31, 2023')", () => {
     assert.deepEqual(
       findReportPeriod(

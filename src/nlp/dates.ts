@@ -54,6 +54,9 @@ export function inferReferenceDate(text: string, mentions: readonly DateMention[
   return latestFine ?? `${String(latestYear).padStart(4, "0")}-12-31`;
 }
 
+/** Before a year that a report's title names: "Reports on Terrorism", "Annual Report", "Report for". */
+const TITLE_YEAR_BEFORE = /\b(?:Reports?|Review|Assessment|Yearbook)(?:\s+(?:on|of|for)(?:\s+[A-Z][\w-]*){0,3})?\s*:?\s*$/;
+
 const REPORT_PERIOD_CUE = /\b(?:period|quarter|quarterly|report(?:ing)?|covers|covering)\b/i;
 
 /**
@@ -67,6 +70,17 @@ export function findReportPeriod(
   options: { readonly cuedOnly?: boolean; readonly mentions?: readonly DateMention[] } = {},
 ): Period | null {
   for (const mention of options.mentions ?? undatedMentions(text)) {
+    // "Country Reports on Terrorism 2022", "Annual Report 2023": a report's title names its year.
+    if (
+      mention.kind === "point" &&
+      mention.value?.length === 4 &&
+      mention.start < 400 &&
+      mention.periodStart !== null &&
+      mention.periodEnd !== null &&
+      TITLE_YEAR_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start))
+    ) {
+      return { periodStart: mention.periodStart, periodEnd: mention.periodEnd };
+    }
     if (mention.kind !== "period" || mention.resolution !== "absolute" || !mention.explicitYear) continue;
     if (mention.periodStart === null || mention.periodEnd === null) continue;
     const start = parseIsoDay(mention.periodStart);
