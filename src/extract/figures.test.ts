@@ -376,3 +376,20 @@ describe("arrests counted over a year or a month", () => {
     assert.deepEqual(read("On Monday, police arrested 60 suspected militants in Kirkuk."), { figures: [], events: 1 });
   });
 });
+
+describe("a strength estimate in a dated statement", () => {
+  it("holds on the day of the statement", () => {
+    const figures = new RuleExtractor()
+      .extract({
+        documentId: "doc_test",
+        text: "CJTF-OIR estimated that 5,000 to 7,000 ISIS fighters remain in Iraq and Syria.",
+        publishedDate: "2024-02-05",
+        title: null,
+      })
+      .figures.map((figure) => [figure.measure, figure.value, figure.qualifier, figure.periodStart, figure.periodEnd]);
+    assert.deepEqual(figures, [
+      ["fighters", 5000, "at_least", "2024-02-05", "2024-02-05"],
+      ["fighters", 7000, "at_most", "2024-02-05", "2024-02-05"],
+    ]);
+  });
+});

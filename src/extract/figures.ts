@@ -373,6 +373,20 @@ export function extractFigures(context: DocumentContext): Figure[] {
       if (!period && context.reportPeriod && (measure === "fighters" || measure === "other") && !/\b(?:was|were|had)\b/.test(before)) {
         period = { ...context.reportPeriod };
       }
+      // A dated statement's present-tense strength ("CJTF-OIR estimated that 5,000 to 7,000 ISIS
+      // fighters remain in Iraq and Syria") holds on the day it was made.
+      if (
+        !period &&
+        measure === "fighters" &&
+        reference?.length === 10 &&
+        context.referenceDateSource !== "inferred" &&
+        /\b(?:remain|remains|retain|retains|has|have|number|numbers|estimated|estimates|is estimated|are estimated)\b/.test(
+          sentence.lower.slice(Math.max(0, number.start - 60), number.end + 60),
+        ) &&
+        !/\b(?:was|were|had)\b/.test(before)
+      ) {
+        period = { periodStart: reference, periodEnd: reference };
+      }
       const qualifier = qualifierOf(sentence, number);
       if (!period && qualifier === "projected" && reference)
         period = { periodStart: `${reference.slice(0, 4)}-01-01`, periodEnd: `${reference.slice(0, 4)}-12-31` };
