@@ -1630,3 +1630,10 @@ describe("a year-less day in an annual report", () => {
     assert.equal(event.eventDate, "2022-01-20");
   });
 });
+
+describe("aircraft named as what struck", () => {
+  it("reads jets that bombed a camp as an air strike", () => {
+    const event = onlyEvent("Nigerian Air Force jets bombed an ISWAP camp near Lake Chad on Sunday, killing 20 insurgents.");
+    assert.equal(event.subEventType, "Air/drone strike");
+  });
+});
