@@ -393,3 +393,21 @@ describe("a strength estimate in a dated statement", () => {
     ]);
   });
 });
+
+describe("a second count with its noun left out", () => {
+  const figuresOf = (text: string) =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate: "2023-08-01", title: null })
+      .figures.map((figure) => [figure.measure, figure.value, figure.country]);
+
+  it("reads '17 attacks in Iraq and 121 in Syria' as two counts, each with its country", () => {
+    assert.deepEqual(figuresOf("During the first half of 2023, ISIS claimed 17 attacks in Iraq and 121 in Syria."), [
+      ["claimed_attacks", 17, "IQ"],
+      ["claimed_attacks", 121, "SY"],
+    ]);
+  });
+
+  it("keeps a count over a list of countries with no one country", () => {
+    assert.deepEqual(figuresOf("ISIS conducted 45 attacks across Iraq and Syria in the first half of 2023."), [["attacks", 45, null]]);
+  });
+});

@@ -323,7 +323,9 @@ export function extractFigures(context: DocumentContext): Figure[] {
       // figure before it in the sentence, counted the same way.
       const part =
         previousInSentence !== null &&
-        /\bincluding\s+(?:up to |about |some |around |nearly |more than |at least |as many as )?$/.test(before);
+        (/\bincluding\s+(?:up to |about |some |around |nearly |more than |at least |as many as )?$/.test(before) ||
+          // "17 attacks in Iraq and 121 in Syria": a second count with its noun left out.
+          (noun === null && /^\s+in\s/.test(sentence.lower.slice(number.end, number.end + 4)) && /\band\s+(?:another\s+)?$/.test(before)));
       // A comparison or a projection continues the figure before it, in this sentence or the last.
       const continues = comparison || part || PROJECTION.test(before);
       const previous = previousInSentence ?? (continues ? lastFigure(figures, null) : null);
@@ -401,9 +403,28 @@ export function extractFigures(context: DocumentContext): Figure[] {
         period = { periodStart: period.periodStart, periodEnd: reference.length === 10 ? reference : period.periodEnd };
       }
 
+      // "17 attacks in Iraq and 121 in Syria": with several countries around, the one the count's own
+      // phrase names ("in Iraq" right after it, before the next number) is its country.
       const country = countryOf(sentence, Math.max(0, number.start - 80), number.end + 80);
+      const counted = whereCounted(sentence);
+      const own =
+        country === "several"
+          ? counted.find(
+              (place) =>
+                place.precision === "country" &&
+                place.start >= number.end &&
+                place.start - number.end <= 30 &&
+                !sentence.numbers.some((other) => other.start > number.end && other.start < place.start),
+            )
+          : undefined;
+      // Not one of a list ("across Iraq and Syria"): that count is the whole list's.
+      const listed =
+        own !== undefined &&
+        counted.some((place) => place.start > own.end && /^\s*(?:,|and|or|,\s*and)\s*$/.test(sentence.lower.slice(own.end, place.start)));
+      const ownCountry = own !== undefined && !listed ? own.country : null;
       const resolvedCountry =
-        country === "several" ? null : (country ?? (comparison || qualifier === "projected" ? (previous?.country ?? null) : null));
+        ownCountry ??
+        (country === "several" ? null : (country ?? (comparison || qualifier === "projected" ? (previous?.country ?? null) : null)));
       // The group named in the counted phrase ("10,000 ISIS fighters") comes first.
       const adjacentGroup =
         sentence.groups.find((mention) => mention.start >= number.end && mention.start - number.end <= 20)?.canonical ?? null;
