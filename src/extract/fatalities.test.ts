@@ -85,3 +85,12 @@ describe("titled victims", () => {
     );
   });
 });
+
+describe("a death toll that has risen", () => {
+  it("takes the toll it has risen to", () => {
+    assert.deepEqual(
+      fatalitiesOf("The death toll from Saturday's bombing in Mogadishu has risen to 587, officials said on Monday."),
+      [587],
+    );
+  });
+});

@@ -4,6 +4,8 @@ import type { AnnotatedSentence } from "./context.ts";
 
 const DEATH_WORDS =
   /\b(?:killed|killing|kills|dead|died|deaths?|murder|murders|murdered|assassination of|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
+const TOLL_RISEN =
+  /\b(?:death toll|toll|number of (?:the )?dead|number of deaths)\b[^.;]{0,80}?\b(?:has |had |have )?(?:risen|rose|climbed|jumped|reached|increased|grown|grew)\s+to\s+(?:at least\s+|more than\s+|nearly\s+|some\s+)?/;
 const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
@@ -173,6 +175,13 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
         best = Math.max(best ?? 0, Math.round(first.value + second.value));
       }
     }
+  }
+  // "The death toll from Saturday's bombing in Mogadishu has risen to 587": the latest toll told.
+  const risen = TOLL_RISEN.exec(text);
+  if (risen) {
+    const at = risen.index + risen[0].length;
+    const number = sentence.numbers.find((n) => n.start >= at && n.start - at <= 12 && n.dimension === "count" && !n.isPercent);
+    if (number) best = Math.max(best ?? 0, Math.round(number.value));
   }
   const listed = victimCount(sentence);
   if (listed !== null && (best === null || listed > best)) return listed;
