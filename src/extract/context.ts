@@ -259,6 +259,10 @@ export function buildContext(input: ExtractInput): DocumentContext {
         !(
           /^[-\s](?:linked|affiliated|allied|aligned|backed|inspired|loyal)\b/i.test(sentence.text.slice(group.end, group.end + 12)) &&
           named.some((other) => other.start > group.end && other.start - group.end <= 25)
+        ) &&
+        // "The Taliban denied involvement in the blast": a group that denies a role is not its actor.
+        !/^\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny)\s+(?:any\s+)?(?:involvement|responsibility|role|part|links?|carrying out|being behind)\b/i.test(
+          sentence.text.slice(group.end, group.end + 50),
         ),
     );
     // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not

@@ -1637,3 +1637,25 @@ describe("aircraft named as what struck", () => {
     assert.equal(event.subEventType, "Air/drone strike");
   });
 });
+
+describe("the edges of the probe fixes (a second review's cases)", () => {
+  it("does not read the state after a city, a list of countries or a country that acts as the apposed country", () => {
+    assert.equal(onlyEvent("A gunman opened fire in Atlanta, Georgia, on Wednesday, killing three.").country, "US");
+    assert.equal(onlyEvent("After the bombing in Kabul, Pakistan closed its border on Sunday.").country, "AF");
+  });
+
+  it("keeps a protest fired on by police as a protest met with excessive force", () => {
+    const event = onlyEvent("Police opened fire on protesters in Khartoum on Sunday, killing two.");
+    assert.equal(event.eventType, "Protests");
+    assert.equal(event.subEventType, "Excessive force against protesters");
+  });
+
+  it("does not take the group that denies a role as the perpetrator", () => {
+    assert.equal(onlyEvent("The Taliban denied involvement in the blast that killed 8 people in Kabul on Sunday.").perpetratorGroup, null);
+  });
+
+  it("does not date an incident by the day a source spoke after it", () => {
+    const event = onlyEvent("Boko Haram fighters attacked Gajiram on Friday and burned dozens of houses, a resident said on Sunday.");
+    assert.equal(event.eventDate, "2025-06-06");
+  });
+});

@@ -9,7 +9,7 @@ import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
-import { countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
+import { APPOSITION_END, countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -188,6 +188,22 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 const FIGURATIVE_BATTLE =
   /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
 
+function isStateViolenceOnProtest(sentence: AnnotatedSentence, hit: TriggerHit, all: readonly TriggerHit[]): boolean {
+  const violent = all.some(
+    (other) =>
+      other !== hit &&
+      (other.rule.triggerClass === "killing" || other.rule.triggerClass === "armed_attack") &&
+      !/^fired tear gas/.test(sentence.lower.slice(other.start, other.start + 16)),
+  );
+  return (
+    violent &&
+    (sentence.forces.some((force) => force.start < hit.start) ||
+      /\b(?:police(?:men)?|soldiers|troops|army|security forces|riot police|guards)\b/.test(
+        sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
+      ))
+  );
+}
+
 /**
  * "The gunmen also set fire to the church": damage the attackers of an incident told before did
  * as well, with no day of its own, is part of that incident.
@@ -215,7 +231,26 @@ function isProtestTargeted(sentence: AnnotatedSentence, hit: TriggerHit, all: re
   )
     return true;
   if (hit.rule.triggerClass !== "protest") return false;
-  if (!all.some((other) => other !== hit && other.rule.eventType !== "Protests" && other.rule.eventType !== "Riots")) return false;
+  // Another trigger must tell violence (not "police fired tear gas at protesters and arrested 30"),
+  // by others than the state's forces: police or soldiers firing on protesters is excessive force
+  // against a protest, which stays a protest.
+  if (
+    !all.some(
+      (other) =>
+        other !== hit &&
+        other.rule.eventType !== "Protests" &&
+        other.rule.eventType !== "Riots" &&
+        other.rule.eventType !== "Strategic developments",
+    )
+  )
+    return false;
+  if (
+    sentence.forces.some((force) => force.start < hit.start) ||
+    /\b(?:police(?:men)?|soldiers|troops|army|security forces|riot police|guards)\b/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
+    )
+  )
+    return false;
   return PROTEST_AS_TARGET.test(sentence.lower.slice(Math.max(0, hit.start - 50), hit.start));
 }
 
@@ -371,8 +406,14 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
       .join(" ");
     const noun = AGGREGATE_NOUNS.exec(after);
     if (noun === null) continue;
-    // "killing five SDF fighters" in October is one ambush's toll; "1,200 ISIS operatives" a total.
-    if (/^(?:operatives|fighters|members)$/.test(noun[0]) && number.value < 20) continue;
+    // "killing five SDF fighters" in October is one ambush's toll; "1,200 ISIS operatives" a total,
+    // and so is "15 members of the SDF in attacks across Deir ez-Zor".
+    if (
+      /^(?:operatives|fighters|members)$/.test(noun[0]) &&
+      number.value < 20 &&
+      !/\bin\s+(?:\w+\s+)?(?:attacks|operations|clashes|raids|strikes|ambushes)\b/.test(sentence.lower.slice(number.end, number.end + 80))
+    )
+      continue;
     return true;
   }
   return false;
@@ -386,7 +427,12 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
   if (candidates.length > 0) {
     // "killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday": a date
     // before "and" and the verb belongs to the clause before; the verb's own comes after it.
-    const ownAfter = candidates.filter((date) => date.start >= hit.end);
+    // (Not a date in a clause of speech after it: "attacked Gajiram on Friday ..., a resident said on Sunday".)
+    const ownAfter = candidates.filter(
+      (date) =>
+        date.start >= hit.end &&
+        !/,[^,;]*\b(?:said|says|told|reported|announced|added|stated)\b/.test(sentence.lower.slice(hit.end, date.start)),
+    );
     const usable =
       ownAfter.length > 0
         ? candidates.filter(
@@ -650,7 +696,11 @@ function placesOf(
           before,
         );
       // "in Boni, Mali": the country set after a place the gazetteer does not know there.
-      if (cue === null) return /\b(?:in|at|near|attacked|outside)\s+(?:[A-Z][\p{L}'’-]*\s+){0,3}[A-Z][\p{L}'’-]*,\s*$/u.test(before);
+      if (cue === null)
+        return (
+          /\b(?:in|at|near|attacked|outside)\s+(?:[A-Z][\p{L}'’-]*\s+){0,3}[A-Z][\p{L}'’-]*,\s*$/u.test(before) &&
+          APPOSITION_END.test(sentence.text.slice(place.end, place.end + 30))
+        );
       // "in the U.S. Embassy", "for the benefit of the U.S. Congress": a country's mission, body
       // or forces, wherever they are.
       const after = sentence.text.slice(place.end, place.end + 24);
@@ -990,7 +1040,13 @@ function mentionsInSentence(
         ? { eventType: "Battles", subEventType: "Armed clash" }
         : { eventType: "Violence against civilians", subEventType: "Attack" }
       : null;
-    const entry = shootingType ?? typed;
+    // "Police opened fire on protesters, killing two": the state's forces' violence against a
+    // protest (ACLED's excessive force against protesters).
+    const entry =
+      shootingType ??
+      (hit.rule.triggerClass === "protest" && isStateViolenceOnProtest(sentence, hit, found)
+        ? { eventType: typed.eventType, subEventType: "Excessive force against protesters" }
+        : typed);
     const first = byType.get(entry.eventType);
     if (first === undefined) byType.set(entry.eventType, { hit, ...entry });
     else {

@@ -45,7 +45,7 @@ function victimCount(sentence: AnnotatedSentence): number | null {
     // abducted five"), and before a subset of it ("18 people, including 11 soldiers").
     const clause =
       rest.split(
-        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|the (?:local|police|army|press))\s|,?\s+and\s+(?:then\s+)?(?:[a-z]+(?:ed|ing)|left|hurt|took|set|sent|burnt|fled)\b|,?\s+(?:including|among them|among whom|of whom|most of them|mostly)\b/,
+        /[.;:(]|\s(?:who|which|when|while|after|before|because|in|on|at|near|during|the (?:local|police|army|press))\s|,?\s+and\s+(?:then\s+)?(?:[a-z]+(?:ed|ing)|left|hurt|took|set|sent|burnt|fled)\b|,?\s+(?:including|among them|among whom|of whom|most of them|mostly|according to)\b/,
       )[0] ?? "";
     const parts = clause.split(/,\s*(?:and\s+|as well as\s+)?|\s+and\s+|\s+as well as\s+/).filter((part) => part.trim().length > 0);
     if (parts.length >= 2) {
@@ -108,7 +108,12 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
     const wordEnd = wordStart + match[0].length;
     // "the latest in a string of attacks that have killed hundreds since 2015": a relative clause
     // about a pattern of incidents tells no toll of this one.
-    if (/\b(?:that|which)\s+(?:have|has|had)\s+(?:now\s+)?$/.test(text.slice(Math.max(0, wordStart - 20), wordStart))) continue;
+    if (
+      /\b(?:attacks|violence|series|string|wave|campaign|insurgency|conflict|war|bombings|killings|clashes|fighting)\b[^.;]{0,40}\b(?:that|which)\s+(?:have|has|had)\s+(?:now\s+)?$/.test(
+        text.slice(Math.max(0, wordStart - 70), wordStart),
+      )
+    )
+      continue;
     // Only the first number after the word can be its count ("killed 11 and wounded 40").
     const firstAfter = sentence.numbers.find((number) => number.start >= wordEnd);
     for (const number of sentence.numbers) {

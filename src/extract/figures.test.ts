@@ -411,3 +411,18 @@ describe("a second count with its noun left out", () => {
     assert.deepEqual(figuresOf("ISIS conducted 45 attacks across Iraq and Syria in the first half of 2023."), [["attacks", 45, null]]);
   });
 });
+
+describe("figures at the edges (a second review's cases)", () => {
+  const figuresOf = (text: string) =>
+    new RuleExtractor()
+      .extract({ documentId: "doc_test", text, publishedDate: "2024-01-11", title: null })
+      .figures.map((figure) => [figure.measure, figure.value]);
+
+  it("keeps a period after 'from' that is no comparison", () => {
+    assert.deepEqual(figuresOf("The SDF reported 25 attacks from ISIS cells in Deir ez-Zor province in 2023."), [["attacks", 25]]);
+  });
+
+  it("reads the clause of the number for who carried out the attacks", () => {
+    assert.deepEqual(figuresOf("Iraqi police said ISIS militants carried out 14 attacks in Kirkuk in 2023."), [["attacks", 14]]);
+  });
+});

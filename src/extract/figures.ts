@@ -65,7 +65,7 @@ function quarterBefore(period: Period): Period | null {
 }
 
 /** Between a figure and a later period: a comparison, whose period is the other figure's. */
-const COMPARED_BETWEEN = /\b(?:compared (?:to|with)|versus|vs\.?|up from|down from|from|than (?:in|during|for|the|last|a year))\b/;
+const COMPARED_BETWEEN = /\b(?:compared (?:to|with)|versus|vs\.?|up from|down from|than (?:in|during|for|the|last|a year))\b|\bfrom\s*$/;
 
 function periodOf(date: DateMention): Period | null {
   if (!date.periodStart || !date.periodEnd) return null;
@@ -116,7 +116,9 @@ function resolveMeasure(
         return "foiled_plots";
       if (CLAIM_VERB.test(before) || /^\s*(?:\S+\s+){0,3}?claimed by\b/.test(whole.slice(number.end, number.end + 60)))
         return "claimed_attacks";
-      if (STATE_SUBJECT.test(before)) return "other";
+      // The number's own clause: "Iraqi police said ISIS militants carried out 14 attacks", "the
+      // ISF conducted 120 operations, while ISIS carried out 18 attacks".
+      if (STATE_SUBJECT.test(before.split(/,\s*while\b|;|\bsaid(?:\s+that)?\b|\bwhereas\b/).pop() ?? before)) return "other";
       return "attacks";
     case "person_noun": {
       // The verb right before the number decides first ("killed about 50 militants and arrested
@@ -321,8 +323,11 @@ export function extractFigures(context: DocumentContext): Figure[] {
       let unit = noun?.unit ?? null;
       // "between 14,000 and 18,000 members, including up to 3,000 foreigners": a part of the
       // figure before it in the sentence, counted the same way.
+      // (Only for strengths and other counts: "3,198 people died, including 1,200 civilians" is a
+      // breakdown of the dead, not a figure of its own.)
       const part =
         previousInSentence !== null &&
+        (previousInSentence.measure === "fighters" || previousInSentence.measure === "other" || !/\bincluding\b/.test(before.slice(-30))) &&
         (/\bincluding\s+(?:up to |about |some |around |nearly |more than |at least |as many as )?$/.test(before) ||
           // "17 attacks in Iraq and 121 in Syria": a second count with its noun left out.
           (noun === null && /^\s+in\s/.test(sentence.lower.slice(number.end, number.end + 4)) && /\band\s+(?:another\s+)?$/.test(before)));

@@ -82,7 +82,20 @@ export function findPlaces(text: string, options: { country?: string | null; all
       : undefined;
     // "in Boni, Mali", "Solhan, Burkina Faso": the country set after the name says which one it is;
     // with no place of that name in it, the name is a village of that country the gazetteer lacks.
-    const apposed = apposedCountry(text, mention.end);
+    // (Not a country itself, nor a town the name after the comma is the region of: "Atlanta, Georgia".)
+    const apposedName = mention.candidates[0]?.kind === "country" ? null : apposedCountry(text, mention.end);
+    const apposed =
+      apposedName !== null &&
+      mention.candidates.some(
+        (candidate) =>
+          candidate.admin1 !== null &&
+          text
+            .slice(mention.end, mention.end + 40)
+            .toLowerCase()
+            .includes(`, ${candidate.admin1.toLowerCase()}`),
+      )
+        ? null
+        : apposedName;
     if (apposed !== null && !mention.candidates.some((c) => c.country === apposed)) {
       found.push(localPlace(text, mention.start, mention.end, mention.text, apposed));
       continue;
@@ -191,17 +204,27 @@ const NAMED_NEARBY = 250;
 
 /** The country named right after a place and a comma ("Boni, Mali"), or null. */
 function apposedCountry(text: string, end: number): string | null {
-  const words = /^,[ \t]*(?:the[ \t]+)?([A-Z][\p{L}'’.-]*(?:[ \t]+[A-Z][\p{L}'’.-]*){0,2})/u.exec(text.slice(end, end + 40));
+  const following = text.slice(end, end + 60);
+  const words = /^,[ \t]*(?:the[ \t]+)?([A-Z][\p{L}'’.-]*(?:[ \t]+[A-Z][\p{L}'’.-]*){0,2})/u.exec(following);
   if (!words?.[1]) return null;
   const parts = words[1].split(/[ \t]+/);
   for (let count = parts.length; count >= 1; count--) {
     const name = parts.slice(0, count).join(" ").replace(/[.,]$/, "");
     const country = countryByName(name);
     // A name, not a demonym ("Kabul, Afghan officials said").
-    if (country !== null && demonymOf(country)?.toLowerCase() !== name.toLowerCase()) return country;
+    if (country === null || demonymOf(country)?.toLowerCase() === name.toLowerCase()) continue;
+    // The country must end the phrase ("in Boni, Mali, on Sunday", "Solhan, Burkina Faso."): not
+    // a list ("in Mali, Niger and Burkina Faso") nor the subject of what follows ("in Kabul,
+    // Pakistan closed its border", "in Mogadishu, Kenya said").
+    const rest = following.slice(following.indexOf(name) + name.length);
+    return APPOSITION_END.test(rest) ? country : null;
   }
   return null;
 }
+
+/** After a country set off after a place: the end of the phrase. */
+export const APPOSITION_END =
+  /^(?:\s*[.;:)]|\s*$|,\s+(?:on|in|at|last|this|the|after|before|when|where|while|killing|wounding|leaving|according|officials|police|witnesses|residents)\b|\s+(?:on|in|at|last|this|yesterday|today|tonight|overnight|early|late)\b)/;
 
 /** After a name: the kind of region it names. */
 const REGION_WORD_AFTER = /^\s+(?:state|province|county|governorate|department|region)\b/i;

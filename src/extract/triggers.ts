@@ -69,7 +69,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "air_strike",
     "Explosions/Remote violence",
     "Air/drone strike",
-    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|drones? (?:loaded|laden|packed|carrying|armed|rigged) with explosives|flying bombs?|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|(?:warplanes?|war planes?|fighter jets?|jets|aircraft|helicopters?) (?:struck|bombed|hit|pounded|targeted)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
+    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|drones? (?:loaded|laden|packed|carrying|armed|rigged) with explosives|flying bombs?|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|(?:warplanes?|war planes?|fighter jets?|jets|aircraft|helicopters?) (?:struck|bombed|hit|pounded|targeted)(?! by\b)(?!\s+(?:a |the )?(?:mountain|hill|hillside|power lines?|tree|trees|ground|runway|building while)\b)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
   ),
   rule(
     "chemical",

@@ -195,11 +195,13 @@ function narrow(span: Span, part: DatePart, reference: CalendarDay | null): Span
  * about a period, a year-less day that falls within it is in it, though the report came out the
  * year after. Null when the report has no period or the day falls outside it.
  */
-function yearWithinReport(expression: DateExpression & { type: "calendar" }, period: Span | null): number | null {
+function yearWithinReport(expression: DateExpression & { type: "calendar" }, period: Span | null, reference: CalendarDay): number | null {
   if (period === null || expression.month === null || expression.day === null || expression.monthMode !== "past") return null;
   for (let year = period.end.year; year >= period.start.year; year--) {
     if (!isValidDay(year, expression.month, expression.day)) continue;
     const day = { year, month: expression.month, day: expression.day };
+    // Never after the report itself.
+    if (compareDays(day, reference) > 0) continue;
     if (compareDays(day, period.start) >= 0 && compareDays(day, period.end) <= 0) return year;
   }
   return null;
@@ -345,7 +347,7 @@ function resolveSpan(expression: DateExpression, environment: Environment): Span
       let year = expression.year;
       if (year === null) {
         if (reference === null) return null;
-        year = yearWithinReport(expression, environment.reportPeriod) ?? yearFor(expression, reference);
+        year = yearWithinReport(expression, environment.reportPeriod, reference) ?? yearFor(expression, reference);
         if (year === null) return null;
       }
       if (expression.month === null) return yearSpan(year);

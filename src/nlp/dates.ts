@@ -71,10 +71,15 @@ export function findReportPeriod(
 ): Period | null {
   for (const mention of options.mentions ?? undatedMentions(text)) {
     // "Country Reports on Terrorism 2022", "Annual Report 2023": a report's title names its year.
+    // Only in the title, at the very start: "released its World Report 2024" in a news lede is not.
     if (
       mention.kind === "point" &&
       mention.value?.length === 4 &&
-      mention.start < 400 &&
+      mention.start < 120 &&
+      !/[.!?]\s|\n\s*\n/.test(text.slice(0, mention.start)) &&
+      !/\b(?:released|published|issued|launched|presented|will|its|their|the)\s+(?:[A-Za-z]+\s+){0,3}$/.test(
+        text.slice(Math.max(0, mention.start - 40), mention.start),
+      ) &&
       mention.periodStart !== null &&
       mention.periodEnd !== null &&
       TITLE_YEAR_BEFORE.test(text.slice(Math.max(0, mention.start - 60), mention.start))
