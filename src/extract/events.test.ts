@@ -1659,3 +1659,49 @@ describe("the edges of the probe fixes (a second review's cases)", () => {
     assert.equal(event.eventDate, "2025-06-06");
   });
 });
+
+describe("1990 wire copy (a probe's cases)", () => {
+  const wire = (body: string) => `SAN SALVADOR, 27 NOV 89 (EFE) -- [TEXT] ${body}`;
+
+  it("does not count the attackers, a broadcaster's channel, a model or a calibre as dead", () => {
+    assert.equal(onlyEvent(wire("TWO GUNMEN MURDERED A JUDGE IN SANTA ANA TODAY."), null).fatalities, 1);
+    assert.equal(
+      onlyEvent("SAN SALVADOR, 27 NOV 89 (CANAL 12 TELEVISION) -- [TEXT] A JUDGE WAS KILLED IN USULUTAN YESTERDAY.", null).fatalities,
+      1,
+    );
+    assert.equal(onlyEvent(wire("A BOMB EXPLODED ON AN AVIANCA BOEING 727 TODAY, KILLING 107 PEOPLE."), null).fatalities, 107);
+    assert.equal(onlyEvent(wire("THE JUDGE WAS KILLED WITH A .45 CALIBER PISTOL IN SANTA ANA TODAY."), null).fatalities, 1);
+  });
+
+  it("reads a war's toll so far as no incident", () => {
+    assert.equal(eventsOf(wire("MORE THAN 70,000 PEOPLE HAVE BEEN KILLED IN THE 10-YEAR CIVIL WAR."), null).length, 0);
+  });
+
+  it("does not date an incident by the day the police spoke", () => {
+    const events = eventsOf(
+      "LIMA, 18 JUN 90 (EFE) -- [TEXT] THE MRTA HAS KIDNAPPED BUSINESSMAN HECTOR DELGADO, POLICE SAID TODAY. HE WAS ABDUCTED ON 15 JUNE.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => event.eventDate),
+      ["1990-06-15"],
+    );
+  });
+
+  it("reads a telephone exchange destroyed, men hacked to death, an attempt on a life and members captured", () => {
+    assert.equal(
+      onlyEvent(wire("FMLN SAPPERS DESTROYED THE TELEPHONE EXCHANGE IN USULUTAN ON 25 NOVEMBER."), null).subEventType,
+      "Looting/property destruction",
+    );
+    assert.equal(onlyEvent(wire("TERRORISTS HACKED TWO PEASANTS TO DEATH IN APOPA YESTERDAY."), null).fatalities, 2);
+    assert.equal(onlyEvent(wire("THERE WAS AN ATTEMPT ON THE LIFE OF A JUDGE IN SANTA ANA YESTERDAY."), null).status, "occurred");
+    assert.equal(onlyEvent(wire("POLICE CAPTURED THREE FMLN MEMBERS IN APOPA YESTERDAY."), null).subEventType, "Arrests");
+  });
+
+  it("knows the death squads and guerrillas of the time by name", () => {
+    assert.equal(
+      onlyEvent(wire("THE MAXIMILIANO HERNANDEZ MARTINEZ BRIGADE MURDERED A UNION LEADER IN APOPA YESTERDAY."), null).perpetratorGroup,
+      "Maximiliano Hernandez Martinez Brigade",
+    );
+  });
+});

@@ -358,6 +358,15 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
  * a figure (./figures.ts), not an incident.
  */
 function isAggregateStatement(sentence: AnnotatedSentence): boolean {
+  // "More than 70,000 people have been killed in the 10-year civil war": a war's toll so far (in
+  // the main clause: "a string of attacks that have killed hundreds since 2015" qualifies an incident).
+  if (
+    /(?<!\b(?:that|which|who)\s)\b(?:has|have)\s+(?:been\s+)?(?:killed|died|lost their lives)\b[^.;]{0,60}\b(?:war|conflict|violence|insurgency|fighting|since)\b/.test(
+      sentence.lower,
+    ) &&
+    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
+  )
+    return true;
   // A month or a year named as such ("in October 2024") is a period as much as "the first half".
   const hasPeriod =
     sentence.dates.some((date) => date.kind === "period" || (date.value !== null && date.value.length <= 7)) ||
@@ -469,6 +478,16 @@ function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: 
     const end = start + clause[0].length;
     if (date.start >= start && date.end <= end && !(hit.start >= start && hit.end <= end)) return true;
   }
+  // "The MRTA has kidnapped businessman Hector Delgado, police said today": the day of the
+  // statement that closes the sentence, not of the incident before it.
+  if (
+    date.start > hit.end &&
+    /,\s*(?:[a-z'’.-]+\s+){0,5}(?:said|says|reported|reports|announced|stated|confirmed|told)\s+(?:[a-z'’.-]+\s+){0,3}$/.test(
+      text.slice(hit.end, date.start),
+    ) &&
+    !/[,;]/.test(text.slice(hit.end, date.start).replace(/^[^,]*,/, ""))
+  )
+    return true;
   if (!INCIDENT_NOUN.test(text.slice(hit.start, hit.end)) || date.start > hit.start) return false;
   const around = `${text.slice(Math.max(0, date.start - 20), date.start)} ${text.slice(date.end, date.end + 20)}`;
   return SPEECH_VERB.test(around);
@@ -901,7 +920,8 @@ function pickActors(
 function statusOf(sentence: AnnotatedSentence, hit: TriggerHit): EventStatus {
   if (hit.rule.triggerClass === "foiled") return "foiled";
   const window = sentence.lower;
-  if (ATTEMPT_CUES.test(window)) return "attempted";
+  // (The trigger's own words do not count: "an attempt on the life of the judge" names the attack.)
+  if (ATTEMPT_CUES.test(window.slice(0, hit.start) + " ".repeat(hit.end - hit.start) + window.slice(hit.end))) return "attempted";
   if (ALLEGED_CUES.test(window.slice(Math.max(0, hit.start - 40), hit.end + 20))) return "alleged";
   // "IS claimed an attack on a checkpoint near Kirkuk": known only from the group's own claim,
   // when nobody else in the sentence reports it.

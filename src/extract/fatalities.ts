@@ -4,6 +4,15 @@ import type { AnnotatedSentence } from "./context.ts";
 
 const DEATH_WORDS =
   /\b(?:killed|killing|kills|dead|died|deaths?|murder|murders|murdered|assassination of|slain|lost their lives|bodies|fatalities|death toll|executed|massacred|assassinated)\b/g;
+const ATTACKERS_BETWEEN =
+  /^\s+(?:[a-z-]+\s+){0,2}?(?:gunmen|terrorists|men|guerrillas|attackers|assailants|individuals|subversives|rebels|militants|assassins|killers|hitmen|persons)\s+$/;
+
+/** Whether an offset lies inside round or square brackets. */
+function insideBrackets(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 60), at);
+  return /[([][^)\]]*$/.test(before);
+}
+
 const TOLL_RISEN =
   /\b(?:death toll|toll|number of (?:the )?dead|number of deaths)\b[^.;]{0,80}?\b(?:has |had |have )?(?:risen|rose|climbed|jumped|reached|increased|grown|grew)\s+to\s+(?:at least\s+|more than\s+|nearly\s+|some\s+)?/;
 const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
@@ -119,6 +128,16 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
     for (const number of sentence.numbers) {
       if (number.isFraction || number.isPercent || number.value < 0 || number.value > 100000) continue;
       if (number.dimension !== "count" || isAge(text, number.start, number.end, number.value)) continue;
+      // "(CANAL 12 TELEVISION) --", "(1515 GMT)": a number in brackets names or times something.
+      if (insideBrackets(text, number.start)) continue;
+      // "an Avianca Boeing 727", "a .45 caliber pistol": a model or a calibre.
+      if (
+        /(?:\b(?:boeing|airbus|dc|model|flight|route|highway|road|kilometer|km)[\s-]*|\.)$/.test(
+          text.slice(Math.max(0, number.start - 10), number.start),
+        ) ||
+        /^\s*-?(?:caliber|calibre|mm|millimeter)\b/.test(text.slice(number.end, number.end + 14))
+      )
+        continue;
       // "fired 13 shots, killing him": rounds fired are not the dead.
       if (
         /^\s*(?:shots|rounds|bullets|times|bombs|grenades|rockets|mortars?|kg|kilos|sticks)\b/.test(text.slice(number.end, number.end + 12))
@@ -128,6 +147,13 @@ export function findFatalities(sentence: AnnotatedSentence): number | null {
       // with no injury word or clause break between.
       if (number.end <= wordStart) {
         const between = text.slice(number.end, wordStart);
+        // "Two gunmen murdered a judge", "a group of 20 terrorists murdered the mayor": the number
+        // counts who killed, when the verb has an object of its own.
+        if (
+          ATTACKERS_BETWEEN.test(between) &&
+          /^\s+(?:a|an|the|his|her|their|one|two|three|four|five|six|seven|eight|nine|ten|\d)/.test(text.slice(wordEnd, wordEnd + 8))
+        )
+          continue;
         // Not "kidnapped 10 passengers and killed the driver": that number is the first verb's.
         if (
           between.length <= 45 &&

@@ -40,7 +40,7 @@ export interface TriggerRule {
 
 /** Things whose burning or wrecking is destruction of property (ACLED: Looting/property destruction). */
 const PROPERTY =
-  "buses|bus|vehicles?|cars?|trucks?|ambulances?|houses?|homes?|cabins?|huts?|buildings?|offices?|headquarters|stores?|shops?|banks?|branch(?:es)?|restaurants?|establishments?|factory|factories|plants?|warehouses?|farms?|fields|crops|coffee|facilities|facility|property|stations?|schools?|churches|church|town hall|city hall|mayor's office|installations?|towers?|pylons?|bridges?|pipelines?|equipment|machinery|ballot boxes|polling stations?|studios?";
+  "exchanges?|substations?|transformers?|buses|bus|vehicles?|cars?|trucks?|ambulances?|houses?|homes?|cabins?|huts?|buildings?|offices?|headquarters|stores?|shops?|banks?|branch(?:es)?|restaurants?|establishments?|factory|factories|plants?|warehouses?|farms?|fields|crops|coffee|facilities|facility|property|stations?|schools?|churches|church|town hall|city hall|mayor's office|installations?|towers?|pylons?|bridges?|pipelines?|equipment|machinery|ballot boxes|polling stations?|studios?";
 
 function rule(triggerClass: TriggerClass, eventType: EventType, subEventType: string, source: string, generic = false): TriggerRule {
   return { triggerClass, eventType, subEventType, pattern: new RegExp(source, "g"), generic };
@@ -57,7 +57,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "arrest",
     "Strategic developments",
     "Arrests",
-    String.raw`\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|taken into custody|took into custody|rounded up|nabbed|captured (?:\w+ )?(?:suspects?|militants?|members?|fighters?|operatives?|leaders?|commanders?|men|people|persons|terrorists|guerrillas|envoys|facilitators))\b`,
+    String.raw`\b(?:arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|apprehend(?:ed|ing|s)?|taken into custody|took into custody|rounded up|nabbed|captured (?:\w+ ){0,3}(?:suspects?|militants?|members?|fighters?|operatives?|leaders?|commanders?|men|people|persons|terrorists|guerrillas|envoys|facilitators))\b`,
   ),
   rule(
     "abduction",
@@ -126,7 +126,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "killing",
     "Violence against civilians",
     "Attack",
-    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|stabbed to death|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|shot)\b`,
+    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|shot)\b`,
     true,
   ),
   rule(
