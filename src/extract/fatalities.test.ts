@@ -94,3 +94,10 @@ describe("a death toll that has risen", () => {
     );
   });
 });
+
+describe("a list of victims before a passive verb", () => {
+  it("adds up counted and single victims", () => {
+    assert.deepEqual(fatalitiesOf("Six Jesuit priests, their cook and her daughter were murdered in San Salvador on Thursday."), [8]);
+    assert.deepEqual(fatalitiesOf("A mayor and two policemen were killed in Kabul on Monday."), [3]);
+  });
+});

@@ -46,6 +46,38 @@ function isAge(text: string, start: number, end: number, value: number): boolean
  */
 function victimCount(sentence: AnnotatedSentence): number | null {
   const text = sentence.lower;
+  // "Six Jesuit priests, their cook and her daughter were murdered": a list of victims before a
+  // passive verb adds up its parts.
+  const passive =
+    /\b(?:were|have been|had been)\s+(?:brutally\s+)?(?:killed|murdered|assassinated|massacred|shot dead|executed|slain)\b/.exec(text);
+  if (passive) {
+    const subject =
+      text
+        .slice(0, passive.index)
+        .split(/[.;:(\]]|--|\s(?:that|when|after|because|said|reported)\s/)
+        .pop() ?? "";
+    const parts = subject
+      .split(/,\s*(?:and\s+)?|\s+and\s+/)
+      .map((part) => part.trim())
+      .filter((part) => part.length > 0);
+    if (parts.length >= 2) {
+      let total = 0;
+      let offset = passive.index - subject.length;
+      let counted = true;
+      for (const part of parts) {
+        const at = text.indexOf(part, offset);
+        offset = at + part.length;
+        const number = sentence.numbers.find((n) => n.start >= at && n.start < at + part.length && !n.isFraction && !n.isPercent);
+        if (number && number.dimension === "count" && number.start - at <= 3) total += Math.round(number.value);
+        else if (/^(?:a|an|one|the|his|her|their)\s+(?:\S+\s+){0,3}\S*[^s\s]$/.test(part) && !PLURAL_VICTIMS.test(part)) total += 1;
+        else {
+          counted = false;
+          break;
+        }
+      }
+      if (counted) return total;
+    }
+  }
   // "killed the mayor, as well as two peasants": one victim phrase per part of the list.
   const verb = /\b(?:killed|murdered|assassinated|executed|shot dead|shot to death)\s+/.exec(text);
   if (verb) {
