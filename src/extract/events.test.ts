@@ -1705,3 +1705,13 @@ describe("1990 wire copy (a probe's cases)", () => {
     );
   });
 });
+
+describe("a toll added in a later sentence", () => {
+  it("adds 'a councilman was also killed' to the incident's toll", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 17 NOV 89 (EFE) -- [TEXT] GUNMEN KILLED THE MAYOR OF APOPA YESTERDAY. A COUNCILMAN WAS ALSO KILLED.",
+      null,
+    );
+    assert.equal(event.fatalities, 2);
+  });
+});

@@ -29,6 +29,8 @@ const TIME_REFERENCE_BEFORE =
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
+  /** "A councilman was also killed": a toll to add to the incident's, not a restatement of it. */
+  additionalToll: boolean;
   /** Named as a point in time ("after the killing of the priests"): an incident known already. */
   timeReference: boolean;
   eventType: EventType;
@@ -1174,6 +1176,7 @@ function mentionsInSentence(
         ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
+        additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference: TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)),
         eventType,
         subEventType,
@@ -1349,8 +1352,10 @@ function mergeInto(target: EventMention, other: EventMention): void {
   target.actor1 ??= other.actor1;
   target.actor2 ??= other.actor2;
   target.perpetratorGroup ??= other.perpetratorGroup;
-  // The first toll reported stays: later sentences often give totals for the day or the month.
+  // The first toll reported stays: later sentences often give totals for the day or the month;
+  // but "a councilman was also killed" adds to it.
   if (target.fatalities === null) target.fatalities = other.fatalities;
+  else if (other.additionalToll && other.fatalities !== null) target.fatalities += other.fatalities;
   // A foiled or attempted attack stays so; an incident reported as having happened stays
   // "occurred" when a later sentence says it was claimed; a claim alone is confirmed by a report.
   if (other.status === "foiled" || (target.status === "occurred" && other.status === "attempted")) target.status = other.status;
