@@ -1715,3 +1715,13 @@ describe("a toll added in a later sentence", () => {
     assert.equal(event.fatalities, 2);
   });
 });
+
+describe("a body found", () => {
+  it("reads one body found as one killing", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 27 NOV 89 (EFE) -- [TEXT] THE BODY OF TRADE UNIONIST JUAN MEJIA WAS FOUND YESTERDAY NEAR APOPA.",
+      null,
+    );
+    assert.equal(event.fatalities, 1);
+  });
+});

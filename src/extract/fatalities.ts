@@ -19,7 +19,7 @@ const HARM_WORDS = /\b(?:wounded|injured|hurt|injuring|wounding)\b/;
 const NOBODY =
   /\b(?:nobody|no one|no-one|none)\s+(?:was|were)\s+(?:killed|hurt|injured|wounded)|\bno (?:casualties|deaths|fatalities|victims|one was killed)\b|\bwithout (?:causing )?(?:casualties|victims)\b|\bcaused no (?:casualties|victims|deaths)\b/;
 const SINGULAR_DEATH =
-  /\b(?:was|has been|had been) (?:also )?(?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|governor|judge|leader|journalist|priest|civilian|student|businessman|commander|chief|member|official|guard|driver|bomber|attacker|gunman|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
+  /\b(?:was|has been|had been) (?:also )?(?:killed|shot dead|shot to death|murdered|assassinated|slain|executed|beheaded|found dead|gunned down|stabbed to death)\b|\b(?:killing|murdered|killed|assassinated|shot dead|shot and killed|gunned down) (?:a|an|one|the) (?:\w+ ){0,2}(?:man|woman|soldier|policeman|officer|mayor|governor|judge|leader|journalist|priest|civilian|student|businessman|commander|chief|member|official|guard|driver|bomber|attacker|gunman|person|child)\b|\bblew (?:himself|herself) up\b|\b(?:the )?body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)\b|\b(?:killing|killed|murdered|assassinated|executed) (?:him|her)\b/;
 
 // Nouns that make a victim phrase plural ("the murder of six Jesuit priests"): never one death.
 const PLURAL_VICTIMS =

@@ -126,7 +126,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "killing",
     "Violence against civilians",
     "Attack",
-    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|found dead|shot)\b`,
+    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)|found dead|shot)\b`,
     true,
   ),
   rule(
