@@ -1725,3 +1725,16 @@ describe("a body found", () => {
     assert.equal(event.fatalities, 1);
   });
 });
+
+describe("a killing told in a relative clause of an arrest", () => {
+  it("keeps the killing of its own day apart from the arrests", () => {
+    const events = eventsOf(
+      "LIMA, 10 JAN 90 (EFE) -- [TEXT] THE POLICE REPORTED TODAY THAT OVER 1,500 PEOPLE HAVE BEEN ARRESTED IN A DRAGNET AIMED AT THE ASSASSINS OF A FORMER MINISTER, WHO WAS MURDERED IN A TERRORIST ATTACK YESTERDAY.",
+      null,
+    );
+    assert.deepEqual(events.map((event) => [event.subEventType, event.eventDate]).sort(), [
+      ["Arrests", "1990-01-10"],
+      ["Attack", "1990-01-09"],
+    ]);
+  });
+});

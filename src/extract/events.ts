@@ -1041,7 +1041,10 @@ function mentionsInSentence(
       if (!hit.rule.generic || chosen.includes(hit)) continue;
       const day = ownDay(sentence, hit, context);
       if (day === null || days.has(day)) continue;
-      if (!ownAct.every((other) => apartIn(sentence, other, hit, context))) continue;
+      // (Or told in a relative clause of its own: "arrested 15,000 people in a dragnet for the
+      // assassins of X, who was murdered yesterday".)
+      if (!ownAct.every((other) => apartIn(sentence, other, hit, context) || /,\s+(?:who|which)\s/.test(between(sentence, other, hit))))
+        continue;
       days.add(day);
       chosen.push(hit);
     }
