@@ -1738,3 +1738,15 @@ describe("a killing told in a relative clause of an arrest", () => {
     ]);
   });
 });
+
+describe("an ambush of civilians", () => {
+  it("codes an ambush of a bus as an attack on civilians, and one of a patrol or of guardsmen as a clash", () => {
+    const wire = (body: string) => `SAN SALVADOR, 27 NOV 89 (EFE) -- [TEXT] ${body}`;
+    assert.equal(
+      onlyEvent(wire("GUERRILLAS AMBUSHED A BUS NEAR APOPA TODAY, KILLING FOUR PASSENGERS."), null).eventType,
+      "Violence against civilians",
+    );
+    assert.equal(onlyEvent(wire("GUERRILLAS AMBUSHED AN ARMY PATROL NEAR APOPA TODAY, KILLING FOUR SOLDIERS."), null).eventType, "Battles");
+    assert.equal(onlyEvent(wire("REBELS AMBUSHED A VEHICLE TRANSPORTING NATIONAL GUARDSMEN NEAR APOPA TODAY."), null).eventType, "Battles");
+  });
+});

@@ -190,6 +190,24 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 const FIGURATIVE_BATTLE =
   /^(?:battles?|fight(?:ing)?|war)\s+(?:against|on)\s+(?:the\s+)?(?:drug|narco|cocaine|corruption|crime|terror|poverty|impunity|inflation|disease|hunger|illiteracy)|^(?:battles?|fight(?:ing)?)\s+(?:for|over)\s+(?:the\s+)?(?:votes?|hearts|control of (?:the )?(?:party|congress|parliament)|power)/;
 
+/**
+ * "Guerrillas ambushed a bus near Apopa, killing four passengers": an ambush of civilians is an
+ * attack on them, not a clash; one of a patrol or a convoy stays a clash.
+ */
+function isAmbushOfCivilians(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass !== "clash" || !/^ambush/.test(sentence.lower.slice(hit.start, hit.end))) return false;
+  const target = sentence.lower.slice(hit.end, hit.end + 80).split(/[,;.]/)[0] ?? "";
+  const victims = sentence.lower.slice(hit.end, hit.end + 140);
+  return (
+    /\b(?:bus|buses|car|cars|vehicle|vehicles|truck|passengers|civilians|villagers|travell?ers|motorists|farmers|peasants|family|wedding)\b/.test(
+      target,
+    ) &&
+    !ARMED_TARGETS.test(target) &&
+    !/\bguardsm[ae]n\b/.test(victims) &&
+    !ARMED_TARGETS.test(victims.replace(/\b(?:bus|car|vehicle|truck)\b/g, ""))
+  );
+}
+
 function isStateViolenceOnProtest(sentence: AnnotatedSentence, hit: TriggerHit, all: readonly TriggerHit[]): boolean {
   const violent = all.some(
     (other) =>
@@ -1071,7 +1089,9 @@ function mentionsInSentence(
       shootingType ??
       (hit.rule.triggerClass === "protest" && isStateViolenceOnProtest(sentence, hit, found)
         ? { eventType: typed.eventType, subEventType: "Excessive force against protesters" }
-        : typed);
+        : isAmbushOfCivilians(sentence, hit)
+          ? { eventType: "Violence against civilians" as const, subEventType: "Attack" }
+          : typed);
     const first = byType.get(entry.eventType);
     if (first === undefined) byType.set(entry.eventType, { hit, ...entry });
     else {
