@@ -19,6 +19,7 @@ import {
   type PlaceMention,
 } from "./places.ts";
 import { findAttributions, type Attribution } from "./attribution.ts";
+import { DENIED_ROLE_SOURCE } from "./triggers.ts";
 import { findOrganizations, findPeople, type OrganizationMention, type PersonMention } from "./entities.ts";
 
 /** A date written with its month ("December 2", "2 Dec"), as opposed to a weekday or "yesterday". */
@@ -150,6 +151,9 @@ function storyDatelineCountry(story: string, broadcaster: string | null): string
   return notable || town.country === (broadcaster ? countryOfDateline(broadcaster) : null) ? town.country : null;
 }
 
+/** Right after a group's name: it denies a role ("The Taliban denied involvement in the blast"). */
+const GROUP_DENIES_ROLE = new RegExp(String.raw`^\s+(?:has\s+|have\s+|had\s+)?${DENIED_ROLE_SOURCE}`, "i");
+
 /**
  * Before a date given in universal time beside a local hour: "AT 2230 [0230 GMT ON". Only that
  * form: "at 0900 GMT on Saturday" alone dates the incident, and stays.
@@ -261,9 +265,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
           named.some((other) => other.start > group.end && other.start - group.end <= 25)
         ) &&
         // "The Taliban denied involvement in the blast": a group that denies a role is not its actor.
-        !/^\s+(?:has\s+|have\s+|had\s+)?(?:denied|denies|deny)\s+(?:any\s+)?(?:involvement|responsibility|role|part|links?|carrying out|being behind)\b/i.test(
-          sentence.text.slice(group.end, group.end + 50),
-        ),
+        !GROUP_DENIES_ROLE.test(sentence.text.slice(group.end, group.end + 60)),
     );
     // A place inside an actor's name ("Farabundo Marti", "Iraqi Kurdistan Regional Guard") is not
     // where anything happened.

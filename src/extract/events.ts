@@ -7,7 +7,7 @@ import type { EventStatus, EventType } from "../domain/taxonomy.ts";
 import { MONTH_NAMES } from "../nlp/calendar.ts";
 import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
-import { ARMED_TARGETS, CIVILIAN_TARGETS, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
+import { ARMED_TARGETS, CIVILIAN_TARGETS, DENIED_ROLE_SOURCE, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
 import { APPOSITION_END, countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
 
@@ -64,8 +64,7 @@ interface EventMention {
 }
 
 const NEGATION_BEFORE = /\b(?:no|not|never|neither|nor|without|denied|deny|denies|false|rumou?rs? of|no one|nobody)\b[^.;,]{0,25}$/;
-const DENIED_ROLE =
-  /\bden(?:ied|y|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|part|links?|carrying out|staging|conducting|being behind|(?:that\s+)?(?:it|they|he|she)\s+(?:was|were|had been)\s+(?:behind|involved|responsible))\b/;
+const DENIED_ROLE = new RegExp(String.raw`\b${DENIED_ROLE_SOURCE}`);
 const ATTEMPT_CUES =
   /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
 const ALLEGED_CUES = /\b(?:allegedly|alleged|accused of|suspected of|reportedly|unconfirmed)\b/;
@@ -208,6 +207,16 @@ function isAmbushOfCivilians(sentence: AnnotatedSentence, hit: TriggerHit): bool
   );
 }
 
+/** The state's forces named before a trigger: a force the sentence names, or police, soldiers, troops. */
+function stateForcesBefore(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  return (
+    sentence.forces.some((force) => force.start < hit.start) ||
+    /\b(?:police(?:men)?|soldiers|troops|army|security forces|riot police|guards)\b/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
+    )
+  );
+}
+
 function isStateViolenceOnProtest(sentence: AnnotatedSentence, hit: TriggerHit, all: readonly TriggerHit[]): boolean {
   const violent = all.some(
     (other) =>
@@ -215,13 +224,7 @@ function isStateViolenceOnProtest(sentence: AnnotatedSentence, hit: TriggerHit, 
       (other.rule.triggerClass === "killing" || other.rule.triggerClass === "armed_attack") &&
       !/^fired tear gas/.test(sentence.lower.slice(other.start, other.start + 16)),
   );
-  return (
-    violent &&
-    (sentence.forces.some((force) => force.start < hit.start) ||
-      /\b(?:police(?:men)?|soldiers|troops|army|security forces|riot police|guards)\b/.test(
-        sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
-      ))
-  );
+  return violent && stateForcesBefore(sentence, hit);
 }
 
 /**
@@ -264,13 +267,7 @@ function isProtestTargeted(sentence: AnnotatedSentence, hit: TriggerHit, all: re
     )
   )
     return false;
-  if (
-    sentence.forces.some((force) => force.start < hit.start) ||
-    /\b(?:police(?:men)?|soldiers|troops|army|security forces|riot police|guards)\b/.test(
-      sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
-    )
-  )
-    return false;
+  if (stateForcesBefore(sentence, hit)) return false;
   return PROTEST_AS_TARGET.test(sentence.lower.slice(Math.max(0, hit.start - 50), hit.start));
 }
 
@@ -377,6 +374,11 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
  * "38 strikes in Syria in the first five months of 2025" reports a count over a period: that is
  * a figure (./figures.ts), not an incident.
  */
+/** Whether the sentence counts at least `least` of something (fractions and percentages aside). */
+function hasCountOf(sentence: AnnotatedSentence, least: number): boolean {
+  return sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= least);
+}
+
 function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   // "More than 70,000 people have been killed in the 10-year civil war": a war's toll so far (in
   // the main clause: "a string of attacks that have killed hundreds since 2015" qualifies an incident).
@@ -384,7 +386,7 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     /(?<!\b(?:that|which|who)\s)\b(?:has|have)\s+(?:been\s+)?(?:killed|died|lost their lives)\b[^.;]{0,60}\b(?:war|conflict|violence|insurgency|fighting|since)\b/.test(
       sentence.lower,
     ) &&
-    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
+    hasCountOf(sentence, 100)
   )
     return true;
   // A month or a year named as such ("in October 2024") is a period as much as "the first half".
@@ -410,22 +412,14 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   // start of the operation": a toll over a period.
   if (
     (sentence.dates.some((date) => date.kind === "period") || /\bsince (?:the )?(?:start|beginning)\b/.test(sentence.lower)) &&
-    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
+    hasCountOf(sentence, 100)
   )
     return true;
   // "In 2023, the SDF detained 1,200 ISIS suspects": arrests over a year or a month, not one raid's.
-  if (
-    /\b(?:arrested|detained|apprehended|captured)\b/.test(sentence.lower) &&
-    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 50)
-  )
-    return true;
+  if (/\b(?:arrested|detained|apprehended|captured)\b/.test(sentence.lower) && hasCountOf(sentence, 50)) return true;
   // "Jihadist violence has killed more than 2,000 people in Burkina Faso this year": a toll over
   // the year so far, told in the perfect.
-  if (
-    /\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed the lives of)\b/.test(sentence.lower) &&
-    sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= 100)
-  )
-    return true;
+  if (/\b(?:has|have)\s+(?:now\s+)?(?:killed|left|claimed the lives of)\b/.test(sentence.lower) && hasCountOf(sentence, 100)) return true;
   for (const number of sentence.numbers) {
     if (number.isFraction || number.isPercent) continue;
     const after = sentence.lower

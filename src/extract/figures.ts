@@ -5,7 +5,7 @@
 import { recordId } from "../domain/ids.ts";
 import type { Evidence, Figure } from "../domain/records.ts";
 import type { FigureMeasure, FigureQualifier } from "../domain/taxonomy.ts";
-import { daysInMonth } from "../nlp/calendar.ts";
+import { addDays, addMonths, dayToIso, parseIsoDay, yearPeriod } from "../nlp/calendar.ts";
 import { shiftYears, type DateMention } from "../nlp/dates.ts";
 import type { NumberMention } from "../nlp/numbers.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
@@ -46,22 +46,9 @@ const PREVIOUS_YEAR = /\b(?:the )?(?:previous|prior|preceding) year\b|\blast yea
 
 /** The quarter before `period`, when `period` is a calendar quarter; else null. */
 function quarterBefore(period: Period): Period | null {
-  const year = Number(period.periodStart.slice(0, 4));
-  const month = Number(period.periodStart.slice(5, 7));
-  const endYear = Number(period.periodEnd.slice(0, 4));
-  const endMonth = Number(period.periodEnd.slice(5, 7));
-  if (period.periodStart.slice(8) !== "01" || endYear * 12 + endMonth - (year * 12 + month) !== 2) return null;
-  const startIndex = year * 12 + (month - 1) - 3;
-  const startYear = Math.floor(startIndex / 12);
-  const startMonth = (startIndex % 12) + 1;
-  const lastIndex = startIndex + 2;
-  const lastYear = Math.floor(lastIndex / 12);
-  const lastMonth = (lastIndex % 12) + 1;
-  const two = (value: number): string => String(value).padStart(2, "0");
-  return {
-    periodStart: `${startYear}-${two(startMonth)}-01`,
-    periodEnd: `${lastYear}-${two(lastMonth)}-${two(daysInMonth(lastYear, lastMonth))}`,
-  };
+  const start = parseIsoDay(period.periodStart);
+  if (start === null || start.day !== 1 || dayToIso(addDays(addMonths(start, 3), -1)) !== period.periodEnd) return null;
+  return { periodStart: dayToIso(addMonths(start, -3)), periodEnd: dayToIso(addDays(start, -1)) };
 }
 
 /** Between a figure and a later period: a comparison, whose period is the other figure's. */
@@ -366,10 +353,7 @@ export function extractFigures(context: DocumentContext): Figure[] {
         // 2023, up from 90 the previous year": the period before the one the figure answers.
         if (PREVIOUS_QUARTER.test(tail))
           period = quarterBefore({ periodStart: previous.periodStart, periodEnd: previous.periodEnd }) ?? period;
-        else if (PREVIOUS_YEAR.test(tail)) {
-          const year = Number(previous.periodStart.slice(0, 4)) - 1;
-          period = { periodStart: `${year}-01-01`, periodEnd: `${year}-12-31` };
-        }
+        else if (PREVIOUS_YEAR.test(tail)) period = yearPeriod(Number(previous.periodStart.slice(0, 4)) - 1);
       }
       if (!period && duringThatPeriod && previous === null) {
         const last = lastFigure(figures, null);

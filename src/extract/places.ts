@@ -58,19 +58,10 @@ const DIRECTION =
 export function findPlaces(text: string, options: { country?: string | null; allCapitals?: boolean } = {}): PlaceMention[] {
   const found: PlaceMention[] = [];
   const mentions = findPlaceMentions(text, { country: options.country ?? null, limit: 10 });
-  // Where the text names a country, or its people ("Salvadoran"), for capitalOverHint. Not a
-  // religious order ("a Dominican priest").
-  const named: { country: string; at: number }[] = mentions.flatMap((mention) =>
-    mention.candidates[0]?.kind === "country" && mention.candidates[0].country
-      ? [{ country: mention.candidates[0].country, at: mention.start }]
-      : [],
-  );
-  for (const match of text.matchAll(
-    /\b[A-Za-z]+(?:an|ese|ish|i)\b(?!\s+(?:priests?|friars?|nuns?|fathers?|brothers?|sisters?|order)\b)/gi,
-  )) {
-    const country = countryOfDemonym(match[0]);
-    if (country !== null) named.push({ country, at: match.index });
-  }
+  // Where the text names a country, or its people ("Salvadoran"), for capitalOverHint: read only
+  // when a name needs it (a report with a dateline and a small namesake), not for every report.
+  let named: { country: string; at: number }[] | null = null;
+  const namings = (): readonly { country: string; at: number }[] => (named ??= countryNamings(text, mentions));
   for (const mention of mentions) {
     // "UN experts", "the AU force": in ordinary copy a word of two or three capitals is an acronym.
     if (options.allCapitals === false && /^[A-Z]{2,3}$/.test(mention.text) && mention.candidates[0]?.kind === "place") continue;
@@ -105,7 +96,7 @@ export function findPlaces(text: string, options: { country?: string | null; all
       inApposed ??
       regionNamed ??
       mention.candidates.find((c) => c.kind === "country" && c.name.toLowerCase().replace(/[^a-z]/g, "") === folded) ??
-      capitalOverHint(text, mention, folded, options.country ?? null, named) ??
+      capitalOverHint(text, mention, folded, options.country ?? null, namings) ??
       mention.candidates[0];
     if (!best) continue;
     const precision = precisionOf(best);
@@ -173,7 +164,7 @@ function capitalOverHint(
   mention: { readonly start: number; readonly end: number; readonly candidates: readonly PlaceCandidate[] },
   folded: string,
   hint: string | null,
-  named: readonly { readonly country: string; readonly at: number }[],
+  namings: () => readonly { readonly country: string; readonly at: number }[],
 ): PlaceCandidate | null {
   const first = mention.candidates[0];
   if (!hint || !first || first.country !== hint || first.kind !== "place") return null;
@@ -193,10 +184,29 @@ function capitalOverHint(
       (candidate) =>
         candidate.featureCode === "PPLC" &&
         candidate.country !== hint &&
-        named.some((naming) => naming.country === candidate.country && Math.abs(naming.at - mention.start) <= NAMED_NEARBY) &&
-        candidate.name.toLowerCase().replace(/[^a-z]/g, "") === folded,
+        candidate.name.toLowerCase().replace(/[^a-z]/g, "") === folded &&
+        namings().some((naming) => naming.country === candidate.country && Math.abs(naming.at - mention.start) <= NAMED_NEARBY),
     ) ?? null
   );
+}
+
+/** Where a text names a country, or its people ("Salvadoran"); not a religious order ("a Dominican priest"). */
+function countryNamings(
+  text: string,
+  mentions: readonly { start: number; candidates: readonly PlaceCandidate[] }[],
+): { country: string; at: number }[] {
+  const found = mentions.flatMap((mention) =>
+    mention.candidates[0]?.kind === "country" && mention.candidates[0].country
+      ? [{ country: mention.candidates[0].country, at: mention.start }]
+      : [],
+  );
+  for (const match of text.matchAll(
+    /\b[A-Za-z]+(?:an|ese|ish|i)\b(?!\s+(?:priests?|friars?|nuns?|fathers?|brothers?|sisters?|order)\b)/gi,
+  )) {
+    const country = countryOfDemonym(match[0]);
+    if (country !== null) found.push({ country, at: match.index });
+  }
+  return found;
 }
 
 /** How close (characters) a country must be named to let its capital take a name: about a sentence. */

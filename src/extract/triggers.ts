@@ -46,6 +46,12 @@ function rule(triggerClass: TriggerClass, eventType: EventType, subEventType: st
   return { triggerClass, eventType, subEventType, pattern: new RegExp(source, "g"), generic };
 }
 
+/**
+ * A role denied, not the incident: "denied involvement in", "denies carrying out", "denied that it
+ * was behind". Events keep the incident (events.ts); the group that denies is not its actor (context.ts).
+ */
+export const DENIED_ROLE_SOURCE = String.raw`den(?:ied|y|ies|ying)\s+(?:any\s+)?(?:involvement|responsibility|role|part|links?|carrying out|staging|conducting|being behind|(?:that\s+)?(?:it|they|he|she)\s+(?:was|were|had been)\s+(?:behind|involved|responsible))\b`;
+
 export const TRIGGER_RULES: readonly TriggerRule[] = [
   rule(
     "foiled",
