@@ -1750,3 +1750,84 @@ describe("an ambush of civilians", () => {
     assert.equal(onlyEvent(wire("REBELS AMBUSHED A VEHICLE TRANSPORTING NATIONAL GUARDSMEN NEAR APOPA TODAY."), null).eventType, "Battles");
   });
 });
+
+describe("an incident followed up", () => {
+  it("dates an incident named by its inquiry from the sentence that tells it, and counts it once", () => {
+    const events = eventsOf(
+      "QUITO, 9 JUN 25 (EFE) -- Detectives resumed the investigation into the killing of the four priests. " +
+        "The priests were shot dead in Ambato on 2 May.",
+    );
+    const killings = events.filter((event) => event.eventType === "Violence against civilians");
+    assert.equal(killings.length, 1, events.map((e) => `${e.eventType}@${e.eventDate}`).join("; "));
+    assert.equal(killings[0]!.eventDate, "2025-05-02");
+  });
+
+  it("keeps a date told with the incident noun", () => {
+    const event = onlyEvent("QUITO, 9 JUN 25 (EFE) -- Two officers were charged today in the murder on 3 May of the priests of Ambato.");
+    assert.equal(event.eventDate, "2025-05-03");
+  });
+});
+
+describe("a killing at a protest", () => {
+  it("reads a leader killed during a rally as an attack, not the rally's toll", () => {
+    const events = eventsOf(
+      "LA PAZ, 9 JUN 25 (EFE) -- Witnesses said the suspect carried a banner during the Oruro demonstration, during which union leader Mario Quispe was killed.",
+    );
+    assert.ok(
+      events.some((event) => event.eventType === "Violence against civilians" && event.fatalities === 1),
+      events.map((e) => `${e.eventType}/${e.subEventType} k=${e.fatalities}`).join("; "),
+    );
+    assert.ok(!events.some((event) => event.eventType === "Riots"));
+  });
+
+  it("does not fold a killing into an arrest told just before it", () => {
+    const events = eventsOf(
+      "LA PAZ, 9 JUN 25 (EFE) -- Police arrested two men in Oruro on Sunday. A farmer was shot dead on the same day.",
+    );
+    assert.deepEqual(events.map((event) => event.eventType).sort(), ["Strategic developments", "Violence against civilians"]);
+  });
+
+  it("still reads demonstrators who killed someone as a riot", () => {
+    const events = eventsOf("LA PAZ, 9 JUN 25 (EFE) -- Demonstrators killed a policeman during a protest in Oruro on Sunday.");
+    assert.ok(events.some((event) => event.eventType === "Riots"));
+  });
+});
+
+describe("a government's protest", () => {
+  it("does not read a diplomatic protest as people in the street", () => {
+    for (const text of [
+      "BOGOTA, 9 JUN 25 (EFE) -- The note is a protest from our government over the killing of two farmers on 1 June.",
+      "BOGOTA, 9 JUN 25 (EFE) -- Colombia lodged a formal protest with the Venezuelan embassy on Monday.",
+    ])
+      assert.ok(!eventsOf(text).some((event) => event.eventType === "Protests" || event.eventType === "Riots"), text);
+    assert.equal(
+      onlyEvent("BOGOTA, 9 JUN 25 (EFE) -- Hundreds of students staged a protest outside the ministry in Bogota on Monday.").eventType,
+      "Protests",
+    );
+  });
+});
+
+describe("how often, and what for", () => {
+  it("reads bombings said to be less frequent as a pattern", () => {
+    assert.equal(
+      eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- However, bomb attacks on shopping centers in San Salvador are less frequent.").length,
+      0,
+    );
+  });
+
+  it("reads weapons supplied so that an army can bomb as a purpose, not a bombing", () => {
+    assert.equal(
+      eventsOf(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- The rebels said Washington supplies bombs and rockets so that the army, which has planes, can bomb the villages.",
+      ).length,
+      0,
+    );
+  });
+
+  it("reads what was done instead of a bombing as no bombing", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 9 JUN 25 (EFE) -- Instead of bombing crowded markets, the gang now kills shopkeepers one by one.",
+    );
+    assert.ok(!events.some((event) => event.eventType === "Explosions/Remote violence"));
+  });
+});

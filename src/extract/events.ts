@@ -109,7 +109,7 @@ const COUNTED_BEFORE =
   /\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens of|a series of|a string of|a wave of|a spate of|several|both|simultaneous|twin|coordinated)\s+(?:[a-z-]+\s+){0,2}$/;
 // Weapons seized or found are not weapons used.
 const SEIZURE_BEFORE =
-  /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying(?! out)|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ied)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
+  /\b(?:confiscat\w*|seiz\w*|found|recover\w*|discover\w*|cache[sd]?|stockpil\w*|possess\w*|carrying(?! out)|manufactur\w*|smuggl\w*|supply\w*|suppl(?:y|ies|ied|ying)|transport\w*|bought|purchas\w*|storing|stored|hid(?:den|ing)?)\b[^.;]{0,60}$/;
 
 const HABITUAL_BEFORE =
   /\b(?:majority of|most of|many of|some of|number of|frequency of|rate of|tempo of|pace of|continued to|continue to|continues to|increasingly|mostly|mainly|primarily|largely|generally|typically|usually|often|regularly|routinely|sporadic|frequent|recurring|numerous|countless|repeated)\b[^.;]{0,50}$/;
@@ -141,6 +141,14 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     return true;
   // "employed tactics of assassinations, ambushes and the burning of crops": a repertoire, not an incident.
   if (/\b(?:tactics|methods|techniques|modus operandi)\b[^.;]{0,120}$/.test(sentence.lower.slice(Math.max(0, hit.start - 120), hit.start)))
+    return true;
+  // "Bomb attacks on shopping centers are less frequent", "kidnappings have become common": how
+  // often such acts happen, wherever they are placed.
+  if (
+    /^[^.;,]{0,60}?\b(?:are|were|have been|had been|remain|remained|have become|had become|became|is)\s+(?:now\s+|still\s+|much\s+|far\s+)?(?:less|more|increasingly|very|quite|rather|so)?\s*(?:frequent|common|rare|infrequent|widespread|commonplace|routine|daily|everyday|usual)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 90),
+    )
+  )
     return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   // "claimed credit for several guerrilla attacks in the past": acts over an open past, however counted.
@@ -277,6 +285,7 @@ const PROTEST_AS_TARGET =
   /\b(?:target(?:ed|ing)|attack(?:ed|ing)?|struck|hit|bomb(?:ed|ing)|stormed|kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|shot|(?:opened|open|fired|firing)\s+(?:fire\s+)?(?:on|at|into)|on|at|near|into|against)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}$/;
 
 function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  if (hit.rule.triggerClass === "protest") return isDiplomaticProtest(sentence, hit);
   if (hit.rule.triggerClass !== "clash") return false;
   const from = sentence.lower.slice(hit.start, hit.start + 60);
   if (FIGURATIVE_BATTLE.test(from)) return true;
@@ -292,6 +301,29 @@ function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     /\b(?:this|that|our|their|the same)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start)) &&
     /^battle\b/.test(from) &&
     !sentence.places.some((place) => place.precision !== "country")
+  );
+}
+
+/**
+ * "The note represents a protest from our government", "lodged a formal protest with the embassy":
+ * a government's objection, sent in words, not people in the street.
+ */
+function isDiplomaticProtest(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  const word = sentence.lower.slice(hit.start, hit.end);
+  if (!/^protests?$/.test(word)) return false;
+  const before = sentence.lower.slice(Math.max(0, hit.start - 40), hit.start);
+  const after = sentence.lower.slice(hit.end, hit.end + 60);
+  return (
+    /\b(?:lodged|filed|sent|delivered|issued|registered|made|presented|formal|diplomatic|official|strong|note of|letter of)\s+(?:an?\s+|its\s+|a\s+formal\s+)?$/.test(
+      before,
+    ) ||
+    /^\s+(?:note|letter)s?\b/.test(after) ||
+    /^\s+(?:from|by)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z]+\s+)?(?:government|ministry|foreign ministry|embassy|state department|president)\b/.test(
+      after,
+    ) ||
+    /^\s+(?:with|to)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:government|embassy|ambassador|ministry|foreign minister|un|united nations)\b/.test(
+      after,
+    )
   );
 }
 
@@ -367,6 +399,13 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   // "several bomb threats", "a bomb scare": a warning, not an explosion.
   if (/^\s+(?:threats?|scares?|hoax(?:es)?|alerts?|alarms?)\b/.test(sentence.lower.slice(hit.end, hit.end + 12))) return true;
   if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
+  // "supplies bombs so that the army -- which has planes -- can bomb the population": a purpose.
+  if (
+    /\bso\s+(?:that|as to)\b[^.;]{0,120}\b(?:can|could|may|might|would|will)\s+(?:\w+\s+)?$/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 160), hit.start),
+    )
+  )
+    return true;
   return HYPOTHETICAL_CUES.test(words);
 }
 
@@ -444,8 +483,15 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
 
 /** The event's date from the sentence, as a partial date, and whether the text gave it. */
 function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentContext): { date: PartialDate | null; explicit: boolean } {
+  // "Investigations into the killing of the six Jesuits continue": the news is the follow-up, and
+  // the incident it names happened before; only a date told with the noun ("the killing of the
+  // Jesuits on 16 November") is the incident's. Otherwise it takes its date from elsewhere in the report.
+  const followUp = isFollowUp(sentence, hit);
   const candidates = sentence.dates.filter(
-    (date) => (date.value !== null || date.kind === "period") && !datesAnotherClause(sentence, hit, date),
+    (date) =>
+      (date.value !== null || date.kind === "period") &&
+      !datesAnotherClause(sentence, hit, date) &&
+      (!followUp || (date.start >= hit.end && date.start - hit.end <= 250 && toldWithNoun(sentence.lower.slice(hit.end, date.start)))),
   );
   if (candidates.length > 0) {
     // "killed 12 people in Konduga on Sunday and abducted 20 women in Gwoza on Monday": a date
@@ -471,7 +517,7 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
   // A report's lead tells the news of its own date ("A bomb damaged an office today"): with no date
   // of its own, the lead's incident is placed in the report's month and does not take the date of
   // an older incident told further down.
-  if (sentence.index <= 1 && (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")) {
+  if (!followUp && sentence.index <= 1 && (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")) {
     return { date: fallbackDate(context), explicit: true };
   }
   return { date: fallbackDate(context), explicit: false };
@@ -484,6 +530,22 @@ const SPEECH_VERB =
   /\b(?:said|says|reported|announced|confirmed|stated|denied|charged|denounced|condemned|disclosed|revealed|added|declared|told|asked|demanded|accused|admitted|indicated|explained|noted|repudiated)\b/;
 const INCIDENT_NOUN =
   /^(?:murders?|assassinations?|killings?|kidnappings?|abductions?|attacks?|bombings?|massacres?|explosions?|slayings?)$/;
+
+/** Words that follow an incident up: the inquiry, the trial, the charges, those implicated. */
+const FOLLOW_UP_BEFORE =
+  /\b(?:investigations?|investigating|investigated|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved)(?:\s+(?:into|of|on|about|for|in|with|over))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
+
+/** Whether the text between an incident noun and a date after it keeps to the noun's phrase. */
+function toldWithNoun(between: string): boolean {
+  return !/[;:]|,\s*(?:who|which|where|while|but|when|as|after|before)\b/.test(between) && !SPEECH_VERB.test(between);
+}
+
+function isFollowUp(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  return (
+    INCIDENT_NOUN.test(sentence.lower.slice(hit.start, hit.end)) &&
+    FOLLOW_UP_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 80), hit.start))
+  );
+}
 
 function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: DateMention): boolean {
   const text = sentence.lower;
@@ -1034,6 +1096,12 @@ function mentionsInSentence(
       ),
   );
   const chosen = ownAct.length > 0 ? [...ownAct, ...listed] : specific.length > 0 ? [] : [tollOf(sentence, hits)];
+  // "During the Soacha demonstration, during which Galan was killed": a peaceful protest has no
+  // toll (ACLED), so a killing told with it, with no state force firing on it, is an attack of its own.
+  if (ownAct.length > 0 && ownAct.every((hit) => hit.rule.triggerClass === "protest" && !isStateViolenceOnProtest(sentence, hit, found))) {
+    const killing = hits.find((hit) => killedAtProtest(sentence, hit));
+    if (killing) chosen.push(killing);
+  }
   // Casualty words alone name one toll, unless they are dated to different days of their own.
   if (specific.length === 0 && chosen[0] !== undefined) {
     const days = new Set([ownDay(sentence, chosen[0], context)]);
@@ -1135,10 +1203,19 @@ function mentionsInSentence(
   if (byType.has("Strategic developments") && byType.get("Strategic developments")?.hit.rule.triggerClass === "foiled")
     dropType("Explosions/Remote violence");
   const protest = byType.get("Protests");
+  const attack = byType.get("Violence against civilians");
   if (
     protest &&
     (byType.get("Strategic developments")?.hit.rule.triggerClass === "property_destruction" ||
-      byType.has("Violence against civilians") ||
+      (attack !== undefined && !killedAtProtest(sentence, attack.hit)) ||
+      // "Demonstrators killed a policeman": the crowd's own violence, whoever was hit.
+      hits.some(
+        (hit) =>
+          (hit.rule.triggerClass === "killing" || hit.rule.triggerClass === "armed_attack") &&
+          /\b(?:demonstrators|protesters|protestors|rioters|marchers|mob|crowd)\s+(?:[a-z]+\s+){0,2}$/.test(
+            sentence.lower.slice(Math.max(0, hit.start - 40), hit.start),
+          ),
+      ) ||
       byType.has("Riots"))
   ) {
     dropType("Protests");
@@ -1390,6 +1467,24 @@ function mergeDetails(target: EventMention, other: EventMention): void {
   Object.assign(target, { eventType, subEventType, generic, triggerClass });
 }
 
+/**
+ * "During the demonstration, during which Galan was killed": someone killed at a protest, with no
+ * word that the crowd did it, was attacked; the protest stays what it was ("demonstrators killed a
+ * policeman" is a riot).
+ */
+function killedAtProtest(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  return (
+    hit.rule.triggerClass === "killing" &&
+    /\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)) &&
+    !/^\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:demonstrators|protesters|protestors|rioters|mob|crowd|marchers)\b/.test(
+      sentence.lower.slice(hit.end),
+    )
+  );
+}
+
+/** Incidents that cause no casualties of their own. */
+const NOT_A_CAUSE: ReadonlySet<TriggerRule["triggerClass"]> = new Set(["arrest", "agreement", "withdrawal", "foiled", "protest"]);
+
 /** A quarter word after a name: "Olaya neighborhood", "San Benito district". */
 const QUARTER_AFTER = /^\s+(?:neighbou?rhoods?|barrios?|quarters?|districts?|sectors?|suburbs?)\b/i;
 
@@ -1581,16 +1676,16 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
     // Killings and attacks reported at the place and time of a bombing, a strike or an abduction
     // told just before are its casualties, not a second incident.
     if (mention.generic) {
-      const cause = [...kept]
-        .reverse()
-        .find(
-          (earlier) =>
-            !earlier.generic &&
-            mention.sentenceIndex - earlier.sentenceIndex <= 8 &&
-            placesCompatible(earlier, mention) &&
-            datesCompatible(earlier, mention) &&
-            (earlier.place === null || mention.place === null || earlier.place.name === mention.place.name),
-        );
+      const cause = [...kept].reverse().find(
+        (earlier) =>
+          !earlier.generic &&
+          // An arrest, a deal or a peaceful protest kills no one: a killing told after one is its own.
+          !NOT_A_CAUSE.has(earlier.triggerClass) &&
+          mention.sentenceIndex - earlier.sentenceIndex <= 8 &&
+          placesCompatible(earlier, mention) &&
+          datesCompatible(earlier, mention) &&
+          (earlier.place === null || mention.place === null || earlier.place.name === mention.place.name),
+      );
       if (cause) {
         mergeDetails(cause, mention);
         continue;
