@@ -1831,3 +1831,43 @@ describe("how often, and what for", () => {
     assert.ok(!events.some((event) => event.eventType === "Explosions/Remote violence"));
   });
 });
+
+describe("a report filed abroad", () => {
+  it("places an incident in the country its sentence names in the possessive", () => {
+    const event = onlyEvent(
+      "TOKYO (JAPAN), 9 JUN 25 (KYODO) -- Visiting Colombian President Ana Gil met the Japanese prime minister in Tokyo on Monday.\n\n" +
+        "   A truck packed with dynamite exploded in front of the headquarters of the Department of Administrative Security, " +
+        "Colombia's federal investigations police, on Sunday.",
+    );
+    assert.equal(event.country, "CO");
+  });
+});
+
+describe("more that is not an incident", () => {
+  it("reads raids conducted by troops as searches", () => {
+    assert.equal(
+      eventsOf("BOGOTA, 9 JUN 25 (EFE) -- The raids were conducted by 13th Brigade troops in Chia, Pacho and Bogota.").length,
+      0,
+    );
+  });
+
+  it("reads what a force is said to do, in the present, as no incident", () => {
+    const events = eventsOf(
+      "BOGOTA, 9 JUN 25 (EFE) -- The cartel said its priority was to fight the members of the police who kidnap, torture and murder our relatives.",
+    );
+    assert.equal(events.length, 0, events.map((e) => `${e.eventType}/${e.subEventType}`).join("; "));
+  });
+
+  it("reads a peace accord named as a commission's origin as no agreement, and one signed as one", () => {
+    assert.equal(
+      eventsOf(
+        "GUATEMALA CITY, 9 JUN 25 (EFE) -- The rights commission, which emerged from the Esquipulas peace agreement, expressed its concern today.",
+      ).length,
+      0,
+    );
+    assert.equal(
+      onlyEvent("BOGOTA, 9 JUN 25 (EFE) -- The government and the rebels signed a peace agreement in Havana on Monday.").subEventType,
+      "Agreement",
+    );
+  });
+});

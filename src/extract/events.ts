@@ -116,6 +116,14 @@ const HABITUAL_BEFORE =
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
+  // "the police who kidnap, torture and murder our relatives": what someone does, in the present.
+  if (
+    /^(?:kidnap|abduct|kill|murder|assassinate|massacre|torture|attack|bomb|shoot|execute|burn|loot|ambush|arrest|detain)$/.test(word) &&
+    /\b(?:who|which)\s+(?:(?:still|often|always|usually|regularly|routinely|also|continue to|continually)\s+)?(?:[a-z]+,\s+)*$/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 60), hit.start),
+    )
+  )
+    return true;
   if (/s$/.test(word) && HABITUAL_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 150), hit.start))) return true;
   // "targeting mainly security forces with small arms and improvised explosive devices": the means
   // of a way of fighting, not one use of them.
@@ -185,6 +193,13 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (!/^raid/.test(sentence.lower.slice(hit.start, hit.end))) return false;
   if (/\b(?:was|were|been|being)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start))) return true;
+  // "The raids were conducted by 13th Brigade troops in Chia and Pacho": the state's, told in the passive.
+  if (
+    /^s?\s+(?:(?:were|was|have been|had been)\s+)?(?:\w+\s+)?(?:conducted|carried out|made|staged|mounted|led)\s+by\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:police(?:men)?|troops|soldiers|army|security forces|agents|officers|brigade|battalion|detectives|military)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 100),
+    )
+  )
+    return true;
   const subject = sentence.lower.slice(Math.max(0, hit.start - 40), hit.start);
   const byState =
     sentence.forces.some((force) => force.start < hit.start) ||
@@ -286,6 +301,14 @@ const PROTEST_AS_TARGET =
 
 function isFigurative(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (hit.rule.triggerClass === "protest") return isDiplomaticProtest(sentence, hit);
+  // "the commission, which emerged from the Esquipulas peace agreement": an accord named, not made.
+  if (hit.rule.triggerClass === "agreement")
+    return (
+      /(?:accord|agreement|deal|pact)$/.test(sentence.lower.slice(hit.start, hit.end)) &&
+      !/\b(?:sign(?:ed|s|ing)?|reach(?:ed|es|ing)?|conclud(?:ed|es|ing)|struck|strikes|seal(?:ed|s)?|broker(?:ed|s)?|agreed|clinched|finali[sz]ed)\b/.test(
+        sentence.lower,
+      )
+    );
   if (hit.rule.triggerClass !== "clash") return false;
   const from = sentence.lower.slice(hit.start, hit.start + 60);
   if (FIGURATIVE_BATTLE.test(from)) return true;
@@ -940,6 +963,26 @@ function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): stri
   return foreign;
 }
 
+/**
+ * "TOKYO: A truck packed with dynamite exploded in front of the headquarters of Colombia's
+ * security police": a report filed abroad about another country, whose sentence names that
+ * country in the possessive ("Colombia's") and no place in it, tells of that country.
+ */
+function abroadNamed(sentence: AnnotatedSentence, context: DocumentContext): string | null {
+  const filed = context.datelinePlace?.country;
+  if (!filed || sentence.places.some((place) => place.precision !== "country")) return null;
+  // Only the country's own, in the possessive: "Colombia's police" (not "ambassador to Spain", nor
+  // "the Venezuelan government ordered a trial", which acts on an incident wherever it was).
+  const named = new Set<string>();
+  for (const place of sentence.places)
+    if (place.country && /^['’]s\s/i.test(sentence.text.slice(place.end, place.end + 3))) named.add(place.country);
+  if (named.size !== 1) return null;
+  const [country] = [...named];
+  return country !== undefined && country !== filed && !EXPEDITIONARY.has(country) && context.documentCountries.has(country)
+    ? country
+    : null;
+}
+
 const RESPONSIBILITY =
   /\b(?:claimed (?:responsibility|credit)|(?:is|are|was|were) (?:believed|suspected|thought|said) to (?:have|be)|blamed|responsible for|attributed)\b/;
 
@@ -1260,7 +1303,13 @@ function mentionsInSentence(
     for (const place of placeList) {
       // With nothing else to go on, a group's main theatre ("CLANDESTINE, 19 OCT 89 -- the FMLN ...").
       const theatre = sentence.groups[0]?.country ?? null;
-      const country = place?.country ?? nationalOf(sentence, context) ?? previousCountry ?? context.mainCountry ?? theatre;
+      const country =
+        place?.country ??
+        nationalOf(sentence, context) ??
+        abroadNamed(sentence, context) ??
+        previousCountry ??
+        context.mainCountry ??
+        theatre;
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
