@@ -1871,3 +1871,30 @@ describe("more that is not an incident", () => {
     );
   });
 });
+
+describe("an incident named again later in the report", () => {
+  it("joins an incident named by its victim in the possessive to the one told before", () => {
+    const events = eventsOf(
+      "LIMA, 9 JUN 25 (EFE) -- Gunmen shot dead former minister Rafael Soto in Lima on Sunday. " +
+        "Police questioned witnesses. The president called an emergency meeting. Congress observed a minute of silence. " +
+        "Ministers met in the palace. Soldiers patrolled the streets. Schools stayed closed. Shops opened late. " +
+        "Soto's murder has shocked the country.",
+    );
+    assert.equal(events.length, 1, events.map((e) => `${e.eventType}@${e.eventDate}`).join("; "));
+  });
+
+  it("reads 'the attack' with no attack to refer to as the bombing the report told, keeping what happened", () => {
+    const events = eventsOf(
+      "BOGOTA, 9 JUN 25 (EFE) -- A car bomb exploded outside the security police headquarters in Bogota on Sunday, killing 12 people. " +
+        "The president condemned the blast. Rescue teams searched the rubble. Hospitals asked for blood. The mayor declared mourning. " +
+        "Embassies offered help. Markets closed early. Schools stayed shut. " +
+        "Three men suspected of taking part in the attack tried to flee the city and were released on Monday.",
+    );
+    assert.equal(
+      events.filter((event) => event.eventType !== "Strategic developments").length,
+      1,
+      events.map((e) => e.eventType).join("; "),
+    );
+    assert.equal(events.find((event) => event.eventType === "Explosions/Remote violence")?.status, "occurred");
+  });
+});

@@ -1320,7 +1320,11 @@ function mentionsInSentence(
       mentions.push({
         anaphoric,
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
-        timeReference: TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)),
+        timeReference:
+          TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) ||
+          // "Lopez Albujar's murder has made a great impression": an incident named by its victim, known already.
+          (INCIDENT_NOUN.test(sentence.lower.slice(hit.start, hit.end)) &&
+            /[a-z]['’]s?\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 4), hit.start))),
         eventType,
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
@@ -1755,9 +1759,32 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
     );
     // Another rule may have taken the reference out of the kept ones already.
     const position = kept.indexOf(reference);
-    if (later === undefined || position < 0) continue;
+    if (position < 0) continue;
+    // "Three persons suspected of participating in the attack were released": a bare "the attack"
+    // with no incident of its type to refer to names the report's incident of another kind (the
+    // bombing told before it).
+    const target =
+      later ??
+      (reference.generic
+        ? kept
+            .slice(0, position)
+            .reverse()
+            .find(
+              (other) =>
+                !unresolved.includes(other) &&
+                (other.eventType === "Explosions/Remote violence" ||
+                  other.eventType === "Violence against civilians" ||
+                  other.eventType === "Battles") &&
+                placesCompatible(other, reference),
+            )
+        : undefined);
+    if (target === undefined) continue;
     reference.dateExplicit = false;
-    mergeDetails(later, reference);
+    // (What the reference's own sentence attempted, "tried to dispose of the phones", says
+    // nothing of whether the incident it names happened.)
+    const status = target.status;
+    mergeDetails(target, reference);
+    if (target !== later) target.status = status;
     kept.splice(position, 1);
   }
 
