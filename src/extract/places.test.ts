@@ -390,3 +390,12 @@ describe("a place set off by its country", () => {
     assert.equal(findPlaces("A bomb exploded in Kabul, Afghan officials said.")[0]?.country, "AF");
   });
 });
+
+describe("a region named with its kind word", () => {
+  it("reads 'Valle Department' in a report from Bogota as Valle del Cauca, and in one from Tegucigalpa as Honduras's Valle", () => {
+    const region = (text: string): string | null =>
+      new RuleExtractor().extract({ documentId: "d", text, publishedDate: "1989-08-26" }).events[0]?.country ?? null;
+    assert.equal(region("BOGOTA, 25 AUG 89 (EFE) -- TWO FARMERS WERE KILLED IN VALLE DEPARTMENT ON SUNDAY."), "CO");
+    assert.equal(region("TEGUCIGALPA, 25 AUG 89 (EFE) -- TWO FARMERS WERE KILLED IN VALLE DEPARTMENT ON SUNDAY."), "HN");
+  });
+});

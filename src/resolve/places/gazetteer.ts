@@ -445,6 +445,14 @@ export class Gazetteer {
     const key = standardKey(stripPossessive(name));
     if (key === "") return found;
     for (const posting of this.postingsForKey(key)) found.set(posting, 0);
+    // "Valle Department" is also Valle del Cauca, whose names ("Valle") lack the word: the name
+    // without its region word stands for regions too, so the country hint can choose between them.
+    const words = key.split(" ");
+    if (words.length > 1 && REGION_WORDS.has(words[words.length - 1] as string)) {
+      for (const posting of this.postingsForKey(words.slice(0, -1).join(" "))) {
+        if (!found.has(posting) && this.kindOf(posting) === "region") found.set(posting, 0);
+      }
+    }
     const bare = withoutLeadingArticle(key) ?? (key.startsWith("the ") ? key.slice(4) : null);
     if (bare !== null) {
       for (const posting of this.postingsForKey(bare)) {

@@ -794,10 +794,12 @@ class MentionFinder {
     let index = gazetteer.keyIndex(key);
     let best = -1;
     let bestIndex = -1;
+    let shorterIndex = -1;
     let last = contentFirst;
     for (;;) {
       if (index < 0) break;
       if (gazetteer.isName(index) && (this.capitalsMode || (tokens[last] as Token).capitalised)) {
+        shorterIndex = best === last - 1 ? bestIndex : -1;
         best = last;
         bestIndex = index;
       }
@@ -807,7 +809,18 @@ class MentionFinder {
       index = gazetteer.keyIndex(key);
     }
     if (best < 0) return null;
-    return { first, last: best, contentFirst, postings: gazetteer.postingsAt(bestIndex), loose: false };
+    const postings = gazetteer.postingsAt(bestIndex);
+    // "Valle Department" is Honduras's region by that exact name, and Colombia's Valle del Cauca
+    // too (its names lack the word): the regions the name stands for without the region word
+    // join the candidates, so that the report's country can choose.
+    if (shorterIndex >= 0 && best > contentFirst && REGION_WORDS_AFTER.has((tokens[best] as Token).folded)) {
+      const regions = [...gazetteer.postingsAt(shorterIndex)].filter(
+        (posting) => gazetteer.kindOf(posting) === "region" && !postings.includes(posting),
+      );
+      if (regions.length > 0)
+        return { first, last: best, contentFirst, postings: Uint32Array.from([...postings, ...regions]), loose: false };
+    }
+    return { first, last: best, contentFirst, postings, loose: false };
   }
 
   /**
