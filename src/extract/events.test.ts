@@ -1898,3 +1898,33 @@ describe("an incident named again later in the report", () => {
     assert.equal(events.find((event) => event.eventType === "Explosions/Remote violence")?.status, "occurred");
   });
 });
+
+describe("motives, duties and prevention", () => {
+  it("reads a party staying away 'as a sign of protest' as no protest", () => {
+    assert.equal(
+      eventsOf("MEXICO CITY, 9 JUN 25 (EFE) -- The senator said that, as a sign of protest, his party will not attend Monday's session.")
+        .length,
+      0,
+    );
+  });
+
+  it("reads a duty 'to identify, arrest and try' the culprits as no arrest", () => {
+    assert.equal(
+      eventsOf("MADRID, 9 JUN 25 (EFE) -- The bishop said it is the government's duty to identify, arrest, and try the culprits.").length,
+      0,
+    );
+  });
+
+  it("reads efforts to prevent massacres, and a state of alert to prevent sabotage, as no incident", () => {
+    assert.equal(
+      eventsOf('SAN JOSE, 9 JUN 25 (EFE) -- He asked the president to step up efforts to prevent "massacres" and "selective murders."')
+        .length,
+      0,
+    );
+    assert.equal(
+      eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- The police chief said the state of alert is designed to prevent sabotage in the capital.")
+        .length,
+      0,
+    );
+  });
+});

@@ -341,6 +341,8 @@ function isDiplomaticProtest(sentence: AnnotatedSentence, hit: TriggerHit): bool
       before,
     ) ||
     /^\s+(?:note|letter)s?\b/.test(after) ||
+    // "as a sign of protest, his party will not attend the session": a motive, not a protest held.
+    /\b(?:as\s+an?|in)\s+(?:sign|form|mark|gesture|token|act)\s+of\s+$/.test(before) ||
     /^\s+(?:from|by)\s+(?:the\s+|our\s+|its\s+)?(?:[a-z]+\s+)?(?:government|ministry|foreign ministry|embassy|state department|president)\b/.test(
       after,
     ) ||
@@ -405,7 +407,12 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   if (NEGATION_BEFORE.test(clause) && !DENIED_ROLE.test(clause)) return true;
   const words = clause.trim().split(/\s+/).slice(-7).join(" ");
   // "orders to assault", "plans to attack": an intention. "tried to kill" is an attempt, kept.
-  if (/\bto\s+$/.test(before) && !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return true;
+  // ("duty to identify, arrest and try the culprits": each verb of the list is the infinitive's.)
+  if (
+    /\bto\s+(?:[a-z]+,\s+)*(?:[a-z]+,?\s+(?:and|or)\s+)?$/.test(before) &&
+    !/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+(?:[a-z]+,\s+)*(?:[a-z]+,?\s+(?:and|or)\s+)?$/.test(before)
+  )
+    return true;
   // "until the rebels stop attacks", "a pledge to halt the bombing": an end asked for, not an incident.
   if (
     /\b(?:stop|halt|cease|renounce|suspend|end)(?:s|ped|ed|ing)?["'”’]?\s+(?:the\s+|their\s+|all\s+|its\s+)?(?:use\s+of\s+)?(?:[\w-]+\s+)?$/.test(

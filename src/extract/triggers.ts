@@ -179,7 +179,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
 
 /** Nouns and phrases that show a trigger is about a plan, threat or capability, not an incident. */
 export const HYPOTHETICAL_CUES =
-  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? (?:to|at)|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|instead of|rather than|so that|prevent(?:ing)? (?:future|further)|to (?:launch|carry out|conduct|mount|stage))\b/;
+  /\b(?:may|might|could|would|will|shall|plans? to|planning to|plotting|intend(?:s|ed)? to|threat(?:en(?:ed|s)?)? to|vowed to|warned (?:of|that)|fears? (?:of|that)|risk of|possible|potential|capable of|capacity to|ability to|in order to|for the purpose of|with the aim of|in an effort to|aim(?:s|ed)? (?:to|at)|seeks? to|sought to|try(?:ing)? to|tried to|attempt to|if|unless|instead of|rather than|so that|prevent(?:s|ed|ing)?|to (?:launch|carry out|conduct|mount|stage))\b/;
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
