@@ -1928,3 +1928,26 @@ describe("motives, duties and prevention", () => {
     );
   });
 });
+
+describe("an attack told first, its bomb later", () => {
+  it("reads the bomb that killed as many in the same city as the attack's means, and 'yesterday's attack' as it again", () => {
+    const events = eventsOf(
+      "BOGOTA, 9 JUN 25 (EFE) -- The government announced an offensive following the death yesterday of nine people in an attack by the cartel in Medellin. " +
+        "The offensive was announced after a meeting of the security council. " +
+        "The minister said the cartel's leader is behind the violence. " +
+        "Nine people died when a car loaded with dynamite exploded in a crowded district of Medellin known as Las Palmas. " +
+        "Yesterday's attack was the second against the elite police.",
+    );
+    assert.equal(events.length, 1, events.map((e) => `${e.eventType}@${e.location}`).join("; "));
+    assert.equal(events[0]!.eventType, "Explosions/Remote violence");
+    assert.equal(events[0]!.fatalities, 9);
+  });
+
+  it("does not join 'today's bombing' to an incident of another day", () => {
+    const events = eventsOf(
+      "LA PAZ, 9 JUN 25 (EFE) -- The group claimed responsibility in August 2023 for the attack on the minister's convoy. " +
+        "Today's bomb explosion damaged a bookstore and a bank in La Paz.",
+    );
+    assert.ok(events.some((event) => event.eventType === "Explosions/Remote violence" && event.eventDate?.startsWith("2025-06")));
+  });
+});

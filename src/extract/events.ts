@@ -18,8 +18,11 @@ interface TriggerHit {
 }
 
 /** "the attack", "that explosion": a reference back to an incident already reported. */
+// ("Yesterday's attack was the second against the elite police": a day's incident, named again;
+// it refers back only to an incident of that day.)
 const ANAPHORIC_BEFORE =
-  /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier)\s+(?:[a-z]+\s+)?$/;
+  /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier|yesterday['’]s|today['’]s|tonight['’]s|[a-z]+day['’]s)\s+(?:[a-z]+\s+)?$/;
+const DAY_POSSESSIVE_BEFORE = /\b(?:yesterday|today|tonight|[a-z]+day)['’]s\s+(?:[a-z]+\s+)?$/;
 
 /** "after the", "following the", "on the eve of the": an incident used to say when something else happened. */
 const TIME_REFERENCE_BEFORE =
@@ -29,6 +32,8 @@ const TIME_REFERENCE_BEFORE =
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
+  /** Named by its day ("yesterday's attack"): it refers back only to an incident of that day. */
+  namedByDay: boolean;
   /** "A councilman was also killed": a toll to add to the incident's, not a restatement of it. */
   additionalToll: boolean;
   /** Named as a point in time ("after the killing of the priests"): an incident known already. */
@@ -1326,6 +1331,7 @@ function mentionsInSentence(
         ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
+        namedByDay: anaphoric && DAY_POSSESSIVE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)),
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference:
           TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) ||
@@ -1660,9 +1666,18 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       attack.eventType === "Violence against civilians" &&
       !mention.generic &&
       (mention.triggerClass === "explosive" || mention.triggerClass === "grenade") &&
-      mention.place === null &&
       datesCompatible(attack, mention) &&
-      mention.sentenceIndex - attack.sentenceIndex <= 3
+      ((mention.place === null && mention.sentenceIndex - attack.sentenceIndex <= 3) ||
+        // "the death of nine people in an attack in Medellin ... Nine people died when a car bomb
+        // exploded in a district of Medellin": the same toll at the same town (or a quarter of it).
+        (attack.fatalities !== null &&
+          attack.fatalities > 0 &&
+          mention.fatalities === attack.fatalities &&
+          mention.sentenceIndex - attack.sentenceIndex <= 8 &&
+          (mention.place === null ||
+            attack.place === null ||
+            mention.place.name === attack.place.name ||
+            (mention.place.local === true && (mention.place.admin1 === null || mention.place.admin1 === attack.place.admin1)))))
     ) {
       // The attack is generic and the bomb is not: mergeInto takes the bomb's sub-type and class.
       mergeInto(attack, mention);
@@ -1684,7 +1699,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       if (
         previous &&
         mention.sentenceIndex - previous.sentenceIndex <= 5 &&
-        (mention.anaphoric || (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
+        ((mention.anaphoric && (!mention.namedByDay || datesCompatible(previous, mention))) ||
+          (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
       ) {
         if (mention.anaphoric) {
           // "The bomb explosion took place in the Olaya neighbourhood": a reference back takes no
@@ -1782,7 +1798,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
                 (other.eventType === "Explosions/Remote violence" ||
                   other.eventType === "Violence against civilians" ||
                   other.eventType === "Battles") &&
-                placesCompatible(other, reference),
+                placesCompatible(other, reference) &&
+                (!reference.namedByDay || datesCompatible(other, reference)),
             )
         : undefined);
     if (target === undefined) continue;
