@@ -1951,3 +1951,22 @@ describe("an attack told first, its bomb later", () => {
     assert.ok(events.some((event) => event.eventType === "Explosions/Remote violence" && event.eventDate?.startsWith("2025-06")));
   });
 });
+
+describe("costs and kinds of damage over time", () => {
+  it("reads the losses of a year due to sabotage as no incident", () => {
+    assert.equal(
+      eventsOf(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- Economic losses last year due to guerrilla sabotage to the power and telephone systems surpassed $100 million.",
+      ).length,
+      0,
+    );
+  });
+
+  it("reads 'they have burned buses' as a pattern, and buses burned in a named town as an incident", () => {
+    assert.equal(
+      eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- The minister said the rebels have burned buses, gasoline stations and crops.").length,
+      0,
+    );
+    assert.equal(eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- Guerrillas have burned buses in Usulutan this week.").length, 1);
+  });
+});

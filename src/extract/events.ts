@@ -121,6 +121,15 @@ const HABITUAL_BEFORE =
 
 function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
+  // "They have burned buses, gasoline stations and ...": property of a kind, destroyed over time,
+  // told in the perfect with no number, article or place.
+  if (
+    hit.rule.triggerClass === "property_destruction" &&
+    /\b(?:has|have)\s+(?:also\s+|repeatedly\s+|often\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start)) &&
+    /^[a-z]+\s+[a-z]+s\b/.test(word) &&
+    !/^[^;]*\b(?:in|at|near)\s+[A-Z]/.test(sentence.text.slice(hit.end, hit.end + 80))
+  )
+    return true;
   // "the police who kidnap, torture and murder our relatives": what someone does, in the present.
   if (
     /^(?:kidnap|abduct|kill|murder|assassinate|massacre|torture|attack|bomb|shoot|execute|burn|loot|ambush|arrest|detain)$/.test(word) &&
@@ -487,6 +496,13 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   if (
     (sentence.dates.some((date) => date.kind === "period") || /\bsince (?:the )?(?:start|beginning)\b/.test(sentence.lower)) &&
     hasCountOf(sentence, 100)
+  )
+    return true;
+  // "Economic losses last year due to guerrilla sabotage surpassed $100 million": the cost of a
+  // period's acts, an economic figure, not an incident.
+  if (
+    /\b(?:losses|damages?|cost)\b[^.;]{0,80}\b(?:due to|caused by|from|because of|owing to)\b/.test(sentence.lower) &&
+    /(?:\$|\b(?:dollars|pesos|colones|soles|million|billion)\b)/.test(sentence.lower)
   )
     return true;
   // "In 2023, the SDF detained 1,200 ISIS suspects": arrests over a year or a month, not one raid's.
