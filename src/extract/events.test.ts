@@ -1970,3 +1970,19 @@ describe("costs and kinds of damage over time", () => {
     assert.equal(eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- Guerrillas have burned buses in Usulutan this week.").length, 1);
   });
 });
+
+describe("the conflict at large", () => {
+  it("reads 'all this fighting' and clashes 'that have taken place since' a day as no clash", () => {
+    assert.equal(
+      eventsOf("CARACAS, 9 JUN 25 (EFE) -- The people do not deserve to be the most affected by the irrationality of all this fighting.")
+        .length,
+      0,
+    );
+    assert.equal(
+      eventsOf(
+        "SAN JOSE, 9 JUN 25 (EFE) -- The council will ask the government to treat those wounded in the clashes between the army and guerrillas that have taken place since 11 May in San Salvador.",
+      ).length,
+      0,
+    );
+  });
+});

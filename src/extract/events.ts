@@ -172,11 +172,21 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     )
   )
     return true;
+  // "the people most affected by all this fighting": the conflict at large, not a clash.
+  if (
+    /^(?:fighting|violence|war|bloodshed|clashes|combat)$/.test(word) &&
+    /\ball\s+(?:this|that|the|these)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start))
+  )
+    return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
-  // "claimed credit for several guerrilla attacks in the past": acts over an open past, however counted.
+  // "claimed credit for several guerrilla attacks in the past": acts over an open past, however
+  // counted; "the clashes that have taken place since 11 November": every one since a day.
   if (
     /^[^.;,]{0,30}?\b(?:in the past(?!\s+(?:\d+|few|several|two|three)?\s*(?:hours?|days?|nights?|weeks?|months?)\b)|over the (?:past )?years|in recent (?:years|months)|over the last (?:few )?(?:years|months))\b/.test(
       sentence.lower.slice(hit.end, hit.end + 60),
+    ) ||
+    /^[^.;]{0,80}?\b(?:that|which)\s+(?:have|has)\s+(?:taken place|occurred|been (?:carried out|staged|reported))\s+since\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 120),
     )
   )
     return true;
