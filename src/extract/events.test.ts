@@ -1986,3 +1986,24 @@ describe("the conflict at large", () => {
     );
   });
 });
+
+describe("reactions to an incident", () => {
+  it("joins a condemnation of the murder, however far down, to the murder told first", () => {
+    const events = eventsOf(
+      "QUITO, 9 JUN 25 (EFE) -- Gunmen shot dead union leader Pedro Mina in Ambato on Sunday. " +
+        "Police set up roadblocks. The union called a strike. Schools stayed closed. Shops opened late. " +
+        "The mayor asked for calm. Buses ran on time. The church held a mass. Ministers met at noon. " +
+        "The foreign ministry today condemned the murder of the union leader.",
+    );
+    assert.equal(events.length, 1, events.map((e) => `${e.eventType}@${e.eventDate}`).join("; "));
+    assert.equal(events[0]!.eventDate, "2025-06-08");
+  });
+
+  it("does not date an incident by the day 'it was officially reported'", () => {
+    const event = onlyEvent(
+      "BOGOTA, 12 DEC 89 (EFE) -- British engineer John Jones, kidnapped by the ELN, lives in Colombia and his wife is Colombian, it was officially reported today.",
+      "1989-12-12",
+    );
+    assert.equal(event.eventDate, "1989-12");
+  });
+});

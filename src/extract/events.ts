@@ -594,7 +594,7 @@ const INCIDENT_NOUN =
 
 /** Words that follow an incident up: the inquiry, the trial, the charges, those implicated. */
 const FOLLOW_UP_BEFORE =
-  /\b(?:investigations?|investigating|investigated|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved)(?:\s+(?:into|of|on|about|for|in|with|over))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
+  /\b(?:investigations?|investigating|investigated|investigate|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved|condemn(?:s|ed|ing)?|condemnation|deplor(?:es|ed|ing)|repudiat(?:es|ed|ing)|regrett?(?:s|ed|ing)?|denounc(?:es|ed|ing)|lament(?:s|ed|ing)?|mourn(?:s|ed|ing)?|outrage|condolences|reacted|reaction)(?:\s+(?:into|of|on|about|for|in|with|over|at|to))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
 
 /** Whether the text between an incident noun and a date after it keeps to the noun's phrase. */
 function toldWithNoun(between: string): boolean {
@@ -623,6 +623,15 @@ function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: 
       text.slice(hit.end, date.start),
     ) &&
     !/[,;]/.test(text.slice(hit.end, date.start).replace(/^[^,]*,/, ""))
+  )
+    return true;
+  // "..., kidnapped by the ELN, resides in Colombia and ..., it was officially reported today": the
+  // impersonal report closing the sentence is dated, however long the sentence before it.
+  if (
+    date.start > hit.end &&
+    /,\s*it\s+(?:was|has been|had been)\s+(?:[a-z]+\s+)?(?:reported|announced|learned|confirmed|stated|disclosed)\s+$/.test(
+      text.slice(hit.end, date.start),
+    )
   )
     return true;
   if (!INCIDENT_NOUN.test(text.slice(hit.start, hit.end)) || date.start > hit.start) return false;
@@ -1363,7 +1372,9 @@ function mentionsInSentence(
           TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) ||
           // "Lopez Albujar's murder has made a great impression": an incident named by its victim, known already.
           (INCIDENT_NOUN.test(sentence.lower.slice(hit.start, hit.end)) &&
-            /[a-z]['’]s?\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 4), hit.start))),
+            /[a-z]['’]s?\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 4), hit.start))) ||
+          // "The government condemned the murder of ...": the incident the reaction is to, known already.
+          isFollowUp(sentence, hit),
         eventType,
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
