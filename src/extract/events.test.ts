@@ -2007,3 +2007,28 @@ describe("reactions to an incident", () => {
     assert.equal(event.eventDate, "1989-12");
   });
 });
+
+describe("threats, surnames and agents", () => {
+  it("reads bombs that 'will explode' in a list of villages as a threat, not five explosions", () => {
+    assert.equal(
+      eventsOf(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- From now on, bombs will not only explode in the villages of Chalatenango, Cabanas, Usulutan and Morazan.",
+      ).length,
+      0,
+    );
+  });
+
+  it("does not read the surname in 'Alfonso de Lima' as Peru's capital", () => {
+    const event = onlyEvent(
+      "BOGOTA, 9 JUN 25 (EFE) -- Two of her bodyguards, Dagoberto Rodriguez and Alfonso de Lima, were killed instantly.",
+    );
+    assert.equal(event.country, "CO");
+  });
+
+  it("takes the group after 'by' as the perpetrator, not the first group the sentence names", () => {
+    const event = onlyEvent(
+      "BOGOTA, 9 JUN 25 (EFE) -- The government vowed to capture Medellin Cartel boss Pablo Escobar following the death yesterday of nine people in an attack by the Extraditables in Medellin.",
+    );
+    assert.equal(event.perpetratorGroup, "The Extraditables");
+  });
+});

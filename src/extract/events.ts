@@ -450,6 +450,13 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     PROTEST_TO_COME.test(sentence.lower.slice(hit.end, hit.end + 40))
   )
     return true;
+  // "From now on, bombs will not only explode in the villages of ...": what will happen.
+  if (
+    /^\s+(?:will|would|shall|could|might|may|are going to|is going to)\s+(?:not\s+)?(?:only\s+|also\s+|soon\s+)?(?:continue to\s+)?(?:explode|go off|kill|fall|hit|strike|be)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 50),
+    )
+  )
+    return true;
   // "several bomb threats", "a bomb scare": a warning, not an explosion.
   if (/^\s+(?:threats?|scares?|hoax(?:es)?|alerts?|alarms?)\b/.test(sentence.lower.slice(hit.end, hit.end + 12))) return true;
   if (/\b(?:attempt(?:ed|s|ing)?|tried|try(?:ing)?|failed)\s+to\s+$/.test(before)) return false;
@@ -1045,7 +1052,14 @@ function pickActors(
   // the next sentence is the perpetrator.
   const blamed =
     next && next.paragraph === sentence.paragraph && RESPONSIBILITY.test(next.lower) ? (next.groups[0]?.canonical ?? null) : null;
-  const group = sentence.groups[0]?.canonical ?? blamed;
+  // "... Medellin cartel boss Pablo Escobar following the death of nine people in an attack by the
+  // Extraditables": the group after "by" did it, whichever the sentence names first.
+  const byAgent = /^\s+by\s+(?:the\s+)?/.exec(sentence.lower.slice(hit.end, hit.end + 12));
+  const byGroup = byAgent
+    ? (sentence.groups.find((g) => g.start >= hit.end + byAgent[0].length - 1 && g.start <= hit.end + byAgent[0].length + 4)?.canonical ??
+      null)
+    : null;
+  const group = byGroup ?? sentence.groups[0]?.canonical ?? blamed;
   const force = sentence.forces[0] ?? null;
   const forceName = force ? force.text.replace(/^(?:the|a)\s+/iu, "") : null;
   const perpetratorGroup = group ?? paragraphGroup;

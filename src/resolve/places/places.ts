@@ -888,11 +888,18 @@ class MentionFinder {
     const plainWords = !single && this.allCommonWords(contentFirst, last);
     // In capitals text a name beside a given name or a title is part of a person's name
     // ("ALFREDO CRISTIANI", "GENERAL ZAPATA", "ZAPATA GARCIA").
+    // "ALFONSO DE LIMA", "Alfonso de Lima": a surname with its particle after a given name.
+    const beforeParticle =
+      previous !== undefined && SURNAME_PARTICLES.has(previous.folded) && first >= 2 ? (tokens[first - 2] as Token) : undefined;
     const besidePerson =
-      !mixed &&
-      ((previous !== undefined &&
-        (gazetteer.personNames.has(previous.folded) || TITLES.has(previous.folded) || MEDIA_WORDS.has(previous.folded))) ||
-        (next !== undefined && gazetteer.personNames.has(next.folded)));
+      (beforeParticle !== undefined &&
+        joinable(text, beforeParticle, previous as Token) &&
+        beforeParticle.capitalised &&
+        gazetteer.personNames.has(beforeParticle.folded)) ||
+      (!mixed &&
+        ((previous !== undefined &&
+          (gazetteer.personNames.has(previous.folded) || TITLES.has(previous.folded) || MEDIA_WORDS.has(previous.folded))) ||
+          (next !== undefined && gazetteer.personNames.has(next.folded))));
 
     // What the context allows, decided once for all candidates of this name.
     let placePolicy: "none" | "major" | "notable" | "all";
@@ -996,6 +1003,9 @@ function isDigit(token: Token): boolean {
   const code = token.folded.charCodeAt(0);
   return code >= 48 && code <= 57;
 }
+
+/** The particles of Spanish, Portuguese and Dutch surnames ("de Lima", "dos Santos", "van Dijk"). */
+const SURNAME_PARTICLES: ReadonlySet<string> = new Set(["de", "del", "da", "do", "dos", "das", "van", "von"]);
 
 const REGION_WORDS_AFTER: ReadonlySet<string> = new Set(["province", "governorate", "department", "region"]);
 
