@@ -2032,3 +2032,16 @@ describe("threats, surnames and agents", () => {
     assert.equal(event.perpetratorGroup, "The Extraditables");
   });
 });
+
+describe("the National Guard", () => {
+  it("reads attacks on the National Guard headquarters as a clash, not violence against civilians", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 9 JUN 25 (EFE) -- Guerrillas attacked the National Guard headquarters in San Salvador on Sunday.",
+    );
+    assert.equal(event.eventType, "Battles");
+    assert.equal(
+      onlyEvent("SAN SALVADOR, 9 JUN 25 (EFE) -- Gunmen attacked two Spanish nationals in San Salvador on Sunday.").eventType,
+      "Violence against civilians",
+    );
+  });
+});

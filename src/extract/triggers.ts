@@ -187,4 +187,4 @@ export const ARMED_TARGETS =
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
-  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|citizens?|nationals?|tourists?|foreigners?|family|families|bodies|body)\b/;
+  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|citizens?|nationals?(?!\s+(?:guard|police|army|guardsm[ae]n))|tourists?|foreigners?|family|families|bodies|body)\b/;
