@@ -2045,3 +2045,28 @@ describe("the National Guard", () => {
     );
   });
 });
+
+describe("vehicles attacked", () => {
+  it("reads Red Cross vehicles attacked and one destroyed by fire as destruction of property", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 9 JUN 25 (EFE) -- Two vehicles of the Red Cross have been attacked in Mejicanos. One of them was totally destroyed by fire.",
+    );
+    assert.ok(events.length >= 1);
+    for (const event of events) assert.equal(event.subEventType, "Looting/property destruction");
+  });
+
+  it("reads a car shot at with someone in it, and vehicles shot at with reporters, as attacks on people", () => {
+    assert.equal(
+      onlyEvent(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- The judge was returning home on Sunday when his car was shot at near the town of Zaragoza.",
+      ).eventType,
+      "Violence against civilians",
+    );
+    assert.equal(
+      onlyEvent(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- Witnesses described the shooting of private vehicles, Red Cross vehicles, and reporters in San Salvador on Sunday.",
+      ).eventType,
+      "Violence against civilians",
+    );
+  });
+});

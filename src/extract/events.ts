@@ -724,7 +724,7 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
 
 // Civilian buildings: a facility, an installation or a station may be a prison or a barracks.
 const PROPERTY_TARGET =
-  /\b(?:residences?|houses?|homes?|offices?|studios?|headquarters|hotels?|banks?|stores?|shops?|businesses|factory|factories|warehouses?|churches|church|schools?|newspapers?|buildings?)\b/;
+  /\b(?:residences?|houses?|homes?|offices?|studios?|headquarters|hotels?|banks?|stores?|shops?|businesses|factory|factories|warehouses?|churches|church|schools?|newspapers?|buildings?|vehicles?|ambulances?|buses|bus|cars?|trucks?)\b/;
 const CASUALTY_WORDS =
   /\b(?:kill(?:ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies)|hurt|casualties|victims?|bodies|murder(?:ed)?)\b/;
 
@@ -780,7 +780,22 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
     // ("The attack on the church came during morning mass": "the attack" told again, after the
     // sentence that gave its toll, is that attack, not damage to a building.)
     const toldAgain = sentence.index > 0 && /^(?:the|this|that)\s+(?:[a-z-]+\s+)?$/.test(sentence.lower.slice(0, hit.start));
-    if (!civilian && !toldAgain && PROPERTY_TARGET.test(after) && !CASUALTY_WORDS.test(sentence.lower))
+    // (A car with someone in it is an attack on them: "his car was shot at", "an attack on the car
+    // in which he was travelling".)
+    const occupied =
+      /\b(?:his|her|their)\s+(?:[a-z-]+\s+)?(?:car|vehicle|truck|jeep|motorcade)\b|\b(?:car|vehicle|truck|jeep|bus)\s+(?:in which|carrying|transporting)\b/.test(
+        sentence.lower,
+      );
+    // ("the shooting of private vehicles, Red Cross vehicles, and reporters": people in the list.)
+    const listed = /^\s+(?:of|on|against|at)\s+([^.;:"]*)/.exec(sentence.lower.slice(hit.end, hit.end + 120))?.[1] ?? "";
+    if (
+      !civilian &&
+      !toldAgain &&
+      !occupied &&
+      !CIVILIAN_TARGETS.test(listed) &&
+      PROPERTY_TARGET.test(after) &&
+      !CASUALTY_WORDS.test(sentence.lower)
+    )
       return { eventType: "Strategic developments", subEventType: "Looting/property destruction" };
     return { eventType: "Violence against civilians", subEventType: "Attack" };
   }

@@ -142,7 +142,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     // Arson is told many ways: "set fire to", "set two schools on fire", "burned five buses", "a bus
     // was burned", "the burning of a factory". Destroying or damaging property counts only when no
     // explosive did it (then it is the explosion's damage; see events.ts).
-    String.raw`\b(?:set (?:fire to|on fire|ablaze)|set (?:[\w-]+ ){1,6}(?:on fire|ablaze)|torched|(?:burning|torching) of (?:[\w-]+ ){0,3}(?:${PROPERTY})|burn(?:ed|t) (?:down )?(?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:was|were|been|being) (?:partially |completely |totally |partly )?(?:burn(?:ed|t)(?: down)?|torched|set on fire)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|made off with|(?:took|carried off|seized) (?:large |huge |great |unknown |undetermined )?(?:quantities|amounts|sums) of|vandali[sz]ed|(?:destroyed|damaged|wrecked) (?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:${PROPERTY}) (?:was|were) (?:partially |completely |totally |partly |seriously |heavily )?(?:destroyed|damaged|wrecked))\b`,
+    String.raw`\b(?:set (?:fire to|on fire|ablaze)|set (?:[\w-]+ ){1,6}(?:on fire|ablaze)|torched|(?:burning|torching) of (?:[\w-]+ ){0,3}(?:${PROPERTY})|burn(?:ed|t) (?:down )?(?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:was|were|been|being) (?:partially |completely |totally |partly )?(?:burn(?:ed|t)(?: down)?|torched|set on fire|(?:destroyed|gutted) by fire)|arson|sabotag(?:e|ed|ing)|loot(?:ed|ing)|ransack(?:ed|ing)|robbed|robbery|stole|made off with|(?:took|carried off|seized) (?:large |huge |great |unknown |undetermined )?(?:quantities|amounts|sums) of|vandali[sz]ed|(?:destroyed|damaged|wrecked) (?:[\w-]+ ){0,4}(?:${PROPERTY})|(?:${PROPERTY}) (?:was|were) (?:partially |completely |totally |partly |seriously |heavily )?(?:destroyed|damaged|wrecked))\b`,
   ),
   rule(
     "riot",
@@ -187,4 +187,4 @@ export const ARMED_TARGETS =
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
-  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|citizens?|nationals?(?!\s+(?:guard|police|army|guardsm[ae]n))|tourists?|foreigners?|family|families|bodies|body)\b/;
+  /\b(?:civilians?|residents?|villagers?|peasants?|farmers?|students?|teachers?|journalists?|reporters|priests?|nuns?|children|women|worshippers|passengers|shoppers|people|persons?|man|woman|businessm[ae]n|mayor|judges?|lawyers?|leaders?|politicians?|candidates?|officials?|workers?|employees?|citizens?|nationals?(?!\s+(?:guard|police|army|guardsm[ae]n))|tourists?|foreigners?|family|families|bodies|body)\b/;
