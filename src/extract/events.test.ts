@@ -2070,3 +2070,31 @@ describe("vehicles attacked", () => {
     );
   });
 });
+
+describe("targets that decide the type", () => {
+  it("reads a helicopter machinegunned as a clash and an air force bombing as an air strike", () => {
+    assert.equal(
+      onlyEvent("SAN SALVADOR, 9 JUN 25 (EFE) -- Rebels machinegunned the helicopter as it was flying to the town of Guancorita on Sunday.")
+        .eventType,
+      "Battles",
+    );
+    assert.equal(
+      onlyEvent(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- Officials exhumed the bodies of the victims of an air force bombing in Chalatenango on 20 May.",
+      ).subEventType,
+      "Air/drone strike",
+    );
+  });
+
+  it("reads cotton plants attacked as damage to property, and towns attacked leaving fighters dead as a clash", () => {
+    assert.equal(
+      onlyEvent("SAN SALVADOR, 9 JUN 25 (EFE) -- Rebels attacked two cotton plants in San Miguel department on Sunday.").subEventType,
+      "Looting/property destruction",
+    );
+    assert.equal(
+      onlyEvent("BOGOTA, 9 JUN 25 (EFE) -- Guerrillas attacked four towns in Cordoba on Sunday, leaving 17 guerrillas and 2 soldiers dead.")
+        .eventType,
+      "Battles",
+    );
+  });
+});

@@ -724,7 +724,7 @@ function fallbackDate(context: DocumentContext): PartialDate | null {
 
 // Civilian buildings: a facility, an installation or a station may be a prison or a barracks.
 const PROPERTY_TARGET =
-  /\b(?:residences?|houses?|homes?|offices?|studios?|headquarters|hotels?|banks?|stores?|shops?|businesses|factory|factories|warehouses?|churches|church|schools?|newspapers?|buildings?|vehicles?|ambulances?|buses|bus|cars?|trucks?)\b/;
+  /\b(?:residences?|houses?|homes?|offices?|studios?|headquarters|hotels?|banks?|stores?|shops?|businesses|factory|factories|warehouses?|churches|church|schools?|newspapers?|buildings?|vehicles?|ambulances?|buses|bus|cars?|trucks?|plants?)\b/;
 const CASUALTY_WORDS =
   /\b(?:kill(?:ed|ing)?|dead|died|deaths?|wounded|wounding|injur(?:ed|ing|ies)|hurt|casualties|victims?|bodies|murder(?:ed)?)\b/;
 
@@ -762,6 +762,10 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
   const serving = after.replace(FORMER_SERVICE, " ");
   const armed =
     ARMED_TARGETS.test(serving) ||
+    // "attacked four towns, leaving 17 guerrillas and 2 soldiers dead": the dead were fighters.
+    /^[^.;]*?\b(?:killing|leaving|left)\s+(?:[\w-]+\s+){0,3}(?:soldiers?|troops|policem[ae]n|guerrillas?|rebels?|militants?|insurgents?|fighters?)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 120),
+    ) ||
     (sentence.forces.length > 0 &&
       /\b(?:kill(?:ed|ing)|attack(?:ed|s)?)\b[^.]{0,40}\b(?:soldiers?|troops?|police|officers?|personnel|members)\b/.test(sentence.lower));
   // "U.S. forces killed the ISIS leader": a group's member hit by the other side is an armed clash.

@@ -75,7 +75,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "air_strike",
     "Explosions/Remote violence",
     "Air/drone strike",
-    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|drones? (?:loaded|laden|packed|carrying|armed|rigged) with explosives|flying bombs?|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|bombed from (?:the air|aircraft|planes?)|(?:warplanes?|war planes?|fighter jets?|jets|aircraft|helicopters?) (?:struck|bombed|hit|pounded|targeted)(?! by\b)(?!\s+(?:a |the )?(?:mountain|hill|hillside|power lines?|tree|trees|ground|runway|building while)\b)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
+    String.raw`\b(?:air ?strikes?|airstrikes?|air[- ]raids?|drone (?:strikes?|attacks?)|drones? (?:loaded|laden|packed|carrying|armed|rigged) with explosives|flying bombs?|uas attacks?|unmanned aerial (?:system|vehicle)s?(?: \(\w+\))? attacks?|(?:one-way )?attack drones?|aerial (?:bombardment|bombing|attack)s?|air force (?:bombing|bombardment|raid|strike)s?|bombed by (?:the )?(?:air force|warplanes?|aircraft|planes?|helicopters?)|bombed from (?:the air|aircraft|planes?)|(?:warplanes?|war planes?|fighter jets?|jets|aircraft|helicopters?) (?:struck|bombed|hit|pounded|targeted)(?! by\b)(?!\s+(?:a |the )?(?:mountain|hill|hillside|power lines?|tree|trees|ground|runway|building while)\b)|helicopter gunships?|precision strikes?|(?:conducted|carried out|launched) (?:a |an |\w+ )?(?:series of |number of )?(?:\w+ )?strikes)\b`,
   ),
   rule(
     "chemical",
@@ -183,7 +183,7 @@ export const HYPOTHETICAL_CUES =
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
-  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces)\b/;
+  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces|helicopters?|gunships?|warplanes?)\b/;
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
