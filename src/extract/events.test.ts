@@ -2098,3 +2098,13 @@ describe("targets that decide the type", () => {
     );
   });
 });
+
+describe("an arrest named again", () => {
+  it("joins 'after her arrest' to the arrest told in the lead", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 9 JUN 25 (EFE) -- Police said they hold evidence against Jane Doe, who was arrested on 24 May at her home in the Miralvalle neighborhood of this capital. " +
+        "She was arraigned soon after her arrest, but was released by the judge.",
+    );
+    assert.equal(events.length, 1, events.map((e) => `${e.eventType}@${e.eventDate}`).join("; "));
+  });
+});

@@ -585,7 +585,11 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
   // A report's lead tells the news of its own date ("A bomb damaged an office today"): with no date
   // of its own, the lead's incident is placed in the report's month and does not take the date of
   // an older incident told further down.
-  if (!followUp && sentence.index <= 1 && (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")) {
+  if (
+    !isKnownIncident(sentence, hit) &&
+    sentence.index <= 1 &&
+    (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")
+  ) {
     return { date: fallbackDate(context), explicit: true };
   }
   return { date: fallbackDate(context), explicit: false };
@@ -602,6 +606,21 @@ const INCIDENT_NOUN =
 /** Words that follow an incident up: the inquiry, the trial, the charges, those implicated. */
 const FOLLOW_UP_BEFORE =
   /\b(?:investigations?|investigating|investigated|investigate|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved|condemn(?:s|ed|ing)?|condemnation|deplor(?:es|ed|ing)|repudiat(?:es|ed|ing)|regrett?(?:s|ed|ing)?|denounc(?:es|ed|ing)|lament(?:s|ed|ing)?|mourn(?:s|ed|ing)?|outrage|condolences|reacted|reaction)(?:\s+(?:into|of|on|about|for|in|with|over|at|to))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
+
+/**
+ * An incident named as one the report has told or the reader knows: followed up ("the
+ * investigation into the murder of"), or named by its victim ("Lopez Albujar's murder", "after her
+ * arrest"). It joins an earlier incident of its type however far back, and is no lead's news.
+ */
+function isKnownIncident(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+  const word = sentence.lower.slice(hit.start, hit.end);
+  const before = sentence.lower.slice(Math.max(0, hit.start - 8), hit.start);
+  return (
+    isFollowUp(sentence, hit) ||
+    (INCIDENT_NOUN.test(word) && /[a-z]['’]s?\s+$/.test(before.slice(-4))) ||
+    (/^(?:arrest|detention|capture|abduction|kidnapping)$/.test(word) && /\b(?:his|her|their)\s+$/.test(before))
+  );
+}
 
 /** Whether the text between an incident noun and a date after it keeps to the noun's phrase. */
 function toldWithNoun(between: string): boolean {
@@ -1402,12 +1421,7 @@ function mentionsInSentence(
         namedByDay: anaphoric && DAY_POSSESSIVE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)),
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference:
-          TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) ||
-          // "Lopez Albujar's murder has made a great impression": an incident named by its victim, known already.
-          (INCIDENT_NOUN.test(sentence.lower.slice(hit.start, hit.end)) &&
-            /[a-z]['’]s?\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 4), hit.start))) ||
-          // "The government condemned the murder of ...": the incident the reaction is to, known already.
-          isFollowUp(sentence, hit),
+          TIME_REFERENCE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)) || isKnownIncident(sentence, hit),
         eventType,
         subEventType,
         generic: hit.rule.generic && !listed.includes(hit),
