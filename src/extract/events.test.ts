@@ -2108,3 +2108,51 @@ describe("an arrest named again", () => {
     assert.equal(events.length, 1, events.map((e) => `${e.eventType}@${e.eventDate}`).join("; "));
   });
 });
+
+describe("weapons, tallies, laments and rumours", () => {
+  it("reads grenades found, and grenade launchers carried, as no grenade attack", () => {
+    assert.equal(
+      eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- An M-16 rifle, five grenades, and material for making explosives were found in the house.")
+        .length,
+      0,
+    );
+    assert.equal(eventsOf("LIMA, 9 JUN 25 (EFE) -- The attackers carried long-range weapons such as grenade launchers.").length, 0);
+  });
+
+  it("reads a group's tally of bombs so far and 'we are all being murdered' as no incident", () => {
+    assert.equal(
+      eventsOf("LIMA, 9 JUN 25 (EFE) -- The MRTA, which has detonated about 20 car bombs, began its activities in 1984.").length,
+      0,
+    );
+    assert.equal(
+      eventsOf("BOGOTA, 9 JUN 25 (EFE) -- The party said it will not take part in the vote, because we are all being murdered.").length,
+      0,
+    );
+  });
+
+  it("reads explosions reported but 'not yet confirmed' as no incident", () => {
+    assert.equal(
+      eventsOf(
+        "LA PAZ, 9 JUN 25 (EFE) -- Police had received reports of two other explosions in two La Paz neighborhoods, but these have not yet been confirmed.",
+      ).length,
+      0,
+    );
+  });
+
+  it("dates an incident by the year said inside 'noted that in 1984'", () => {
+    const event = onlyEvent(
+      "LIMA, 9 JUN 25 (EFE) -- The source noted that in 1984, the first bomb attack on U.S. interests was carried out by the MRTA in Lima.",
+    );
+    assert.equal(event.eventDate, "1984");
+  });
+
+  it("reads a police base attacked, named before its appositions, and a marine shot as clashes", () => {
+    assert.equal(
+      onlyEvent(
+        "LIMA, 9 JUN 25 (EFE) -- On 27 May, the police base in Uchiza, Mariscal Caceres province, San Martin department, was attacked by armed men.",
+      ).eventType,
+      "Battles",
+    );
+    assert.equal(onlyEvent("BOGOTA, 9 JUN 25 (EFE) -- A U.S. marine was shot in the shoulder in Bogota on Sunday.").eventType, "Battles");
+  });
+});

@@ -178,6 +178,24 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     /\ball\s+(?:this|that|the|these)\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start))
   )
     return true;
+  // "the MRTA, which has detonated about 20 car bombs", "the terrorists have perpetrated 10,621
+  // attacks": a tally of acts so far.
+  if (
+    /\b(?:has|have|had)\s+(?:now\s+|already\s+)?(?:carried out|detonated|staged|committed|perpetrated|planted|launched|set off|exploded|conducted|claimed)\s+(?:about\s+|some\s+|more than\s+|over\s+|at least\s+|nearly\s+|almost\s+|around\s+)?[\d,]+\s+(?:[a-z-]+\s+){0,2}$/.test(
+      sentence.lower.slice(Math.max(0, hit.start - 90), hit.start),
+    )
+  )
+    return true;
+  // ("... which has detonated about 20 car bombs": the verb itself, with its count after it.)
+  if (
+    /\b(?:has|have|had)\s+(?:now\s+|already\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start)) &&
+    /^\s+(?:about\s+|some\s+|more than\s+|over\s+|at least\s+|nearly\s+|almost\s+|around\s+)?(?:[2-9]|[1-9][\d,]+|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds)\s+(?:[a-z-]+\s+){0,2}(?:bombs|attacks|car bombs|explosives|charges|devices|kidnappings|murders|killings)\b/.test(
+      sentence.lower.slice(hit.end, hit.end + 60),
+    )
+  )
+    return true;
+  // "because we are all being murdered": a lament, not an incident.
+  if (/\b(?:we|you|they)\s+are\s+(?:all\s+)?being\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 25), hit.start))) return true;
   if (!PLURAL_INCIDENT.test(word.split(/\s+/).pop() ?? "")) return false;
   // "claimed credit for several guerrilla attacks in the past": acts over an open past, however
   // counted; "the clashes that have taken place since 11 November": every one since a day.
@@ -397,7 +415,11 @@ function isAccident(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 function isSeizure(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const explosiveClasses = ["explosive", "grenade", "shelling", "suicide_bomb"];
   if (!explosiveClasses.includes(hit.rule.triggerClass)) return false;
-  return SEIZURE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 80), hit.start));
+  if (SEIZURE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 80), hit.start))) return true;
+  // "An M-16 rifle, five grenades, and material for explosives were found in the same place."
+  return /^[^.;]{0,80}?\b(?:was|were|have been|had been|has been)\s+(?:also\s+)?(?:found|seized|confiscated|discovered|recovered|captured)\b/.test(
+    sentence.lower.slice(hit.end, hit.end + 120),
+  );
 }
 
 /** After a protest noun: the protest is announced, not held. */
@@ -450,6 +472,8 @@ function isHypothetical(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
     PROTEST_TO_COME.test(sentence.lower.slice(hit.end, hit.end + 40))
   )
     return true;
+  // "reports of two other explosions ..., but these have not yet been confirmed": rumour.
+  if (/\b(?:have|has|had)\s+not\s+(?:yet\s+)?been\s+confirmed\b|\bunconfirmed\b/.test(sentence.lower.slice(hit.end))) return true;
   // "From now on, bombs will not only explode in the villages of ...": what will happen.
   if (
     /^\s+(?:will|would|shall|could|might|may|are going to|is going to)\s+(?:not\s+)?(?:only\s+|also\s+|soon\s+)?(?:continue to\s+)?(?:explode|go off|kill|fall|hit|strike|be)\b/.test(
@@ -605,7 +629,7 @@ const INCIDENT_NOUN =
 
 /** Words that follow an incident up: the inquiry, the trial, the charges, those implicated. */
 const FOLLOW_UP_BEFORE =
-  /\b(?:investigations?|investigating|investigated|investigate|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved|condemn(?:s|ed|ing)?|condemnation|deplor(?:es|ed|ing)|repudiat(?:es|ed|ing)|regrett?(?:s|ed|ing)?|denounc(?:es|ed|ing)|lament(?:s|ed|ing)?|mourn(?:s|ed|ing)?|outrage|condolences|reacted|reaction)(?:\s+(?:into|of|on|about|for|in|with|over|at|to))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
+  /\b(?:investigations?|investigating|investigated|investigate|inquiry|inquiries|inquest|probe|trials?|case|charged|charges|implicated|involvement|suspected|accused|regarding|concerning|connection with|convicted|sentenced|testified|testimony|statements?|clarify|clarification|solve|solving|solved|condemn(?:s|ed|ing)?|condemnation|deplor(?:es|ed|ing)|repudiat(?:es|ed|ing)|regrett?(?:s|ed|ing)?|denounc(?:es|ed|ing)|lament(?:s|ed|ing)?|mourn(?:s|ed|ing)?|outrage|condolences|reacted|reaction|recall(?:s|ed)?|remember(?:s|ed)?)(?:\s+(?:into|of|on|about|for|in|with|over|at|to))?\s+(?:the|this|that)\s+(?:[a-z-]+\s+){0,2}$/;
 
 /**
  * An incident named as one the report has told or the reader knows: followed up ("the
@@ -661,6 +685,8 @@ function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: 
   )
     return true;
   if (!INCIDENT_NOUN.test(text.slice(hit.start, hit.end)) || date.start > hit.start) return false;
+  // ("The source noted that in 1984, the first attack ...": the date is inside what was said.)
+  if (/\bthat\s+(?:in|on|since|during)?\s*$/.test(text.slice(Math.max(0, date.start - 12), date.start))) return false;
   const around = `${text.slice(Math.max(0, date.start - 20), date.start)} ${text.slice(date.end, date.end + 20)}`;
   return SPEECH_VERB.test(around);
 }
@@ -772,8 +798,20 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
       sentence.lower.slice(Math.max(0, hit.start - 80), hit.start),
     );
   const instrument = !passive && verbBefore !== null;
+  // ("On 27 March, the police base in Uchiza, San Martin department, was attacked": the subject
+  // stands before the commas of its appositions.)
+  const clauseHead =
+    passive && /,\s*(?:was|were)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 25), hit.start))
+      ? ((sentence.lower.slice(0, hit.start).split(/;/).pop() ?? "")
+          .replace(/^[^]*?--\s*(?:\[[^\]]*\]\s*)*/, "")
+          .split(/,/)
+          .find(
+            (chunk) =>
+              !/^\s*(?:on|from|in|at|during|after|before|according|last|early|late|yesterday|today|meanwhile|however|\d)/.test(chunk),
+          ) ?? "")
+      : "";
   const after = passive
-    ? `${subject} ${sentence.lower.slice(hit.start, hit.end)}`
+    ? `${subject} ${clauseHead} ${sentence.lower.slice(hit.start, hit.end)}`
     : instrument
       ? `${verbBefore?.[1] ?? ""} ${following}`
       : following;

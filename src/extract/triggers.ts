@@ -101,7 +101,8 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "Remote explosive/landmine/IED",
     String.raw`\b(?:car[- ]bombs?|truck[- ]bombs?|bomb(?:s|ed|ing|ings)?|explosions?|explod(?:ed|es|ing)|blasts?|ieds?|vbieds?|improvised explosive|explosive (?:device|charge)s?|dynamite(?:d)?|land ?mines?|detonat(?:ed|ion|ions)|blew up|blown up|booby[- ]trap(?:ped|s)?|(?:with|using|hurled|threw|thrown|planted|placed|detonated) (?:[\w-]+ ){0,2}explosives|sticky bombs?|explosive[- ]laden)\b`,
   ),
-  rule("grenade", "Explosions/Remote violence", "Grenade", String.raw`\b(?:hand )?grenades?\b`),
+  // ("grenade launchers" are weapons held, not grenades thrown.)
+  rule("grenade", "Explosions/Remote violence", "Grenade", String.raw`\b(?:hand )?grenades?\b(?! launchers?)`),
   rule(
     "territory_taken",
     "Battles",
@@ -183,7 +184,7 @@ export const HYPOTHETICAL_CUES =
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
-  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces|helicopters?|gunships?|warplanes?)\b/;
+  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces|helicopters?|gunships?|warplanes?|marines?)\b/;
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
