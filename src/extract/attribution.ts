@@ -66,7 +66,8 @@ export function findAttributions(sentence: string): Attribution[] {
     if (found.some((item) => item.source === source)) return;
     found.push({ source, cue, start, end: start + source.length });
   };
-  for (const match of sentence.matchAll(ACCORDING_TO)) {
+  // (Each scan below is costly on long sentences; a plain test first spares most of them.)
+  for (const match of /according to/i.test(sentence) ? sentence.matchAll(ACCORDING_TO) : []) {
     const phrase = match[1] ?? "";
     const body = SPOKESMAN_OF.exec(phrase)?.[1];
     const source = body
@@ -91,7 +92,8 @@ export function findAttributions(sentence: string): Attribution[] {
       continue;
     const windowStart = Math.max(0, verbAt - 160);
     const before = sentence.slice(windowStart, verbAt);
-    const match = APPOSITIVE_BEFORE.exec(before) ?? SUBJECT_BEFORE.exec(before);
+    const match =
+      (/,[ \t]+$/.test(before) && /\b(?:who|which)\b/i.test(before) ? APPOSITIVE_BEFORE.exec(before) : null) ?? SUBJECT_BEFORE.exec(before);
     if (!match) continue;
     // Take the last few words before the verb: the subject, not the whole clause.
     const words = (match[1] ?? "").split(/\s+/);

@@ -1549,9 +1549,11 @@ const VICTIM_STOP = new Set([
 /** Distinctive words of the victim phrase: after "of" for a noun ("the murder of X"), before "was" for a verb. */
 function victimWordsOf(sentence: AnnotatedSentence, hit: TriggerHit): string[] {
   const after = /^\s+(?:of|against|on)\s+([^,.;:()"]{3,80})/.exec(sentence.lower.slice(hit.end));
-  const before = /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(
-    sentence.lower.slice(Math.max(0, hit.start - 90), hit.start),
-  );
+  const window = sentence.lower.slice(Math.max(0, hit.start - 90), hit.start);
+  // (The capture scans every start in the window: run it only where a passive verb ends it.)
+  const before = /\b(?:was|were|been)\s+(?:\w+\s+)?$/.test(window)
+    ? /([^,.;:()"]{3,80})\s+(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.exec(window)
+    : null;
   // "the murder of the mayor and the murder of six followers": the phrase ends where the next begins.
   const phrase = (after?.[1] ?? before?.[1] ?? "").split(/\s+and\s+(?:the|a|an)\s+/)[0] ?? "";
   return phrase

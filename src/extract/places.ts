@@ -314,6 +314,7 @@ const NAME_THEN_KIND = new RegExp(String.raw`(?:\b(?:${KIND_LEAD})|['’][sS])\s
 // "in the Escalon and San Benito neighborhoods": two names before one plural kind word.
 const PLURAL_KINDS = anyCase("neighborhoods|neighbourhoods|districts|villages|towns|hamlets|cantons|suburbs|barrios|quarters|settlements");
 const ONE_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}`;
+const PLURAL_KIND_WORD = new RegExp(String.raw`\b(?:${PLURAL_KINDS})\b`, "u");
 const FIRST_OF_TWO = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:and|AND)\s+(?=${ONE_NAME}\s+(?:${PLURAL_KINDS})\b)`,
   "gu",
@@ -406,6 +407,8 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
   // Most sentences hold neither a kind word nor a comma after a locative word: skip their scans.
   const kindWord = ANY_KIND_WORD.test(text);
   const comma = text.includes(",");
+  // The two-name patterns need a plural kind word and an "and"; most sentences have neither.
+  const pluralKind = kindWord && PLURAL_KIND_WORD.test(text) && /\band\b/i.test(text);
   for (const pattern of [
     KIND_OF_NAME,
     NAME_THEN_KIND,
@@ -417,6 +420,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
     NAME_COMMA,
   ]) {
     if (pattern === NAME_COMMA_WHERE || pattern === NAME_COMMA ? !comma : !kindWord) continue;
+    if ((pattern === FIRST_OF_TWO || pattern === SECOND_OF_TWO) && !pluralKind) continue;
     pattern.lastIndex = 0;
     for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
       const raw = match[1] ?? "";

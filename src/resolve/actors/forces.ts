@@ -19,6 +19,8 @@ const FORCE_NOUNS =
 // then the force noun after it, matched without case ("IRAQI SECURITY FORCES", "Iraqi security forces").
 const COUNTRY_WORDS = /\b(?:U\.S\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?(?=[ -])/gu;
 const FORCE_AFTER = new RegExp(`^[ -]+(?:-led )?(${FORCE_NOUNS})\\b`, "iu");
+/** Any force noun: most sentences hold none, and then no country word needs looking at. */
+const ANY_FORCE = new RegExp(`\\b(?:${FORCE_NOUNS})\\b`, "iu");
 const COALITION = /\b(?:the )?(?:U\.S\.-led |US-led |international |global )?coalition(?: forces| aircraft| partners)?\b/giu;
 const UNNAMED_NOUNS = "forces|troops|soldiers|units|officers";
 const UNNAMED = new RegExp(`\\b(?:government|security|state|regime|army|police) (?:${UNNAMED_NOUNS})\\b`, "giu");
@@ -35,7 +37,7 @@ function branchOf(noun: string): StateForceMention["branch"] {
 export function findStateForces(text: string): StateForceMention[] {
   const found: StateForceMention[] = [];
   const overlaps = (start: number, end: number): boolean => found.some((m) => start < m.end && m.start < end);
-  for (const match of text.matchAll(COUNTRY_WORDS)) {
+  for (const match of ANY_FORCE.test(text) ? text.matchAll(COUNTRY_WORDS) : []) {
     // The run may hold more than the country ("Troops of the Salvadoran", "IRAQI SECURITY FORCES
     // KILLED"): try each span of its words as the country, with the force noun right after it.
     const base = match.index ?? 0;
