@@ -141,3 +141,15 @@ describe("loading", () => {
     assert.ok(gazetteer.placeCount > 190_000);
   });
 });
+
+describe("news spellings shown as the place's name", () => {
+  it("shows the al-Hol camp's town as 'Al-Hol', the spelling English-language news uses, and finds it by 'Al Hawl'", () => {
+    assert.equal(gazetteer.lookupPlace("al-Hol", { country: "SY" })[0]?.name, "Al-Hol");
+    assert.equal(gazetteer.lookupPlace("Al Hawl", { country: "SY" })[0]?.name, "Al-Hol");
+  });
+
+  it("offers both regions for 'Valle Department' and lets the country hint choose", () => {
+    assert.equal(gazetteer.lookupName("Valle Department", { country: "CO", kinds: ["region"] })[0]?.country, "CO");
+    assert.equal(gazetteer.lookupName("Valle Department", { country: "HN", kinds: ["region"] })[0]?.country, "HN");
+  });
+});
