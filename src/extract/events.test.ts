@@ -2156,3 +2156,14 @@ describe("weapons, tallies, laments and rumours", () => {
     assert.equal(onlyEvent("BOGOTA, 9 JUN 25 (EFE) -- A U.S. marine was shot in the shoulder in Bogota on Sunday.").eventType, "Battles");
   });
 });
+
+describe("a senator murdered, told from abroad", () => {
+  it("counts one death for 'the senator, murdered by' and places it in the senator's country", () => {
+    const event = onlyEvent(
+      'MONTEVIDEO, 22 AUG 89 (EL DIA) -- He received with pain the news of the death of the Colombian senator, "murdered by criminals at the service of spurious interests."',
+      "1989-08-22",
+    );
+    assert.equal(event.fatalities, 1);
+    assert.equal(event.country, "CO");
+  });
+});

@@ -1054,7 +1054,7 @@ function placesOf(
 // Nouns a demonym qualifies when it says where something happened: a country's own forces, officials
 // and people ("the Salvadoran army", "Guatemalan students"), not its embassy or diplomats abroad.
 const NATIONAL_NOUNS =
-  /^(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?|students?|peasants?|farmers?|workers?|priests?|jesuits?|nuns?|journalists?|newsmen|reporters?|minister|mayor|judges?|magistrates?|union|leaders?|politicians?|civilians?|people|businessm[ae]n|capital|town|city|village|villagers?)\b/i;
+  /^(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?|students?|peasants?|farmers?|workers?|priests?|jesuits?|nuns?|journalists?|newsmen|reporters?|minister|mayor|judges?|magistrates?|senators?|deputy|deputies|congressm[ae]n|legislators?|governors?|union|leaders?|politicians?|civilians?|people|businessm[ae]n|capital|town|city|village|villagers?)\b/i;
 // The forces among NATIONAL_NOUNS, and a verb of speech just after them.
 const NATIONAL_FORCES =
   /^(?:(?:[A-Za-z]+\s+)?(?:army|armed forces|troops|soldiers|military|police|policemen|national guard|air force|guerrillas?|rebels?|insurgents?|death squads?))\b/i;
