@@ -2167,3 +2167,26 @@ describe("a senator murdered, told from abroad", () => {
     assert.equal(event.country, "CO");
   });
 });
+
+describe("deaths named by who caused them", () => {
+  it("reads soldiers 'involved in the death of six Jesuits' and 'the killings of the Spanish Jesuits' as the killing", () => {
+    const event = onlyEvent(
+      "SAN SALVADOR, 9 JUN 25 (EFE) -- The colonel said the soldiers involved in the death of six Jesuits followed orders.",
+    );
+    assert.equal(event.eventType, "Violence against civilians");
+    assert.equal(event.fatalities, 6);
+    assert.equal(
+      eventsOf("SAN SALVADOR, 9 JUN 25 (EFE) -- Spain suspended its aid until the killings of the Spanish Jesuits are resolved.").length,
+      1,
+    );
+  });
+
+  it("reads a group 'responsible for the death of about 12,000 people' as its toll, not an incident", () => {
+    assert.equal(
+      eventsOf(
+        "LIMA, 9 JUN 25 (EFE) -- The Shining Path, which began its activities in Ayacucho in May 1980, is responsible for the death of about 12,000 people.",
+      ).length,
+      0,
+    );
+  });
+});

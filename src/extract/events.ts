@@ -209,11 +209,13 @@ function isPattern(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   )
     return true;
   if (COUNTED_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))) return false;
-  // "the murders of three reporters": counted victims make them particular incidents.
+  // "the murders of three reporters", "the killings of the Spanish Jesuits": counted or definite
+  // victims make them particular incidents ("killings of civilians" stays a pattern).
   if (
     /^\s+of\s+(?:the\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s/.test(
       sentence.lower.slice(hit.end, hit.end + 20),
-    )
+    ) ||
+    (/^(?:killings|murders|assassinations)$/.test(word) && /^\s+of\s+the\s+/.test(sentence.lower.slice(hit.end, hit.end + 10)))
   )
     return false;
   // "Turkish airstrikes killed SDF personnel": plural, but the subject of one reported action.
@@ -512,6 +514,9 @@ function isAggregateStatement(sentence: AnnotatedSentence): boolean {
     ) &&
     hasCountOf(sentence, 100)
   )
+    return true;
+  // "The Shining Path ... is responsible for the death of about 12,000 people": a group's toll.
+  if (/\b(?:is|are|has been|have been)\s+responsible\s+for\s+(?:the\s+)?deaths?\s+of\b/.test(sentence.lower) && hasCountOf(sentence, 100))
     return true;
   // A month or a year named as such ("in October 2024") is a period as much as "the first half".
   const hasPeriod =

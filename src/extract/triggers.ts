@@ -133,7 +133,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "killing",
     "Violence against civilians",
     "Attack",
-    String.raw`\b(?:kill(?:ed|ing|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|bodies (?:of|were found)|body was found|body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)|found dead|shot)\b`,
+    String.raw`\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|(?<=\b(?:involved|implicated|participated|participating) in (?:the )?)deaths? of|(?<=\b(?:responsible|blamed|accused|charged|tried) (?:for|of|with) (?:the )?)deaths? of|bodies (?:of|were found)|body was found|body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)|found dead|shot)\b`,
     true,
   ),
   rule(
