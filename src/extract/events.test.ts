@@ -2190,3 +2190,17 @@ describe("deaths named by who caused them", () => {
     );
   });
 });
+
+describe("the wounded", () => {
+  it("reads a person wounded by gunmen as an attack, and a civil defense member wounded by rebels as a clash", () => {
+    const attack = onlyEvent("SAN SALVADOR, 9 JUN 25 (EFE) -- A judge was seriously wounded by gunmen in Santa Ana on Sunday.");
+    assert.equal(attack.eventType, "Violence against civilians");
+    assert.ok(!attack.fatalities);
+    assert.equal(
+      onlyEvent(
+        "SAN SALVADOR, 9 JUN 25 (EFE) -- A civil defense member was wounded in a rebel harassment in the town of Yucuayquin on Sunday.",
+      ).eventType,
+      "Battles",
+    );
+  });
+});

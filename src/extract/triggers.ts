@@ -133,7 +133,7 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "killing",
     "Violence against civilians",
     "Attack",
-    String.raw`\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|(?<=\b(?:involved|implicated|participated|participating) in (?:the )?)deaths? of|(?<=\b(?:responsible|blamed|accused|charged|tried) (?:for|of|with) (?:the )?)deaths? of|bodies (?:of|were found)|body was found|body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)|found dead|shot)\b`,
+    String.raw`\b(?:kill(?:ed|ings?|s)?|murder(?:ed|s|ing)?|assassinat(?:ed|ion|ions|e)|shot (?:dead|to death|and killed)|gunned down|massacre(?:d|s)?|executed|slain|slaying|beheaded|lynched|(?:stabbed|hacked|beaten|burned|burnt|tortured|clubbed)(?: [\w-]+){0,3} to death|attempts? on (?:the )?li(?:fe|ves) of|attempt on (?:his|her|their) li(?:fe|ves)|assassination attempts?|machine[- ]?gunned|riddled with bullets|(?<=\b(?:was|were|been) (?:seriously |slightly |critically |gravely |badly )?)(?:wounded|injured)(?= (?:by|when|in|during|as|after|on|at)\b)|(?<=\b(?:involved|implicated|participated|participating) in (?:the )?)deaths? of|(?<=\b(?:responsible|blamed|accused|charged|tried) (?:for|of|with) (?:the )?)deaths? of|bodies (?:of|were found)|body was found|body of (?:[\w'’.-]+ ){1,6}(?:was|has been) (?:found|discovered)|found dead|shot)\b`,
     true,
   ),
   rule(
@@ -184,7 +184,7 @@ export const HYPOTHETICAL_CUES =
 
 /** Targets that make an armed attack a battle (armed opponents) rather than violence against civilians. */
 export const ARMED_TARGETS =
-  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces|helicopters?|gunships?|warplanes?|marines?)\b/;
+  /\b(?:soldiers?|troops?|army|military|police(?:men|man)?|patrols?|convoys?|checkpoints?|bases?|garrisons?|barracks|outposts?|posts?|security forces|guards?|militiam[ae]n|militias?|fighters?|rebels?|guerrillas?|insurgents?|militants?|officers|servicem[ae]n|service members|personnel|national guard|forces|helicopters?|gunships?|warplanes?|marines?|civil defen[cs]e|civil patrols?)\b/;
 
 /** Words that place an incident against civilians. */
 export const CIVILIAN_TARGETS =
