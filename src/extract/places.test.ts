@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { findLocalPlaces, findPlaces } from "./places.ts";
 import { RuleExtractor } from "./extractor.ts";
+import { buildContext } from "./context.ts";
 
 const names = (text: string): string[] => findLocalPlaces(text, "PE", []).map((place) => place.name);
 
@@ -397,5 +398,18 @@ describe("a region named with its kind word", () => {
       new RuleExtractor().extract({ documentId: "d", text, publishedDate: "1989-08-26" }).events[0]?.country ?? null;
     assert.equal(region("BOGOTA, 25 AUG 89 (EFE) -- TWO FARMERS WERE KILLED IN VALLE DEPARTMENT ON SUNDAY."), "CO");
     assert.equal(region("TEGUCIGALPA, 25 AUG 89 (EFE) -- TWO FARMERS WERE KILLED IN VALLE DEPARTMENT ON SUNDAY."), "HN");
+  });
+});
+
+describe("a surname after a given name in capitals", () => {
+  it("does not read 'MAURICIO COLORADO' as the U.S. state, even in a report that names the United States", () => {
+    const context = buildContext({
+      documentId: "d",
+      text:
+        "SAN SALVADOR, 24 NOV 89 (ACAN-EFE) -- [TEXT] ATTORNEY GENERAL\nMAURICIO COLORADO, INVESTIGATING THE MURDER OF THE SIX PRIESTS IN EL\n" +
+        "SALVADOR, SAID TODAY THAT THE DECLARATIONS MADE SO FAR ARE NOT CONCLUSIVE.\n\n   A WITNESS WAS FLOWN TO THE UNITED STATES LAST WEEK.",
+      publishedDate: "1989-11-24",
+    });
+    assert.ok(!context.sentences[0]!.places.some((place) => place.name === "Colorado"));
   });
 });

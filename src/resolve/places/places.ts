@@ -390,6 +390,22 @@ const NEIGHBOURS_BEFORE: ReadonlySet<string> = new Set([
 const MEDIA_WORDS: ReadonlySet<string> = new Set(["radio", "television", "tv", "newspaper", "daily", "station", "channel", "network"]);
 
 /** Titles: a capitalised word after one is a person's name, even at a sentence start. */
+/**
+ * Common Spanish and Portuguese given names. In capitals copy a place name right after one is a
+ * surname ("MAURICIO COLORADO", "JUAN ANTONIO MARTINEZ"); the gazetteer's person list holds only
+ * names that are also places, so it lacks most of these.
+ */
+const GIVEN_NAMES: ReadonlySet<string> = new Set(
+  (
+    "adolfo alberto alejandro alfonso alfredo alvaro andres angel antonio armando arturo augusto carlos cesar " +
+    "daniel diego eduardo enrique ernesto fabio felipe fernando francisco gabriel gerardo gilberto " +
+    "gonzalo guillermo gustavo hector hernan hugo ignacio jaime javier jesus joaquin jorge jose juan julio " +
+    "leonel luis manuel marco mario martin mauricio miguel nelson oscar pablo pedro rafael ramiro ramon raul " +
+    "ricardo roberto rodrigo rogelio ruben salvador santiago sergio tomas victor william ana carmen elena " +
+    "gloria isabel maria marta patricia rosa silvia teresa"
+  ).split(" "),
+);
+
 const TITLES: ReadonlySet<string> = new Set([
   "president",
   "gen",
@@ -898,7 +914,10 @@ class MentionFinder {
         gazetteer.personNames.has(beforeParticle.folded)) ||
       (!mixed &&
         ((previous !== undefined &&
-          (gazetteer.personNames.has(previous.folded) || TITLES.has(previous.folded) || MEDIA_WORDS.has(previous.folded))) ||
+          (gazetteer.personNames.has(previous.folded) ||
+            GIVEN_NAMES.has(previous.folded) ||
+            TITLES.has(previous.folded) ||
+            MEDIA_WORDS.has(previous.folded))) ||
           (next !== undefined && gazetteer.personNames.has(next.folded))));
 
     // What the context allows, decided once for all candidates of this name.
