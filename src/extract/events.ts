@@ -615,7 +615,7 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
   // of its own, the lead's incident is placed in the report's month and does not take the date of
   // an older incident told further down.
   if (
-    !isKnownIncident(sentence, hit) &&
+    !isKnownIncident(sentence, hit, followUp) &&
     sentence.index <= 1 &&
     (context.referenceDateSource === "dateline" || context.referenceDateSource === "published")
   ) {
@@ -641,11 +641,11 @@ const FOLLOW_UP_BEFORE =
  * investigation into the murder of"), or named by its victim ("Lopez Albujar's murder", "after her
  * arrest"). It joins an earlier incident of its type however far back, and is no lead's news.
  */
-function isKnownIncident(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
+function isKnownIncident(sentence: AnnotatedSentence, hit: TriggerHit, followUp = isFollowUp(sentence, hit)): boolean {
   const word = sentence.lower.slice(hit.start, hit.end);
   const before = sentence.lower.slice(Math.max(0, hit.start - 8), hit.start);
   return (
-    isFollowUp(sentence, hit) ||
+    followUp ||
     (INCIDENT_NOUN.test(word) && /[a-z]['’]s?\s+$/.test(before.slice(-4))) ||
     (/^(?:arrest|detention|capture|abduction|kidnapping)$/.test(word) && /\b(?:his|her|their)\s+$/.test(before))
   );
@@ -1397,9 +1397,7 @@ function mentionsInSentence(
       hits.some(
         (hit) =>
           (hit.rule.triggerClass === "killing" || hit.rule.triggerClass === "armed_attack") &&
-          /\b(?:demonstrators|protesters|protestors|rioters|marchers|mob|crowd)\s+(?:[a-z]+\s+){0,2}$/.test(
-            sentence.lower.slice(Math.max(0, hit.start - 40), hit.start),
-          ),
+          CROWD_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)),
       ) ||
       byType.has("Riots"))
   ) {
@@ -1671,11 +1669,16 @@ function killedAtProtest(sentence: AnnotatedSentence, hit: TriggerHit): boolean 
   return (
     hit.rule.triggerClass === "killing" &&
     /\b(?:was|were|had been|has been|have been)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)) &&
-    !/^\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:demonstrators|protesters|protestors|rioters|mob|crowd|marchers)\b/.test(
-      sentence.lower.slice(hit.end),
-    )
+    !CROWD_AGENT_AFTER.test(sentence.lower.slice(hit.end))
   );
 }
+
+/** Who makes up a protest's crowd. */
+const CROWD = "demonstrators|protesters|protestors|rioters|marchers|mob|crowd";
+/** "... was killed by the demonstrators": the crowd as the agent after a passive verb. */
+const CROWD_AGENT_AFTER = new RegExp(String.raw`^\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:${CROWD})\b`);
+/** "Demonstrators killed a policeman": the crowd as the subject just before the verb. */
+const CROWD_BEFORE = new RegExp(String.raw`\b(?:${CROWD})\s+(?:[a-z]+\s+){0,2}$`);
 
 /** Incidents that cause no casualties of their own. */
 const NOT_A_CAUSE: ReadonlySet<TriggerRule["triggerClass"]> = new Set(["arrest", "agreement", "withdrawal", "foiled", "protest"]);
