@@ -13,7 +13,10 @@ export const VIOLENT_EVENT_TYPES = ["Battles", "Explosions/Remote violence", "Vi
 
 /** Attacks: political violence that was not foiled. */
 export const ATTACKS: readonly EventClause[] = [{ eventTypes: VIOLENT_EVENT_TYPES, notStatus: "foiled" }];
-/** Foiled plots: foiled events, and disrupted weapons use (a bomb defused, a cache seized). */
+/**
+ * Foiled plots: foiled events, and disrupted weapons use (a plot stopped, a cache seized). A bomb
+ * defused where it was planted is an attempted attack, counted with the attacks (ADR-5).
+ */
 export const FOILED: readonly EventClause[] = [{ status: "foiled" }, { subEventType: "Disrupted weapons use" }];
 export const ARRESTS: readonly EventClause[] = [{ subEventType: "Arrests" }];
 export const DISRUPTIONS: readonly EventClause[] = [...FOILED, ...ARRESTS];

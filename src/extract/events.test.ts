@@ -377,16 +377,29 @@ describe("strategic developments", () => {
     });
   });
 
-  it("reads a defused bomb as one foiled event, not also an explosion", () => {
+  it("reads a bomb defused where it was planted as one attempted bombing, not also one that went off", () => {
     const event = onlyEvent("Army engineers defused a bomb planted under a bridge in Kirkuk on Monday.");
     assertEvent(event, {
-      eventType: "Strategic developments",
-      subEventType: "Disrupted weapons use",
+      eventType: "Explosions/Remote violence",
+      subEventType: "Remote explosive/landmine/IED",
       country: "IQ",
       eventDate: "2025-06-09",
       location: "Kirkuk",
-      status: "foiled",
+      status: "attempted",
     });
+    // The squad made the bomb safe; it is not the bomb's actor.
+    assert.equal(event.actor1, null);
+  });
+
+  it("keeps a plot stopped before its device reached the target as foiled, beside a bomb defused", () => {
+    const plot = onlyEvent("Police foiled a plot to bomb a church in Kirkuk on Monday and arrested three men.");
+    assert.deepEqual([plot.eventType, plot.subEventType, plot.status], ["Strategic developments", "Disrupted weapons use", "foiled"]);
+    const bomb = onlyEvent("The bomb squad was able to defuse a bomb left at a bank in Medellin on Monday.");
+    assert.deepEqual([bomb.eventType, bomb.location, bomb.status], ["Explosions/Remote violence", "Medellin", "attempted"]);
+  });
+
+  it("reads rockets that 'were going to explode' as an attempt", () => {
+    assert.equal(onlyEvent("Four rockets were going to explode near the fuel tanks of a plant in Medellin on Monday.").status, "attempted");
   });
 
   it("reads men setting buses on fire as property destruction", () => {
@@ -1095,8 +1108,27 @@ describe("several devices in one report", () => {
   it("keeps an explosion that happened apart from another device defused later", () => {
     const events = eventsOf(report);
     const tikrit = events.filter((event) => event.location === "Tikrit");
-    assert.deepEqual(tikrit.map((event) => event.eventType).sort(), ["Explosions/Remote violence", "Strategic developments"]);
-    assert.equal(tikrit.find((event) => event.eventType === "Strategic developments")?.status, "foiled");
+    assert.deepEqual(
+      tikrit.map((event) => [event.eventType, event.eventDate, event.status]),
+      [
+        ["Explosions/Remote violence", "2025-06-08", "occurred"],
+        // (Its place and day are told in the sentence before the defusal.)
+        ["Explosions/Remote violence", "2025-06-09", "attempted"],
+      ],
+    );
+  });
+
+  it("keeps a bomb defused 'a short distance away' apart from the one that went off, at its place and day", () => {
+    const events = eventsOf(
+      "A bomb exploded at a bank in Medellin on Monday, wounding two guards. The authorities were able to defuse another bomb a short distance away.",
+    );
+    assert.deepEqual(
+      events.map((event) => [event.location, event.eventDate, event.status]),
+      [
+        ["Medellin", "2025-06-09", "occurred"],
+        ["Medellin", "2025-06-09", "attempted"],
+      ],
+    );
   });
 
   it("dates an incident told 'at the same time' by the incident before it", () => {
@@ -1104,11 +1136,11 @@ describe("several devices in one report", () => {
     assert.equal(explosion?.eventDate, "2025-06-08");
   });
 
-  it("still reads one bomb found and defused as one foiled plot", () => {
+  it("still reads one bomb found and defused as one attempted bombing", () => {
     const events = eventsOf("A bomb was found under a bridge in Mosul on Monday. It was defused before it could explode, police said.");
     assert.deepEqual(
-      events.map((event) => [event.eventType, event.status]),
-      [["Strategic developments", "foiled"]],
+      events.map((event) => [event.eventType, event.status, event.location, event.eventDate]),
+      [["Explosions/Remote violence", "attempted", "Mosul", "2025-06-09"]],
     );
   });
 });

@@ -71,7 +71,7 @@ interface EventMention {
 const NEGATION_BEFORE = /\b(?:no|not|never|neither|nor|without|denied|deny|denies|false|rumou?rs? of|no one|nobody)\b[^.;,]{0,25}$/;
 const DENIED_ROLE = new RegExp(String.raw`\b${DENIED_ROLE_SOURCE}`);
 const ATTEMPT_CUES =
-  /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful)\b/;
+  /\b(?:attempt(?:ed)?|tried to|failed (?:attempt|to)|escaped (?:unharmed|unhurt|uninjured|injury)|survived|unsuccessful|(?:was|were) (?:going|about|set) to (?:explode|go off|detonate|blow up))\b/;
 const ALLEGED_CUES = /\b(?:allegedly|alleged|accused of|suspected of|reportedly|unconfirmed)\b/;
 const CLAIM_CUES = /\bclaim(?:ed|s|ing)? (?:responsibility|credit)\b/;
 const AGGREGATE_NOUNS =
@@ -1162,6 +1162,8 @@ function pickActors(
       perpetratorGroup,
     };
   }
+  // "The bomb squad defused a bomb the FMLN had planted": the squad made it safe; the bomber is the actor.
+  if (hit.rule.triggerClass === "defused") return { actor1: group, actor2: null, perpetratorGroup };
   // Who acted: the actor named before the trigger, or after "by".
   const byMatch = /\bby\s+(?:the\s+)?/.exec(sentence.lower.slice(hit.end, hit.end + 80));
   const candidates = [
@@ -1180,6 +1182,7 @@ function pickActors(
 
 function statusOf(sentence: AnnotatedSentence, hit: TriggerHit): EventStatus {
   if (hit.rule.triggerClass === "foiled") return "foiled";
+  if (hit.rule.triggerClass === "defused") return "attempted";
   const window = sentence.lower;
   // (The trigger's own words do not count: "an attempt on the life of the judge" names the attack.)
   if (ATTEMPT_CUES.test(window.slice(0, hit.start) + " ".repeat(hit.end - hit.start) + window.slice(hit.end))) return "attempted";
@@ -1591,6 +1594,11 @@ function placesCompatible(a: EventMention, b: EventMention): boolean {
  */
 function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (earlier.eventType !== later.eventType) return false;
+  // A device made safe is not the one that went off: the bomb it names was taken in already when
+  // told just before (extractEvents), so an explosion further back, or one told after that went
+  // off, is another device. (A bomb told as one that failed may be the one defused.)
+  if (later.triggerClass === "defused" && earlier.triggerClass !== "defused" && earlier.status !== "attempted") return false;
+  if (earlier.triggerClass === "defused" && later.triggerClass !== "defused" && WENT_OFF.test(later.evidence[0]?.text ?? "")) return false;
   // "After the killing of the Jesuits, ...": the report has told of that killing already, however
   // far back; a time reference that conflicts with nothing is that incident.
   if (later.timeReference && datesCompatible(earlier, later) && placesCompatible(earlier, later)) return true;
@@ -1681,13 +1689,23 @@ const CROWD_AGENT_AFTER = new RegExp(String.raw`^\s+by\s+(?:the\s+)?(?:[a-z-]+\s
 const CROWD_BEFORE = new RegExp(String.raw`\b(?:${CROWD})\s+(?:[a-z]+\s+){0,2}$`);
 
 /** Incidents that cause no casualties of their own. */
-const NOT_A_CAUSE: ReadonlySet<TriggerRule["triggerClass"]> = new Set(["arrest", "agreement", "withdrawal", "foiled", "protest"]);
+const NOT_A_CAUSE: ReadonlySet<TriggerRule["triggerClass"]> = new Set([
+  "arrest",
+  "agreement",
+  "withdrawal",
+  "foiled",
+  "defused",
+  "protest",
+]);
 
 /** A quarter word after a name: "Olaya neighborhood", "San Benito district". */
 const QUARTER_AFTER = /^\s+(?:neighbou?rhoods?|barrios?|quarters?|districts?|sectors?|suburbs?)\b/i;
 
 const SAME_TIME =
   /^\s*(?:at (?:about |around |roughly )?the same time|simultaneously|at the same moment|minutes later|moments later|shortly (?:afterwards?|after that)|(?:a few |several )?minutes afterwards?)\b/i;
+
+/** A device that went off. */
+const WENT_OFF = /\b(?:explo(?:ded|sions?)|blasts?|went off|detonated|blew up)\b/i;
 
 const ANOTHER_DEVICE =
   /\b(?:another|a second|a third|other|more)\s+(?:[a-z]+\s+){0,2}(?:bombs?|charges?|devices?|explosives?|mines?|grenades?|packages?)\b/i;
@@ -1784,6 +1802,36 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         Object.assign(mention, absorbed);
       }
     }
+    // "A bomb was planted at the park ... The bomb squad defused it": one bombing, which failed.
+    // (An explosion that took lives was another device.)
+    if (mention.triggerClass === "defused") {
+      for (let i = kept.length - 1; i >= 0; i--) {
+        const earlier = kept[i]!;
+        if (earlier.eventType !== "Explosions/Remote violence" || (earlier.fatalities ?? 0) > 0) continue;
+        if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention))
+          continue;
+        if (anotherDeviceBetween(context, earlier.sentenceIndex, mention.sentenceIndex)) continue;
+        kept.splice(i, 1);
+        const absorbed: EventMention = { ...earlier, triggerClass: "defused", generic: false, status: "attempted" };
+        mergeInto(absorbed, mention);
+        mention.evidence = absorbed.evidence;
+        Object.assign(mention, absorbed);
+      }
+      // "A bomb was found under a bridge in Mosul on Monday. It was defused ...", "A bomb exploded at
+      // a bank in Medellin on Monday. The police defused another bomb nearby": the sentence before,
+      // in the paragraph, tells where and when.
+      const before = context.sentences[mention.sentenceIndex - 1];
+      const ownDates = context.sentences[mention.sentenceIndex]?.dates.filter((date) => date.value !== null) ?? [];
+      if (mention.place === null && ownDates.length === 0 && before !== undefined && before.paragraph === mention.paragraph) {
+        mention.place = before.places.find((place) => place.country === null || place.country === mention.country) ?? null;
+        const day = before.dates.find((date) => date.value !== null);
+        const date = day === undefined ? null : partialDateOf(day);
+        if (date !== null) {
+          mention.eventDate = date;
+          mention.dateExplicit = true;
+        }
+      }
+    }
     // "The terrorist attack at the central market, in which 2 people were killed ... The hurling
     // of the bomb at the central market was ...": a bomb or grenade told just after an attack or
     // a killing whose means were not said, with no place or date of its own (or a reference back to
@@ -1831,6 +1879,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       if (
         previous &&
         mention.sentenceIndex - previous.sentenceIndex <= 5 &&
+        // ("That bomb was defused" after an explosion names the device made safe, not the blast.)
+        (mention.triggerClass !== "defused" || previous.triggerClass === "defused") &&
         ((mention.anaphoric && (!mention.namedByDay || datesCompatible(previous, mention))) ||
           (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
       ) {

@@ -6,6 +6,7 @@ import type { EventType } from "../domain/taxonomy.ts";
 
 export type TriggerClass =
   | "foiled"
+  | "defused"
   | "arrest"
   | "abduction"
   | "air_strike"
@@ -57,7 +58,17 @@ export const TRIGGER_RULES: readonly TriggerRule[] = [
     "foiled",
     "Strategic developments",
     "Disrupted weapons use",
-    String.raw`\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|defus(?:ed|ing)|deactivated|dismantled (?:a|an|the) (?:bomb|explosive|device)|before (?:he|she|they|it) could (?:set off|detonate|blow|carry out|launch|attack)|(?:prevented|averted|intercepted) (?:a|an|the) (?:planned )?(?:attack|bombing|plot)|found and (?:defused|destroyed) (?:a|an|the)? ?(?:bomb|explosive))\b`,
+    String.raw`\b(?:thwart(?:ed|s|ing)?|foil(?:ed|s|ing)?|before (?:he|she|they|it) could (?:set off|detonate|blow|carry out|launch|attack)|(?:prevented|averted|intercepted) (?:a|an|the) (?:planned )?(?:attack|bombing|plot))\b`,
+  ),
+  // A device planted at its target and made safe there is a bombing that failed (status
+  // "attempted"), as GTD counts a defused bomb an unsuccessful attack: the group carried it out
+  // as far as the target. A plot stopped before that ("foiled", above) is ACLED's disrupted
+  // weapons use.
+  rule(
+    "defused",
+    "Explosions/Remote violence",
+    "Remote explosive/landmine/IED",
+    String.raw`\b(?:defus(?:ed|ing)|(?:able|managed|succeeded) to defuse|deactivated|dismantled (?:a|an|the) (?:bomb|explosive|device)|found and (?:defused|destroyed) (?:a|an|the)? ?(?:bomb|explosive))\b`,
   ),
   rule(
     "arrest",

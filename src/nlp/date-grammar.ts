@@ -1081,6 +1081,25 @@ function mayStartDate(words: readonly Word[], index: number): boolean {
 }
 
 /** Every date and time expression in the text, left to right, longest match first, none overlapping. */
+/** Words after a date that make it part of a name: streets, squares, movements named for a day. */
+const NAMED_AFTER_DATE: ReadonlySet<string> = new Set([
+  "avenue",
+  "street",
+  "boulevard",
+  "square",
+  "plaza",
+  "road",
+  "highway",
+  "bridge",
+  "neighborhood",
+  "neighbourhood",
+  "district",
+  "movement",
+  "brigade",
+  "front",
+  "command",
+]);
+
 export function scanDateExpressions(words: readonly Word[]): readonly DateMatch[] {
   // findNumbers and findDates over the same text share one scan (see ./word-scan.ts).
   if (words === cachedWords) return cachedMatches;
@@ -1094,6 +1113,15 @@ export function scanDateExpressions(words: readonly Word[]): readonly DateMatch[
     const parsed = parseAt(words, index);
     if (parsed === null || parsed.end <= index) {
       index++;
+      continue;
+    }
+    // "1 May Avenue", "the 19th of April Movement", "26 de Julio Street": a name that holds a date.
+    // (Only a written day: "on Tuesday district officials said" is a date.)
+    if (
+      NAMED_AFTER_DATE.has(words[parsed.end]?.lower ?? "") &&
+      (words[index]?.kind === "number" || words[parsed.end - 1]?.kind === "number")
+    ) {
+      index = parsed.end + 1;
       continue;
     }
     found.push({ startWord: index, endWord: parsed.end, expression: parsed.expression });

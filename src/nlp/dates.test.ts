@@ -36,6 +36,17 @@ function assertPeriod(text: string, start: string, end: string, context: DateCon
   assert.equal(mention.periodEnd, end, text);
 }
 
+describe("findDates: names that hold a date", () => {
+  it("reads no date in a street or a movement named for a day, but keeps a weekday before such a word", () => {
+    assert.deepEqual(spans("Offices on 1 May Avenue and on May 1 Street were destroyed."), []);
+    assert.deepEqual(spans("Guerrillas of the 19th of April Movement were blamed."), []);
+    assert.deepEqual(spans("A bomb went off on Tuesday, district officials said, and on 3 May the plant was hit."), [
+      ["Tuesday", "2025-06-10", "2025-06-10", "2025-06-10"],
+      ["3 May", "2025-05-03", "2025-05-03", "2025-05-03"],
+    ]);
+  });
+});
+
 describe("findDates: absolute dates", () => {
   it("reads every common written form", () => {
     const cases: [string, string][] = [
