@@ -2236,3 +2236,42 @@ describe("the wounded", () => {
     );
   });
 });
+
+describe("what an incident does not take from the sentence or the incident before it", () => {
+  it("does not place an incident where it was reported ('reported in Lima that')", () => {
+    const event = onlyEvent("A spokesman for the miners reported in Lima on Sunday that soldiers arrested 22 miners.");
+    assert.equal(event.subEventType, "Arrests");
+    assert.equal(event.location, null);
+    assert.equal(event.country, "PE");
+  });
+
+  it("keeps a killing told after an arrest as its own incident, not the arrest's toll", () => {
+    const events = eventsOf(
+      "LIMA, 13 AUG 89 (EFE) -- A spokesman said that soldiers have arrested 22 miners.\n\n" +
+        "The spokesman said that the soldiers arrested miners at the La Oroya mining camp.\n\n" +
+        "On Friday, 11 August, the government ordered soldiers to guard mining camps in order to prevent possible attacks.\n\n" +
+        "Terrorists have attacked several mines lately and have killed approximately 12 miners, including a union leader.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.subEventType, event.fatalities]),
+      [
+        ["Arrests", null],
+        ["Attack", 12],
+      ],
+    );
+  });
+
+  it("keeps a murder told after fighting as an attack of its own, not the fighting's toll", () => {
+    const events = eventsOf(
+      "Fighting continues today in San Salvador. The war became dirty with the murder of six Jesuit priests by unidentified terrorists.",
+    );
+    assert.deepEqual(
+      events.map((event) => [event.eventType, event.fatalities]),
+      [
+        ["Battles", null],
+        ["Violence against civilians", 6],
+      ],
+    );
+  });
+});

@@ -60,6 +60,8 @@ interface EventMention {
   paragraphPlace: PlaceMention | null;
   /** Words naming who was hit ("the murder of Father Ellacuria"), for telling mentions of one incident apart. */
   victimWords: string[];
+  /** Told as a murder, an assassination, a massacre or an execution: a deliberate killing, not a toll of fighting. */
+  deliberate: boolean;
   /** The first state force the sentence names, for actors of later merges. */
   stateForce: string | null;
   fatalities: number | null;
@@ -909,6 +911,10 @@ const COUNTRY_BODY_AFTER =
 
 const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|owners?\s+of)\s+$/i;
 
+/** Before a place where something was said: "reported in", "told reporters today in". */
+const SPOKEN_IN_BEFORE =
+  /\b(?:said|says|reported|announced|stated|declared|disclosed|told (?:reporters|journalists|the press|a news conference))\s+(?:(?:today|yesterday|here|on \w+)\s+)?in\s+$/;
+
 function placesOf(
   sentence: AnnotatedSentence,
   hit: TriggerHit,
@@ -927,6 +933,8 @@ function placesOf(
       !routes.some((route) => route.start <= place.start && place.end <= route.end) &&
       // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
       !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
+      // "A spokesman reported in Lima that soldiers have arrested 22 miners": where it was said.
+      !(place.end <= hit.start && SPOKEN_IN_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 40), place.start))) &&
       (documentCountries.size === 0 ||
         (place.country !== null && documentCountries.has(place.country)) ||
         named.has(place.country) ||
@@ -1482,6 +1490,7 @@ function mentionsInSentence(
         ...actors,
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
+        deliberate: /^(?:murder|assassinat|massacre|execut)/.test(sentence.lower.slice(hit.start, hit.end)),
         filedHere,
         paragraphPlace,
         fatalities: placeList.length > 1 ? null : toll,
@@ -1882,7 +1891,11 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
         // ("That bomb was defused" after an explosion names the device made safe, not the blast.)
         (mention.triggerClass !== "defused" || previous.triggerClass === "defused") &&
         ((mention.anaphoric && (!mention.namedByDay || datesCompatible(previous, mention))) ||
-          (placesCompatible(previous, mention) && datesCompatible(previous, mention)))
+          // (A bare killing told after an arrest or a deal is not its detail: they kill no one.)
+          (!(NOT_A_CAUSE.has(previous.triggerClass) && (mention.triggerClass === "killing" || mention.fatalities !== null)) &&
+            !(mention.deliberate && previous.eventType === "Battles") &&
+            placesCompatible(previous, mention) &&
+            datesCompatible(previous, mention)))
       ) {
         if (mention.anaphoric) {
           // "The bomb explosion took place in the Olaya neighbourhood": a reference back takes no
@@ -1939,6 +1952,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
           !earlier.generic &&
           // An arrest, a deal or a peaceful protest kills no one: a killing told after one is its own.
           !NOT_A_CAUSE.has(earlier.triggerClass) &&
+          // Nor does fighting murder: "the war became dirty with the murder of six Jesuit priests".
+          !(mention.deliberate && earlier.eventType === "Battles") &&
           mention.sentenceIndex - earlier.sentenceIndex <= 8 &&
           placesCompatible(earlier, mention) &&
           datesCompatible(earlier, mention) &&
