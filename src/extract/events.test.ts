@@ -1136,6 +1136,11 @@ describe("several devices in one report", () => {
     assert.equal(explosion?.eventDate, "2025-06-08");
   });
 
+  it("reads bombs that exploded as the sentence's incident when others beside them were defused", () => {
+    const event = onlyEvent("On 6 September three bombs exploded in Pereira -- three others were defused -- causing heavy damage.");
+    assert.deepEqual([event.eventType, event.status, event.location], ["Explosions/Remote violence", "occurred", "Pereira"]);
+  });
+
   it("still reads one bomb found and defused as one attempted bombing", () => {
     const events = eventsOf("A bomb was found under a bridge in Mosul on Monday. It was defused before it could explode, police said.");
     assert.deepEqual(

@@ -1329,7 +1329,15 @@ function mentionsInSentence(
   // A second trigger of the type dated to another day of its own ("the murder on 26 February of
   // the mayor and the murder on 27 February of six followers") is another incident, keyed by its day.
   const byType = new Map<string, { hit: TriggerHit; eventType: EventType; subEventType: string }>();
-  const ordered = [...chosen].sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
+  // "On 6 September three bombs exploded -- three others were defused": the blasts are the incident
+  // the sentence tells; the defusal would otherwise take the type (its rule comes first).
+  const blastToo =
+    chosen.some((hit) => hit.rule.triggerClass === "defused") &&
+    chosen.some((hit) => hit.rule.eventType === "Explosions/Remote violence" && hit.rule.triggerClass !== "defused") &&
+    WENT_OFF.test(sentence.lower);
+  const ordered = chosen
+    .filter((hit) => !blastToo || hit.rule.triggerClass !== "defused")
+    .sort((a, b) => TRIGGER_RULES.indexOf(a.rule) - TRIGGER_RULES.indexOf(b.rule));
   for (const hit of ordered) {
     const typed = hit.rule.generic
       ? typeOfGenericHit(sentence, hit)
