@@ -2279,4 +2279,17 @@ describe("what an incident does not take from the sentence or the incident befor
       ],
     );
   });
+
+  it("reads attackers who 'then withdrew from the area' as the attack's end, not a transfer of territory", () => {
+    assert.deepEqual(
+      eventsOf(
+        "A number of FMLN members conducted lightning attacks on military positions in Cuscatancingo on Monday and then withdrew from the area immediately.",
+      ).map((event) => event.subEventType),
+      [],
+    );
+    assert.equal(
+      onlyEvent("The army withdrew from the area around Cuscatancingo on Monday.").subEventType,
+      "Non-violent transfer of territory",
+    );
+  });
 });

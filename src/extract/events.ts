@@ -1234,6 +1234,18 @@ function tollOf(sentence: AnnotatedSentence, hits: readonly TriggerHit[]): Trigg
 const ARREST_IN_BATTLE =
   /^[^.;]{0,40}?\b(?:after|during|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:clash|clashes|fighting|battles?|combat|firefights?|engagements?)\b/;
 
+/**
+ * "Conducted lightning attacks on those positions and then withdrew from the area": attackers
+ * leaving the place of their attack, the attack's end; not a base or a town handed over.
+ */
+function isRetreat(sentence: AnnotatedSentence, hit: TriggerHit, found: readonly TriggerHit[]): boolean {
+  if (hit.rule.triggerClass !== "withdrawal") return false;
+  return (
+    /\b(?:and\s+)?then\s+$|\band\s+$/.test(sentence.lower.slice(Math.max(0, hit.start - 12), hit.start)) &&
+    found.some((other) => other.start < hit.start && (other.rule.triggerClass === "armed_attack" || other.rule.triggerClass === "clash"))
+  );
+}
+
 function mentionsInSentence(
   context: DocumentContext,
   sentence: AnnotatedSentence,
@@ -1255,7 +1267,8 @@ function mentionsInSentence(
       !isSearchRaid(sentence, hit) &&
       !isFigurative(sentence, hit) &&
       !isProtestTargeted(sentence, hit, found) &&
-      !isDamageAlsoDone(sentence, hit),
+      !isDamageAlsoDone(sentence, hit) &&
+      !isRetreat(sentence, hit, found),
   );
   if (hits.length === 0) return [];
   // Casualty words that follow a pattern or a plan ("attacks continued, killing dozens") are part of
