@@ -2292,4 +2292,29 @@ describe("what an incident does not take from the sentence or the incident befor
       "Non-violent transfer of territory",
     );
   });
+
+  it("keeps 'the last attack with similar characteristics' apart, and joins a town close to the place an attack was 'near'", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 2 JUL 89 (ACAN-EFE) -- IN AN ATTACK THAT OCCURRED NEAR SAN SALVADOR A GROUP OF UNIDENTIFIED PERSONS THIS EVENING WOUNDED THE PRESIDENT OF THE SUPREME COURT.  ONE OF HIS BODYGUARDS WAS KILLED.\n\n" +
+        "   HE WAS RETURNING FROM THE BEACH WHEN HIS CAR WAS SHOT AT NEAR THE TOWN OF ZARAGOZA, APPROXIMATELY 10 KM FROM SAN SALVADOR.\n\n" +
+        "   THE LAST ATTACK WITH SIMILAR CHARACTERISTICS OCCURRED IN JUNE, AND THE AUTHORITIES ATTRIBUTED IT TO THE FMLN.\n\n" +
+        "   ON THAT OCCASION THREE UNIDENTIFIED MEN SHOT AND KILLED 65-YEAR-OLD PRESIDENCY MINISTER ANTONIO RODRIGUEZ PORTH.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.eventDate, event.location, event.fatalities]),
+      [
+        ["1989-07-02", "San Salvador", 1],
+        ["1989-06", null, 1],
+      ],
+    );
+  });
+
+  it("keeps towns apart when neither was given as 'near' the other", () => {
+    const events = eventsOf("Gunmen shot dead a judge in San Salvador on Monday. Guerrillas shot dead a mayor in Zaragoza on Monday.");
+    assert.deepEqual(
+      events.map((event) => event.location),
+      ["San Salvador", "Zaragoza"],
+    );
+  });
 });

@@ -22,6 +22,22 @@ interface TriggerHit {
 // it refers back only to an incident of that day.)
 const ANAPHORIC_BEFORE =
   /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier|yesterday['’]s|today['’]s|tonight['’]s|[a-z]+day['’]s)\s+(?:[a-z]+\s+)?$/;
+/** Before a place named only as near the incident. */
+const NEAR_BEFORE = /\b(?:near|outside|close to|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/;
+/** How far a town may be from the place an incident was "near" and still be where it happened. */
+const NEAR_KM = 25;
+
+function kilometresApart(a: PlaceMention, b: PlaceMention): number | null {
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
+  const radians = Math.PI / 180;
+  const h =
+    Math.sin(((b.latitude - a.latitude) * radians) / 2) ** 2 +
+    Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(((b.longitude - a.longitude) * radians) / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** Before a trigger: an incident before the one the report is about ("the last attack", "a previous bombing"). */
+const EARLIER_ONE_BEFORE = /\b(?:the\s+(?:last|previous|prior)|an?\s+(?:earlier|previous|prior|similar))\s+(?:[a-z-]+\s+)?$/;
 const DAY_POSSESSIVE_BEFORE = /\b(?:yesterday|today|tonight|[a-z]+day)['’]s\s+(?:[a-z]+\s+)?$/;
 
 /** "after the", "following the", "on the eve of the": an incident used to say when something else happened. */
@@ -32,6 +48,10 @@ const TIME_REFERENCE_BEFORE =
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
+  /** "An attack near San Salvador": the place named after "near", a town close by being as good. */
+  nearPlace: string | null;
+  /** "The last attack ... occurred in June": another incident than those told before, however alike. */
+  earlierOne: boolean;
   /** Named by its day ("yesterday's attack"): it refers back only to an incident of that day. */
   namedByDay: boolean;
   /** "A councilman was also killed": a toll to add to the incident's, not a restatement of it. */
@@ -1485,12 +1505,16 @@ function mentionsInSentence(
       const actors = pickActors(sentence, next, hit, eventType, country, paragraphGroup);
       // "the attack" refers back; "the assassination of six priests" reports an incident in full.
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
+      // "The last attack with similar characteristics occurred in June": an earlier incident, told with its own date.
+      const earlierOne = explicit && EARLIER_ONE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       const anaphoric =
         !complement &&
+        !earlierOne &&
         (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) &&
         ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
+        earlierOne,
         namedByDay: anaphoric && DAY_POSSESSIVE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)),
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference:
@@ -1507,6 +1531,7 @@ function mentionsInSentence(
         eventDate: date,
         dateExplicit: explicit,
         place: place && place.precision !== "country" ? place : null,
+        nearPlace: place !== null && NEAR_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 25), place.start)) ? place.name : null,
         country,
         ...actors,
         stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
@@ -1613,6 +1638,8 @@ function placesCompatible(a: EventMention, b: EventMention): boolean {
   if (!a.place || !b.place) return true;
   return (
     a.place.name === b.place.name ||
+    // "An attack near San Salvador ... his car was shot at near the town of Zaragoza, 10 km from San Salvador".
+    ((a.nearPlace === a.place.name || b.nearPlace === b.place.name) && (kilometresApart(a.place, b.place) ?? Infinity) <= NEAR_KM) ||
     (a.place.admin1 !== null && a.place.admin1 === b.place.admin1 && (a.place.precision === "region" || b.place.precision === "region"))
   );
 }
@@ -1624,6 +1651,7 @@ function placesCompatible(a: EventMention, b: EventMention): boolean {
  */
 function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (earlier.eventType !== later.eventType) return false;
+  if (later.earlierOne) return false;
   // A device made safe is not the one that went off: the bomb it names was taken in already when
   // told just before (extractEvents), so an explosion further back, or one told after that went
   // off, is another device. (A bomb told as one that failed may be the one defused.)
