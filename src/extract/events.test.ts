@@ -2317,4 +2317,35 @@ describe("what an incident does not take from the sentence or the incident befor
       ["San Salvador", "Zaragoza"],
     );
   });
+
+  it("keeps 'another explosion' apart from the one told before, but not 'another theory' or 'this is another attack'", () => {
+    assert.deepEqual(
+      eventsOf(
+        "A bomb exploded at a bank in Bogota on Monday, damaging the building. Another explosion occurred in the south of Bogota, police said.",
+      ).map((event) => event.eventDate),
+      ["2025-06-09", "2025-06"],
+    );
+    assert.equal(
+      eventsOf("A bomb exploded at a bank in Bogota on Monday. Another theory is that the bomb was meant for a judge.").length,
+      1,
+    );
+    assert.equal(
+      eventsOf(
+        "Gunmen threw a grenade at a church in Guatemala City on Monday. We consider that this is another attack in the escalation of violence.",
+      ).length,
+      1,
+    );
+  });
+
+  it("reads 'this morning' before a verb as a time, not as a reference back", () => {
+    assert.deepEqual(
+      eventsOf("Gunmen shot dead a union leader in Bogota on Monday. Commandos this morning killed an employee of the union.").map(
+        (event) => [event.eventDate, event.fatalities],
+      ),
+      [
+        ["2025-06-09", 1],
+        ["2025-06-10", null],
+      ],
+    );
+  });
 });

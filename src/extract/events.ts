@@ -22,6 +22,18 @@ interface TriggerHit {
 // it refers back only to an incident of that day.)
 const ANAPHORIC_BEFORE =
   /\b(?:the|this|that|these|those|such|its|their|his|her|same|latest|last|previous|recent|earlier|yesterday['’]s|today['’]s|tonight['’]s|[a-z]+day['’]s)\s+(?:[a-z]+\s+)?$/;
+/** "In another apparent terrorist attack", "a second bomb": another incident than the one before. */
+const ANOTHER_BEFORE =
+  /\b(?<!\b(?:is|was|be|are|were)\s+(?:yet\s+|just\s+)?)(?:(?:another|a second|a third)\s+(?:[a-z.-]+\s+){0,2}|other\s+)$/;
+/** A trigger that names the incident itself ("another attack"), not an act ("another vehicle opened fire"). */
+const INCIDENT_NAMED =
+  /^(?:[a-z-]+\s+)?(?:attacks?|explosions?|blasts?|bombs?|bombings?|murders?|assassinations?|kidnappings?|massacres?|ambush(?:es)?|clash(?:es)?|shootings?|raids?|missiles?|rockets?|grenades?)$/;
+/** A sentence opening on another incident: "Another U.S. citizen, James Donelley, was kidnapped". */
+const ANOTHER_LEAD =
+  /^(?:(?:meanwhile|also|in addition),?\s+)?(?:another|a second|a third)\b(?!\s+(?:[a-z]+\s+)?(?:reports?|theory|version|sources?|communiques?|statements?|spokesman|officials?|hypothesis|possibility|explanation|account|cable|dispatch|bulletin|time|day|way|thing|point|aspect|issue|question|case|example)\b)[^;]*$/;
+/** "This morning", "this afternoon" before a verb: a time, not "this attack". */
+const TIME_THIS_BEFORE = /\bthis\s+(?:morning|afternoon|evening|night|week|weekend|month|year)\s+$/;
+
 /** Before a place named only as near the incident. */
 const NEAR_BEFORE = /\b(?:near|outside|close to|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/;
 /** How far a town may be from the place an incident was "near" and still be where it happened. */
@@ -50,7 +62,10 @@ interface EventMention {
   anaphoric: boolean;
   /** "An attack near San Salvador": the place named after "near", a town close by being as good. */
   nearPlace: string | null;
-  /** "The last attack ... occurred in June": another incident than those told before, however alike. */
+  /**
+   * "The last attack ... occurred in June", "another explosion occurred in the south": another
+   * incident than those told before, however alike.
+   */
   earlierOne: boolean;
   /** Named by its day ("yesterday's attack"): it refers back only to an incident of that day. */
   namedByDay: boolean;
@@ -1507,14 +1522,22 @@ function mentionsInSentence(
       const complement = /^\s+(?:of|on|against|at|in)\s/.test(sentence.lower.slice(hit.end, hit.end + 12));
       // "The last attack with similar characteristics occurred in June": an earlier incident, told with its own date.
       const earlierOne = explicit && EARLIER_ONE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
+      // "Another explosion occurred in the south of Bogota", "another U.S. citizen was kidnapped on 12 February".
+      const another =
+        (INCIDENT_NAMED.test(sentence.lower.slice(hit.start, hit.end)) &&
+          ANOTHER_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start))) ||
+        ANOTHER_LEAD.test(sentence.lower.slice(0, hit.start));
       const anaphoric =
         !complement &&
         !earlierOne &&
+        !another &&
+        // ("Commandos this morning killed an employee": a time, not a reference back.)
+        !TIME_THIS_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)) &&
         (hit.rule.generic || /^(?:explosion|blast|bomb|attack)/.test(sentence.lower.slice(hit.start, hit.end))) &&
         ANAPHORIC_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start));
       mentions.push({
         anaphoric,
-        earlierOne,
+        earlierOne: earlierOne || another,
         namedByDay: anaphoric && DAY_POSSESSIVE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)),
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference:
