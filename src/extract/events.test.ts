@@ -336,6 +336,20 @@ describe("violence against civilians", () => {
   });
 });
 
+describe("violence against civilians: other spellings and phrasings", () => {
+  it("reads 'kidnaped', 'assassinating', 'slaughtered', 'took ... as hostages' and 'fired their weapons at'", () => {
+    const typeOf = (text: string): string => onlyEvent(text).subEventType;
+    assert.equal(typeOf("Guerrillas kidnaped a businessman in Lima on Monday."), "Abduction/forced disappearance");
+    assert.equal(typeOf("Rebels were accused of assassinating a mayor in Ayacucho on Monday."), "Attack");
+    assert.equal(typeOf("Soldiers slaughtered 14 fishermen near Lima on Monday."), "Attack");
+    assert.equal(
+      typeOf("The commandos took a group of hotel guests as hostages in San Salvador on Monday."),
+      "Abduction/forced disappearance",
+    );
+    assert.equal(typeOf("Two men fired their weapons at a watchman in Bogota on Monday."), "Attack");
+  });
+});
+
 describe("strategic developments", () => {
   it("reads police arresting ISIS suspects as arrests, with the Islamic State as the group", () => {
     const event = onlyEvent("Police arrested six suspected ISIS members in Mosul on Sunday, the interior ministry said.");
