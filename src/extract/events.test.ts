@@ -338,7 +338,7 @@ describe("violence against civilians", () => {
 
 describe("violence against civilians: other spellings and phrasings", () => {
   it("reads 'kidnaped', 'assassinating', 'slaughtered', 'took ... as hostages' and 'fired their weapons at'", () => {
-    const typeOf = (text: string): string => onlyEvent(text).subEventType;
+    const typeOf = (text: string): string | null => onlyEvent(text).subEventType;
     assert.equal(typeOf("Guerrillas kidnaped a businessman in Lima on Monday."), "Abduction/forced disappearance");
     assert.equal(typeOf("Rebels were accused of assassinating a mayor in Ayacucho on Monday."), "Attack");
     assert.equal(typeOf("Soldiers slaughtered 14 fishermen near Lima on Monday."), "Attack");
@@ -2359,6 +2359,24 @@ describe("what an incident does not take from the sentence or the incident befor
       [
         ["2025-06-09", 1],
         ["2025-06-10", null],
+      ],
+    );
+  });
+
+  it("dates clashes told as going on to the report's day, and keeps one battle per place and day", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 18 NOV 89 (RADIO) -- HEAVY FIGHTING BROKE OUT IN SAN SALVADOR LAST NIGHT.\n\n" +
+        "   CLASHES ALSO CONTINUE IN SAN MIGUEL CITY.\n\n" +
+        "   THE GOVERNMENT SAID THE ARMY WAS IN CONTROL OF THE CAPITAL.  THE PRESIDENT CALLED FOR CALM.  SCHOOLS WERE CLOSED.  " +
+        "THE AIRPORT WAS CLOSED TO FLIGHTS.  BANKS DID NOT OPEN.  THE RED CROSS ASKED FOR BLOOD.  SHOPS WERE SHUT.  BUSES DID NOT RUN.\n\n" +
+        "   THE REPORT COMING FROM SAN MIGUEL STATES THAT CLASHES CONTINUE AT THIS TIME IN SAN MIGUEL.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.location, event.eventDate]),
+      [
+        ["San Salvador", "1989-11-17"],
+        ["San Miguel", "1989-11-18"],
       ],
     );
   });

@@ -648,6 +648,16 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
     const date = partialDateOf(nearest);
     if (date) return { date, explicit: true };
   }
+  // "Heavy clashes are continuing in Mejicanos", "clashes also continue in San Miguel city": told
+  // as going on when the report was filed, on the report's day.
+  if (
+    context.referenceDate !== null &&
+    context.referenceDate.length === 10 &&
+    (context.referenceDateSource === "dateline" || context.referenceDateSource === "published") &&
+    GOING_ON.test(sentence.lower) &&
+    !isKnownIncident(sentence, hit, followUp)
+  )
+    return { date: context.referenceDate, explicit: true };
   // A report's lead tells the news of its own date ("A bomb damaged an office today"): with no date
   // of its own, the lead's incident is placed in the report's month and does not take the date of
   // an older incident told further down.
@@ -660,6 +670,10 @@ function dateOf(sentence: AnnotatedSentence, hit: TriggerHit, context: DocumentC
   }
   return { date: fallbackDate(context), explicit: false };
 }
+
+/** An incident told as going on as the report is filed. */
+const GOING_ON =
+  /\b(?:(?:is|are)\s+(?:still\s+)?(?:continuing|taking place|under ?way|going on|raging)|(?:continues|continue)\s+(?:in|at|on|near|around|this|today)\b|at this (?:time|moment|hour)|right now|as we speak)\b/;
 
 // "X, who left the ministry in May 1989, was shot": a relative clause set off by commas has its
 // own time. "Police today confirmed foreign help in the murder of X": a date beside a verb of
@@ -2104,9 +2118,35 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       }
     }
   }
+  // ACLED codes one battle per place and day: clashes told again further down a running report
+  // ("clashes also continue in San Miguel city ... the report from San Miguel states that clashes
+  // continue") are that battle, however far apart the sentences, and so is one told there with no
+  // date of its own in the same month (unless two groups are named).
+  const battles = new Map<string, EventMention[]>();
+  const reported = particular.filter((mention) => {
+    const place = mention.place;
+    if (mention.eventType !== "Battles" || !place || place.unnamed || mention.eventDate === null) return true;
+    const key = `${mention.subEventType}\u0000${place.name}\u0000${mention.country ?? ""}`;
+    const here = battles.get(key) ?? [];
+    const date = mention.eventDate;
+    const same = here.find(
+      (first) =>
+        first.eventDate !== null &&
+        ((first.eventDate === date && date.length === 10) ||
+          (!mention.dateExplicit && first.eventDate.startsWith(date)) ||
+          (!first.dateExplicit && date.startsWith(first.eventDate))) &&
+        !(first.perpetratorGroup && mention.perpetratorGroup && first.perpetratorGroup !== mention.perpetratorGroup),
+    );
+    if (same === undefined) {
+      battles.set(key, [...here, mention]);
+      return true;
+    }
+    mergeDetails(same, mention);
+    return false;
+  });
   // The places events happened at, once each, for the store's gazetteer of places seen.
   const places = new Map<string, Place>();
-  for (const mention of particular) {
+  for (const mention of reported) {
     const place = mention.place;
     if (!place || !place.country || place.unnamed) continue;
     const pointLike = place.precision === "town" || place.precision === "point" || place.precision === "district";
@@ -2121,7 +2161,7 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       geonameId: place.geonameId,
     });
   }
-  return { events: particular.map((mention) => toEvent(context, mention)), places: [...places.values()] };
+  return { events: reported.map((mention) => toEvent(context, mention)), places: [...places.values()] };
 }
 
 function toEvent(context: DocumentContext, mention: EventMention): Event {
