@@ -1900,6 +1900,11 @@ describe("more that is not an incident", () => {
       eventsOf("BOGOTA, 9 JUN 25 (EFE) -- The raids were conducted by 13th Brigade troops in Chia, Pacho and Bogota.").length,
       0,
     );
+    // Chile's police by name, with the town between: "carabineros in Molina raided the house".
+    assert.equal(
+      eventsOf("It has been reported that carabineros in Molina raided the house of a worker, where they found a rifle.").length,
+      0,
+    );
   });
 
   it("reads what a force is said to do, in the present, as no incident", () => {

@@ -284,7 +284,9 @@ function isSearchRaid(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
   const subject = sentence.lower.slice(Math.max(0, hit.start - 40), hit.start);
   const byState =
     sentence.forces.some((force) => force.start < hit.start) ||
-    /\b(?:police(?:men)?|troops|soldiers|army|security forces|agents|officers)\s+(?:\w+\s+)?$/.test(subject);
+    /\b(?:police(?:men)?|troops|soldiers|army|security forces|agents|officers|carabineros|gendarmes|detectives|guardsmen)\s+(?:(?:in|of|from)\s+[\w'-]+\s+|\w+\s+)?$/.test(
+      subject,
+    );
   return byState && !sentence.groups.some((group) => group.start < hit.start);
 }
 
