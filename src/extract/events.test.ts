@@ -1907,6 +1907,16 @@ describe("more that is not an incident", () => {
     );
   });
 
+  it("reads incidents carried out 'in several places throughout the country' as a summary, not an incident", () => {
+    const text =
+      "SAN SALVADOR, 3 MAY 90 (ACAN-EFE) -- GUERRILLA GROUPS HAVE REPORTED HEAVY ARMY CASUALTIES.\n\n" +
+      "   ACCORDING TO RADIO FARABUNDO MARTI, THE CASUALTIES WERE SUSTAINED BY THE ARMED FORCES WHEN SEVERAL AMBUSHES, ATTACKS, " +
+      "AND SABOTAGE AIMED AT THE ECONOMY WERE CARRIED OUT IN SEVERAL PLACES THROUGHOUT THE COUNTRY EARLY THIS MORNING.";
+    assert.equal(eventsOf(text, null).length, 0);
+    // (A town named keeps the incident: "clashes continue in various parts of San Salvador".)
+    assert.equal(eventsOf("Heavy clashes are continuing this morning in various parts of San Salvador.").length, 1);
+  });
+
   it("reads what a force is said to do, in the present, as no incident", () => {
     const events = eventsOf(
       "BOGOTA, 9 JUN 25 (EFE) -- The cartel said its priority was to fight the members of the police who kidnap, torture and murder our relatives.",

@@ -544,6 +544,10 @@ function hasCountOf(sentence: AnnotatedSentence, least: number): boolean {
   return sentence.numbers.some((number) => !number.isFraction && !number.isPercent && number.value >= least);
 }
 
+/** Incidents spread over a country, not one at a place. */
+const SPREAD_OUT =
+  /\b(?:in\s+(?:several|various|different|many|numerous)\s+(?:places|parts|areas|regions|towns|cities|departments|provinces)\b|throughout\s+the\s+country|across\s+the\s+country|all\s+over\s+the\s+country|nationwide)/;
+
 function isAggregateStatement(sentence: AnnotatedSentence): boolean {
   // "More than 70,000 people have been killed in the 10-year civil war": a war's toll so far (in
   // the main clause: "a string of attacks that have killed hundreds since 2015" qualifies an incident).
@@ -1333,6 +1337,13 @@ function mentionsInSentence(
   )
     return [];
   if (isAggregateStatement(sentence)) return [];
+  // "Several ambushes, attacks, and sabotage ... were carried out in several places throughout the
+  // country": a summary of many incidents, none of them told (unless a town is named).
+  if (
+    SPREAD_OUT.test(sentence.lower) &&
+    !sentence.places.some((place) => place.precision === "town" || place.precision === "district" || place.precision === "point")
+  )
+    return [];
   const specific = hits.filter((hit) => !hit.rule.generic);
   // "Checkpoint shootings and bomb blasts", "a car bomb, a roadside blast and a shooting": a
   // shooting listed beside a bombing is an incident of its own, not the bombing's casualties.
