@@ -2395,4 +2395,19 @@ describe("what an incident does not take from the sentence or the incident befor
       ],
     );
   });
+
+  it("keeps a killing named with its victim and its own day beside an arrest as an incident of its own", () => {
+    const events = eventsOf(
+      "SAN SALVADOR, 7 JAN 90 (AFP) -- A LOCAL RADIO STATION REPORTED TODAY THAT SIX SOLDIERS WERE ARRESTED BECAUSE OF THEIR " +
+        "SUSPECTED INVOLVEMENT IN THE ASSASSINATION OF SIX SPANISH JESUITS ON 16 NOVEMBER.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.subEventType, event.eventDate, event.fatalities]),
+      [
+        ["Arrests", "1990-01-07", null],
+        ["Attack", "1989-11-16", 6],
+      ],
+    );
+  });
 });

@@ -1394,7 +1394,23 @@ function mentionsInSentence(
       if (day === null || days.has(day)) continue;
       // (Or told in a relative clause of its own: "arrested 15,000 people in a dragnet for the
       // assassins of X, who was murdered yesterday".)
-      if (!ownAct.every((other) => apartIn(sentence, other, hit, context) || /,\s+(?:who|which)\s/.test(between(sentence, other, hit))))
+      // (Or named with its victim and its own day: "arrested ... for the assassination of six
+      // Jesuits on 16 November".)
+      const named =
+        INCIDENT_NOUN.test(sentence.lower.slice(hit.start, hit.end)) &&
+        /^\s+of\s/.test(sentence.lower.slice(hit.end, hit.end + 5)) &&
+        sentence.dates.some(
+          (date) =>
+            date.value?.length === 10 &&
+            date.start > hit.end &&
+            date.start - hit.end <= 80 &&
+            toldWithNoun(sentence.lower.slice(hit.end, date.start)) &&
+            !/\band\b/.test(sentence.lower.slice(hit.end, date.start)),
+        );
+      if (
+        !named &&
+        !ownAct.every((other) => apartIn(sentence, other, hit, context) || /,\s+(?:who|which)\s/.test(between(sentence, other, hit)))
+      )
         continue;
       days.add(day);
       chosen.push(hit);
