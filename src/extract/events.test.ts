@@ -2279,6 +2279,15 @@ describe("what an incident does not take from the sentence or the incident befor
     assert.equal(event.country, "PE");
   });
 
+  it("does not place an incident where it was reported, received or spoken of", () => {
+    assert.equal(onlyEvent("In Cartagena it was reported that the mayor was executed by ELN guerrillas on Tuesday.").location, null);
+    assert.equal(
+      onlyEvent("The report we have received from San Salvador advises us that 3 persons have been killed on Tuesday.").location,
+      null,
+    );
+    assert.equal(onlyEvent("In a speech in the town of Somotillo, Ortega condemned the murder of six priests on Tuesday.").location, null);
+  });
+
   it("keeps a killing told after an arrest as its own incident, not the arrest's toll", () => {
     const events = eventsOf(
       "LIMA, 13 AUG 89 (EFE) -- A spokesman said that soldiers have arrested 22 miners.\n\n" +

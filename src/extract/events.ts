@@ -968,7 +968,10 @@ const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|own
 
 /** Before a place where something was said: "reported in", "told reporters today in". */
 const SPOKEN_IN_BEFORE =
-  /\b(?:said|says|reported|announced|stated|declared|disclosed|told (?:reporters|journalists|the press|a news conference))\s+(?:(?:today|yesterday|here|on \w+)\s+)?in\s+$/;
+  /\b(?:(?:said|says|reported|announced|stated|declared|disclosed|told (?:reporters|journalists|the press|a news conference))\s+(?:(?:today|yesterday|here|on \w+)\s+)?in|(?:reports?|news|information|cables?|dispatch(?:es)?)\s+(?:(?:we|that)\s+(?:have\s+)?)?(?:received|coming|arriving)\s+(?:in|from)|speech\s+(?:[a-z]+\s+){0,2}in(?:\s+the\s+(?:town|city)\s+of)?)\s+$/;
+/** After a place where something was said: "In Cartagena it was reported that ...". */
+const SPOKEN_IN_AFTER =
+  /^,?\s+(?:it\s+(?:was|has\s+been)\s+(?:reported|announced|learned|said|disclosed)|(?:sources|officials|authorities)\s+(?:said|reported|announced))\b/;
 
 function placesOf(
   sentence: AnnotatedSentence,
@@ -989,7 +992,11 @@ function placesOf(
       // "a radio station belonging to Santiago Jao": an owner is a person, whatever place shares the name.
       !OWNER_BEFORE.test(sentence.text.slice(Math.max(0, place.start - 30), place.start)) &&
       // "A spokesman reported in Lima that soldiers have arrested 22 miners": where it was said.
-      !(place.end <= hit.start && SPOKEN_IN_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 40), place.start))) &&
+      !(
+        place.end <= hit.start &&
+        (SPOKEN_IN_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 40), place.start)) ||
+          SPOKEN_IN_AFTER.test(sentence.lower.slice(place.end, place.end + 40)))
+      ) &&
       (documentCountries.size === 0 ||
         (place.country !== null && documentCountries.has(place.country)) ||
         named.has(place.country) ||
