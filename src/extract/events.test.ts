@@ -2419,4 +2419,16 @@ describe("what an incident does not take from the sentence or the incident befor
       ],
     );
   });
+
+  it("joins an incident named again after a report filed abroad to the one told, whatever country the filing gives it", () => {
+    const events = eventsOf(
+      "WASHINGTON, 13 JAN 90 (AFP) -- SALVADORAN LEADER HECTOR OQUELI WAS ASSASSINATED IN GUATEMALA CITY ON FRIDAY.\n\n" +
+        "   AFTER LEARNING OF OQUELI'S ASSASSINATION, THE GUERRILLAS ANNOUNCED THAT THEY WILL REVISE THEIR OFFER TO RESUME THE DIALOGUE.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.country, event.location, event.eventDate]),
+      [["GT", "Guatemala City", "1990-01-12"]],
+    );
+  });
 });

@@ -1732,7 +1732,9 @@ function sameIncident(earlier: EventMention, later: EventMention): boolean {
   if (earlier.triggerClass === "defused" && later.triggerClass !== "defused" && WENT_OFF.test(later.evidence[0]?.text ?? "")) return false;
   // "After the killing of the Jesuits, ...": the report has told of that killing already, however
   // far back; a time reference that conflicts with nothing is that incident.
-  if (later.timeReference && datesCompatible(earlier, later) && placesCompatible(earlier, later)) return true;
+  // (Its country too may be only the report's or the victims' nationality: "the Guatemalan
+  // foreign ministry condemned the assassination of Salvadoran leader Oqueli", filed in Guatemala.)
+  if (later.timeReference && datesCompatible(earlier, later) && (placesCompatible(earlier, later) || later.place === null)) return true;
   // The same person killed or taken is the same incident, however the report dates it later on.
   if (sameVictim(earlier, later) && (earlier.eventType === "Violence against civilians" || earlier.eventType === "Battles")) return true;
   if (!datesCompatible(earlier, later) || !placesCompatible(earlier, later)) return false;
