@@ -314,7 +314,10 @@ export function buildContext(input: ExtractInput): DocumentContext {
         datelineCountry &&
         place.country !== datelineCountry &&
         !place.notable;
-      const weight = abroad ? (allCapitals ? 0 : 0.5) : 1;
+      // The filing town named again in the body ("the commission's branch in San Jose") says
+      // where the report came from, which the dateline has counted already.
+      const filing = datelinePlace !== null && place.name === datelinePlace.name && place.precision !== "country";
+      const weight = filing ? 0 : abroad ? (allCapitals ? 0 : 0.5) : 1;
       if (place.country && locative) {
         countryVotes.set(place.country, (countryVotes.get(place.country) ?? 0) + weight);
         largestPlace.set(place.country, Math.max(largestPlace.get(place.country) ?? 0, place.population));

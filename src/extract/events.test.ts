@@ -757,6 +757,24 @@ describe("arson and damage", () => {
 });
 
 describe("reports filed abroad", () => {
+  it("does not count the filing town named again in the body towards the report's country", () => {
+    const events = eventsOf(
+      "SAN JOSE (COSTA RICA), 12 SEP 89 (AFP) -- THE HUMAN RIGHTS COMMISSION OF GUATEMALA CHARGED HERE TODAY THE ARMY IN THE DEATH OF " +
+        "FOUR STUDENTS, WHOSE BODIES WERE FOUND ON 10 SEPTEMBER IN A GUATEMALA CITY SUBURB.\n\n" +
+        "   THE COMMISSION'S BRANCH IN SAN JOSE ASKED FOR MESSAGES TO THE GUATEMALAN GOVERNMENT.\n\n" +
+        "   ON 11 SEPTEMBER, IT WAS OFFICIALLY REPORTED THAT THE BULLET-RIDDLED BODIES OF THREE MORE UNIDENTIFIED MEN WERE FOUND.\n\n" +
+        "   ONE OF THE STUDENTS HAD RETURNED TO GUATEMALA AFTER SEVERAL YEARS OF EXILE.",
+      null,
+    );
+    assert.deepEqual(
+      events.map((event) => [event.eventDate, event.country]),
+      [
+        ["1989-09-10", "GT"],
+        ["1989-09-11", "GT"],
+      ],
+    );
+  });
+
   it("places an incident by the nationality of the forces that did it, not the filing town", () => {
     const event = onlyEvent(
       "MANAGUA, 16 NOV 89 (RADIO SANDINO) -- THE SALVADORAN ARMY HAS MURDERED TWO UNION LEADERS, A LABOR FEDERATION SAID TODAY.",
