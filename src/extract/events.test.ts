@@ -489,6 +489,30 @@ describe("protests and riots", () => {
   });
 });
 
+describe("an act told with no other particular", () => {
+  it("keeps a device or a kidnapping told as an act, with no place, day, toll or actor", () => {
+    assert.deepEqual(
+      eventsOf("The teacher went out to move his car. At that moment, a grenade hit his car.", null).map((event) => event.subEventType),
+      ["Grenade"],
+    );
+    assert.deepEqual(
+      eventsOf("The nun was kidnapped as she left the church.", null).map((event) => event.subEventType),
+      ["Abduction/forced disappearance"],
+    );
+  });
+
+  it("but not one named as known, nor its doers", () => {
+    assert.equal(
+      eventsOf(
+        "A citizen of Kyrgyzstan pleaded not guilty to charges of lying about his ties to the two men accused of carrying out the Boston Marathon bombing.",
+        null,
+      ).length,
+      0,
+    );
+    assert.equal(eventsOf("Her kidnappers have not been identified.", null).length, 0);
+  });
+});
+
 describe("what is not an event", () => {
   it("gives no event for a warning that militants may attack", () => {
     assert.deepEqual(eventsOf("Security officials warned that militants may attack polling stations in Kandahar next week."), []);

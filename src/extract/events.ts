@@ -34,6 +34,10 @@ const ANOTHER_LEAD =
 /** "This morning", "this afternoon" before a verb: a time, not "this attack". */
 const TIME_THIS_BEFORE = /\bthis\s+(?:morning|afternoon|evening|night|week|weekend|month|year)\s+$/;
 
+/** Before a trigger naming an act as known: a determiner, a relative pronoun, a charge or an inquiry. */
+const KNOWN_ACT_BEFORE =
+  /\b(?:(?:the|this|that|these|those|its|their|his|her)\s+(?:(?!(?:was|were|is|are|has|have|had|been|being)\s)[a-z-]+\s+){0,2}|(?:who|which|whom)\s+(?:had\s+|has\s+|have\s+)?|(?:charges?|charged|accused|convicted|suspected|trial|investigation|inquiry)\s+(?:[a-z-]+\s+){0,3})$/;
+
 /** Before a place named only as near the incident. */
 const NEAR_BEFORE = /\b(?:near|outside|close to|on the outskirts of|in the vicinity of)\s+(?:the\s+)?(?:(?:town|city|village)\s+of\s+)?$/;
 /** How far a town may be from the place an incident was "near" and still be where it happened. */
@@ -60,6 +64,8 @@ const TIME_REFERENCE_BEFORE =
 interface EventMention {
   /** True when the mention only refers back ("the attack"); it never starts a new event. */
   anaphoric: boolean;
+  /** An explosion or a kidnapping told as an act of its own, which needs no other particular. */
+  toldAsAct: boolean;
   /** "An attack near San Salvador": the place named after "near", a town close by being as good. */
   nearPlace: string | null;
   /**
@@ -1588,6 +1594,16 @@ function mentionsInSentence(
       mentions.push({
         anaphoric,
         earlierOne: earlierOne || another,
+        // ("At that moment, a grenade hit his car": a device or a kidnapping told as news is an act,
+        // not commentary, with no particular; not one named as known: "the persons who kidnapped
+        // the three men", "charges over the bombing".)
+        toldAsAct:
+          !hit.rule.generic &&
+          !anaphoric &&
+          (hit.rule.eventType === "Explosions/Remote violence" || hit.rule.triggerClass === "abduction") &&
+          // (Not the doers: "her kidnappers", "the bombers".)
+          !/ers?$/.test(sentence.lower.slice(hit.start, hit.end)) &&
+          !KNOWN_ACT_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start)),
         namedByDay: anaphoric && DAY_POSSESSIVE_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 30), hit.start)),
         additionalToll: /\b(?:was|were)\s+also\s+(?:killed|murdered|shot dead|slain)\b|\balso\s+(?:died|killed)\b/.test(sentence.lower),
         timeReference:
@@ -2141,7 +2157,8 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
       mention.place !== null ||
       mention.fatalities !== null ||
       mention.actor1 !== null ||
-      mention.perpetratorGroup !== null,
+      mention.perpetratorGroup !== null ||
+      mention.toldAsAct,
   );
   for (const mention of particular) {
     const around = mention.paragraphPlace;
