@@ -5,6 +5,7 @@ import { datePrecisionOf } from "../domain/records.ts";
 import { recordId } from "../domain/ids.ts";
 import type { EventStatus, EventType } from "../domain/taxonomy.ts";
 import { MONTH_NAMES } from "../nlp/calendar.ts";
+import { distanceKm } from "../resolve/places/gazetteer.ts";
 import type { DateMention } from "../nlp/dates.ts";
 import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, DENIED_ROLE_SOURCE, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
@@ -45,11 +46,7 @@ const NEAR_KM = 25;
 
 function kilometresApart(a: PlaceMention, b: PlaceMention): number | null {
   if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
-  const radians = Math.PI / 180;
-  const h =
-    Math.sin(((b.latitude - a.latitude) * radians) / 2) ** 2 +
-    Math.cos(a.latitude * radians) * Math.cos(b.latitude * radians) * Math.sin(((b.longitude - a.longitude) * radians) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
+  return distanceKm({ latitude: a.latitude, longitude: a.longitude }, { latitude: b.latitude, longitude: b.longitude });
 }
 
 /** Before a trigger: an incident before the one the report is about ("the last attack", "a previous bombing"). */
