@@ -850,6 +850,11 @@ describe("reports filed abroad", () => {
 });
 
 describe("who was hit, in the passive", () => {
+  it("does not read 'there were ... attacks on' as a passive whose subject was hit", () => {
+    const event = onlyEvent("Police said there were two attacks on stores in Lima on Monday.");
+    assert.deepEqual([event.eventType, event.subEventType], ["Strategic developments", "Looting/property destruction"]);
+  });
+
   it("reads civilians killed by men in uniform as violence against civilians", () => {
     const event = onlyEvent("Four teachers were killed in Tumaco on Sunday by men wearing army uniforms.");
     assert.equal(event.eventType, "Violence against civilians");

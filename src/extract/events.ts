@@ -845,8 +845,12 @@ function typeOfGenericHit(sentence: AnnotatedSentence, hit: TriggerHit): { event
   // Who was hit: after an active verb ("guerrillas killed two soldiers"), before a passive one
   // ("six priests were killed by men in uniform"). The agent after "by" is not the target.
   // "The presidential residence was the target of an attack": the subject was hit, as in the passive.
+  // ("There were fewer attacks on stores": "there were" says the attacks exist, and is no passive.)
   const passive =
-    /\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start)) ||
+    (/\b(?:was|were|been|being|is|are)\s+(?:\w+\s+)?$/.test(sentence.lower.slice(Math.max(0, hit.start - 20), hit.start)) &&
+      !/\bthere\s+(?:was|were|is|are|have been|has been|had been)\s+(?:\w+\s+)?$/.test(
+        sentence.lower.slice(Math.max(0, hit.start - 30), hit.start),
+      )) ||
     /\b(?:was|were|been|is|are)\s+(?:the\s+)?(?:target|object)\s+of\s+(?:an?|the)\s+(?:[a-z]+\s+)?$/.test(
       sentence.lower.slice(Math.max(0, hit.start - 45), hit.start),
     );
