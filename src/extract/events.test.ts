@@ -168,6 +168,11 @@ describe("explosions and remote violence", () => {
 });
 
 describe("battles", () => {
+  it("reads the army taking control of a town as the government regaining territory", () => {
+    const event = onlyEvent("The army took control of the town of Tonacatepeque on Monday.");
+    assert.equal(event.subEventType, "Government regains territory");
+  });
+
   it("reads troops clashing with Islamic State militants as an armed clash", () => {
     const event = onlyEvent(
       "Troops clashed with Islamic State militants near Hawija on Thursday, and three soldiers were killed, the army said.",

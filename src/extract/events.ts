@@ -1303,6 +1303,10 @@ function tollOf(sentence: AnnotatedSentence, hits: readonly TriggerHit[]): Trigg
 const ARREST_IN_BATTLE =
   /^[^.;]{0,40}?\b(?:after|during|in)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:clash|clashes|fighting|battles?|combat|firefights?|engagements?)\b/;
 
+/** State forces as the subject just before a verb. */
+const STATE_SUBJECT_BEFORE =
+  /\b(?:army|troops|soldiers|police|security forces|armed forces|military|government forces|national guard)\s+(?:(?:later|then|again|finally|soon|quickly|also)\s+)?$/;
+
 /**
  * "Conducted lightning attacks on those positions and then withdrew from the area": attackers
  * leaving the place of their attack, the attack's end; not a base or a town handed over.
@@ -1446,7 +1450,12 @@ function mentionsInSentence(
   for (const hit of ordered) {
     const typed = hit.rule.generic
       ? typeOfGenericHit(sentence, hit)
-      : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
+      : // "After which the army took control of that entire area": the state's forces taking an area
+        // back (ACLED: government regains territory), not a group overtaking it.
+        hit.rule.triggerClass === "territory_taken" &&
+          STATE_SUBJECT_BEFORE.test(sentence.lower.slice(Math.max(0, hit.start - 40), hit.start))
+        ? { eventType: "Battles" as const, subEventType: "Government regains territory" }
+        : { eventType: hit.rule.eventType, subEventType: hit.rule.subEventType };
     const listedShooting = listed.includes(hit);
     // A listed shooting at a checkpoint or a patrol is a clash; the target may stand before it.
     const shootingType: { eventType: EventType; subEventType: string } | null = listedShooting
