@@ -2331,6 +2331,10 @@ describe("what an incident does not take from the sentence or the incident befor
     assert.equal(event.country, "PE");
   });
 
+  it("does not place an incident where those who speak of it are based", () => {
+    assert.equal(onlyEvent("The FMLN leaders in Managua said that a bomb exploded at a union office on Monday.").location, null);
+  });
+
   it("does not place an incident where it was reported, received or spoken of", () => {
     assert.equal(onlyEvent("In Cartagena it was reported that the mayor was executed by ELN guerrillas on Tuesday.").location, null);
     assert.equal(

@@ -976,6 +976,9 @@ const OWNER_BEFORE = /\b(?:belong(?:ing|s|ed)?\s+to|owned\s+by|property\s+of|own
 /** Before a place where something was said: "reported in", "told reporters today in". */
 const SPOKEN_IN_BEFORE =
   /\b(?:(?:said|says|reported|announced|stated|declared|disclosed|told (?:reporters|journalists|the press|a news conference))\s+(?:(?:today|yesterday|here|on \w+)\s+)?in|(?:reports?|news|information|cables?|dispatch(?:es)?)\s+(?:(?:we|that)\s+(?:have\s+)?)?(?:received|coming|arriving)\s+(?:in|from)|speech\s+(?:[a-z]+\s+){0,2}in(?:\s+the\s+(?:town|city)\s+of)?)\s+$/;
+/** Before a place where someone is based: "the FMLN leaders in Managua", "the commission's branch in San Jose". */
+const BASED_IN_BEFORE =
+  /\b(?:leaders?|leadership|officials?|representatives?|spokesm[ae]n|spokespersons?|delegations?|delegates|branch|envoys?|ambassadors?|exiles?|headquartered|based)\s+in\s+$/;
 /** After a place where something was said: "In Cartagena it was reported that ...". */
 const SPOKEN_IN_AFTER =
   /^,?\s+(?:it\s+(?:was|has\s+been)\s+(?:reported|announced|learned|said|disclosed)|(?:sources|officials|authorities)\s+(?:said|reported|announced))\b/;
@@ -1002,6 +1005,7 @@ function placesOf(
       !(
         place.end <= hit.start &&
         (SPOKEN_IN_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 40), place.start)) ||
+          BASED_IN_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 40), place.start)) ||
           SPOKEN_IN_AFTER.test(sentence.lower.slice(place.end, place.end + 40)))
       ) &&
       (documentCountries.size === 0 ||
