@@ -1940,46 +1940,40 @@ export function extractEvents(context: DocumentContext): { events: Event[]; plac
   /** References back ("the bombing") kept for want of an earlier incident to join. */
   const unresolved: EventMention[] = [];
   for (const mention of mentions) {
-    if (mention.triggerClass === "foiled") {
+    // "A bomb was planted at the park ... The bomb squad defused it": one bombing, which failed.
+    if (mention.triggerClass === "foiled" || mention.triggerClass === "defused") {
+      const foiled = mention.triggerClass === "foiled";
       for (let i = kept.length - 1; i >= 0; i--) {
         const earlier = kept[i]!;
-        if (earlier.eventType !== "Explosions/Remote violence" && earlier.eventType !== "Violence against civilians") continue;
+        // (An explosion that took lives was another device than the one defused.)
+        const takes = foiled
+          ? earlier.eventType === "Explosions/Remote violence" || earlier.eventType === "Violence against civilians"
+          : earlier.eventType === "Explosions/Remote violence" && (earlier.fatalities ?? 0) === 0;
+        if (!takes) continue;
         if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention))
           continue;
         // "Bombs exploded ... Another charge was placed ... That bomb was defused": another device,
         // so another incident; the explosion stays an explosion.
         if (anotherDeviceBetween(context, earlier.sentenceIndex, mention.sentenceIndex)) continue;
         kept.splice(i, 1);
-        const absorbed: EventMention = {
-          ...earlier,
-          eventType: mention.eventType,
-          subEventType: mention.subEventType,
-          triggerClass: "foiled",
-          generic: false,
-          status: "foiled",
-          actor1: mention.actor1 ?? earlier.stateForce ?? earlier.actor1,
-          actor2: earlier.perpetratorGroup ?? earlier.actor2,
-        };
+        const absorbed: EventMention = foiled
+          ? {
+              ...earlier,
+              eventType: mention.eventType,
+              subEventType: mention.subEventType,
+              triggerClass: "foiled",
+              generic: false,
+              status: "foiled",
+              actor1: mention.actor1 ?? earlier.stateForce ?? earlier.actor1,
+              actor2: earlier.perpetratorGroup ?? earlier.actor2,
+            }
+          : { ...earlier, triggerClass: "defused", generic: false, status: "attempted" };
         mergeInto(absorbed, mention);
         mention.evidence = absorbed.evidence;
         Object.assign(mention, absorbed);
       }
     }
-    // "A bomb was planted at the park ... The bomb squad defused it": one bombing, which failed.
-    // (An explosion that took lives was another device.)
     if (mention.triggerClass === "defused") {
-      for (let i = kept.length - 1; i >= 0; i--) {
-        const earlier = kept[i]!;
-        if (earlier.eventType !== "Explosions/Remote violence" || (earlier.fatalities ?? 0) > 0) continue;
-        if (mention.sentenceIndex - earlier.sentenceIndex > 2 || !placesCompatible(earlier, mention) || !datesCompatible(earlier, mention))
-          continue;
-        if (anotherDeviceBetween(context, earlier.sentenceIndex, mention.sentenceIndex)) continue;
-        kept.splice(i, 1);
-        const absorbed: EventMention = { ...earlier, triggerClass: "defused", generic: false, status: "attempted" };
-        mergeInto(absorbed, mention);
-        mention.evidence = absorbed.evidence;
-        Object.assign(mention, absorbed);
-      }
       // "A bomb was found under a bridge in Mosul on Monday. It was defused ...", "A bomb exploded at
       // a bank in Medellin on Monday. The police defused another bomb nearby": the sentence before,
       // in the paragraph, tells where and when.
