@@ -23,8 +23,8 @@ const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "gi
 // "claimed by ISIS" is a claim of responsibility, not a report of who said it.
 // "states", "claims", "reports" and "estimates" are nouns as often as verbs ("the United States",
 // "90 claims this year"): as verbs they need what follows them ("claims responsibility", "states that").
-const AMBIGUOUS_VERBS = /^(?:states|claims|reports|report|estimates|notes|assesses)$/iu;
-const REPORTING_VERB = new RegExp(`\\b(${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "giu");
+const AMBIGUOUS_VERBS = /^(?:states|claims|reports|report|estimates|notes|assesses)$/i;
+const REPORTING_VERB = new RegExp(`\\b(${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "gi");
 const SUBJECT_BEFORE = new RegExp(`${SOURCE_PHRASE}[ \\t]+$`, "u");
 // "..., said the governor": not "told", whose object is the audience ("told AFP the toll rose").
 const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS.replace("|told", "")})[ \\t]+${SOURCE_PHRASE}`, "giu");
@@ -34,29 +34,28 @@ const AUDIENCE =
   /^\s*(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\p{L}]+)/u;
 // "a statement from the army", "a spokesman for the ministry": the body that spoke.
 const SPOKESMAN_OF =
-  /^(?:a |an |the )?(?:statement|report|communiqu[eé]|announcement|spokes(?:man|woman|person)|source|sources|official|officials) (?:from|by|of|for) (?:the )?(.+)$/iu;
+  /^(?:a |an |the )?(?:statement|report|communiqu[eé]|announcement|spokes(?:man|woman|person)|source|sources|official|officials) (?:from|by|of|for) (?:the )?(.+)$/i;
 const TOLD = new RegExp(
   `\\btold[ \\t]+(Reuters|AFP|AP|the Associated Press|Agence France-Presse|the BBC|CNN|Al Jazeera|reporters|journalists|[A-Z][\\p{L}]+)`,
   "gu",
 );
 
-const STOP_WORDS = /\b(?:that|who|which|when|while|because|and the|but|as|if|on|in|at|after|before|during|since|to|for|with|from)\b.*$/iu;
-const LEADING_NOISE =
-  /^(?:but|however|and|so|also|meanwhile|moreover|in addition|the report|he|she|it|they|we|i|this|that|there)\b[\s,]*/iu;
-const PRONOUNS = /^(?:he|she|it|they|we|i|you|this|that|there|officials?|sources?)$/iu;
+const STOP_WORDS = /\b(?:that|who|which|when|while|because|and the|but|as|if|on|in|at|after|before|during|since|to|for|with|from)\b.*$/i;
+const LEADING_NOISE = /^(?:but|however|and|so|also|meanwhile|moreover|in addition|the report|he|she|it|they|we|i|this|that|there)\b[\s,]*/i;
+const PRONOUNS = /^(?:he|she|it|they|we|i|you|this|that|there|officials?|sources?)$/i;
 
 function cleanSource(phrase: string): string | null {
   let text = phrase
     .replace(STOP_WORDS, "")
     .trim()
     .replace(/[,.;:]+$/, "");
-  text = text.replace(/^(?:the|a|an)\s+/iu, (article) => (article.toLowerCase() === "the " ? "" : article));
-  if (!text || PRONOUNS.test(text)) return text && /^officials?$|^sources?$/iu.test(text) ? text : null;
+  text = text.replace(/^(?:the|a|an)\s+/i, (article) => (article.toLowerCase() === "the " ? "" : article));
+  if (!text || PRONOUNS.test(text)) return text && /^officials?$|^sources?$/i.test(text) ? text : null;
   if (text.split(/\s+/).length > 9) return null;
   return text;
 }
 
-const FINITE_VERB = /\b(?:would|will|could|should|is|are|was|were|had|has|have|did|does|do|can|may|must)\b/u;
+const FINITE_VERB = /\b(?:would|will|could|should|is|are|was|were|had|has|have|did|does|do|can|may|must)\b/;
 
 /** Attributions in one sentence, in order of appearance. */
 export function findAttributions(sentence: string): Attribution[] {
@@ -71,7 +70,7 @@ export function findAttributions(sentence: string): Attribution[] {
     const phrase = match[1] ?? "";
     const body = SPOKESMAN_OF.exec(phrase)?.[1];
     const source = body
-      ? cleanSource(body.replace(/\b(?:that|who|which|when|while|because|but|if|on|in|at|after|before|during|since|to|with)\b.*$/iu, ""))
+      ? cleanSource(body.replace(/\b(?:that|who|which|when|while|because|but|if|on|in|at|after|before|during|since|to|with)\b.*$/i, ""))
       : cleanSource(phrase);
     add(source, "according to", (match.index ?? 0) + match[0].length - phrase.length + (body ? phrase.length - body.length : 0));
   }
@@ -80,14 +79,14 @@ export function findAttributions(sentence: string): Attribution[] {
     // "..., said the governor" names a speaker; "..., added in Iraq than in Syria" or "..., said
     // the US would not..." (a clause) does not.
     const source = cleanSource(phrase);
-    if (!source || /^(?:in|on|at|to|than|that|for|with|by|from|of|as|it|there)\b/iu.test(source) || FINITE_VERB.test(source)) continue;
+    if (!source || /^(?:in|on|at|to|than|that|for|with|by|from|of|as|it|there)\b/i.test(source) || FINITE_VERB.test(source)) continue;
     add(source, "said", (match.index ?? 0) + match[0].length - phrase.length);
   }
   for (const verbMatch of sentence.matchAll(REPORTING_VERB)) {
     const verbAt = verbMatch.index ?? 0;
     if (
       AMBIGUOUS_VERBS.test(verbMatch[1] ?? "") &&
-      !/^\s+(?:that|responsibility|credit)\b/iu.test(sentence.slice(verbAt + (verbMatch[1] ?? "").length, verbAt + 40))
+      !/^\s+(?:that|responsibility|credit)\b/i.test(sentence.slice(verbAt + (verbMatch[1] ?? "").length, verbAt + 40))
     )
       continue;
     const windowStart = Math.max(0, verbAt - 160);
@@ -121,29 +120,29 @@ function cleanSubject(tail: string): string | null {
       ?.trim() ?? "";
   // The verb's subject follows the last word that opens a clause: "a raid in which US forces
   // said" -> "US forces", "while the SDF says" -> "the SDF"; "which it says" leaves a pronoun.
-  const clauseOpener = /\b(?:which|who|whom|whose|while|whereas|where|when|because|although|though|since|unless|whether)\s+/giu;
+  const clauseOpener = /\b(?:which|who|whom|whose|while|whereas|where|when|because|although|though|since|unless|whether)\s+/gi;
   let subject = afterBreak;
   for (const opener of afterBreak.matchAll(clauseOpener)) subject = afterBreak.slice((opener.index ?? 0) + opener[0].length);
   // A subject shared with an earlier verb ("... and said", "... but said") is not in the window;
   // nor is one that ends in a pronoun ("the dead it announced", "the group itself claimed"); a
   // phrase that opens with a preposition ("of Prime Minister X said") lost its head noun.
-  if (/\b(?:and|but|or|nor|it|itself|they|themselves|he|she|we)$/iu.test(subject.trim())) return null;
-  if (/^(?:of|to|from|up|in|on|at|for|with|by|about|into|over|than|not)\b/iu.test(subject.trim())) return null;
+  if (/\b(?:and|but|or|nor|it|itself|they|themselves|he|she|we)$/i.test(subject.trim())) return null;
+  if (/^(?:of|to|from|up|in|on|at|for|with|by|about|into|over|than|not)\b/i.test(subject.trim())) return null;
   // "this could not be confirmed": a modal or negation makes a verb phrase, not a speaker.
-  if (/\b(?:could|would|should|can|cannot|may|might|must|will|not|be|been)\b/iu.test(subject)) return null;
+  if (/\b(?:could|would|should|can|cannot|may|might|must|will|not|be|been)\b/i.test(subject)) return null;
   // "Next day ministry spokesman X said": a time phrase before the subject is not part of it.
-  subject = subject.replace(/^(?:the\s+)?(?:next|following|same|previous)\s+(?:day|week|month|morning|evening)\s+/iu, "");
+  subject = subject.replace(/^(?:the\s+)?(?:next|following|same|previous)\s+(?:day|week|month|morning|evening)\s+/i, "");
   const trimmed = subject.replace(LEADING_NOISE, "").trim();
   if (!trimmed) return null;
   // "the other said", "one said": a determiner alone names nobody.
-  if (/^(?:other|others|one|both|each|all|some|many|most|another)$/iu.test(trimmed)) return null;
-  if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/iu.test(trimmed)) return null;
+  if (/^(?:other|others|one|both|each|all|some|many|most|another)$/i.test(trimmed)) return null;
+  if (PRONOUNS.test(trimmed) && !/^officials?$|^sources?$/i.test(trimmed)) return null;
   // A clause ("came a week after the group") is not a speaker: a subject has no finite verb of its own.
   // Case matters: "IS" in capitals is the group, "is" the verb.
   if (
-    /\b(?:came|was|were|is|are|had|has|have|did|went|said)\b/u.test(trimmed) ||
-    /\b(?:CAME|WAS|WERE|ARE|HAD|HAS|HAVE|DID|WENT|SAID)\b/u.test(trimmed)
+    /\b(?:came|was|were|is|are|had|has|have|did|went|said)\b/.test(trimmed) ||
+    /\b(?:CAME|WAS|WERE|ARE|HAD|HAS|HAVE|DID|WENT|SAID)\b/.test(trimmed)
   )
     return null;
-  return trimmed.replace(/^the\s+/iu, "");
+  return trimmed.replace(/^the\s+/i, "");
 }

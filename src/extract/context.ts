@@ -2,9 +2,10 @@
 // and per-sentence annotations (groups, state forces, places, dates, numbers, attributions).
 import type { PartialDate } from "../domain/records.ts";
 import { MONTH_NAMES } from "../nlp/calendar.ts";
-import { findDateline, findDates, findReportPeriod, inferReferenceDate, undatedMentions, type DateMention } from "../nlp/dates.ts";
+import { findDateline, findDates, findReportPeriod, findUndatedDatesInParts, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
+import { forgetWords } from "../nlp/word-scan.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { standardKey } from "../resolve/places/fold.ts";
 import { lookupPlace } from "../resolve/places/places.ts";
@@ -172,8 +173,12 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
   const allCapitals = isMostlyCapitals(text);
   const dateline = findDateline(text);
-  // The whole text's dates read without a reference date, for the report's own date and period.
-  const undated = undatedMentions(text);
+  // The whole text's dates read without a reference date, for the report's own date and period,
+  // sentence by sentence, so that the reading with the reference date below reuses each
+  // sentence's scan.
+  forgetWords();
+  const split = splitSentences(text);
+  const undated = findUndatedDatesInParts(split);
   let referenceDate: PartialDate | null = null;
   let referenceDateSource: DocumentContext["referenceDateSource"] = "none";
   if (input.publishedDate) {
@@ -216,7 +221,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const countryVotes = new Map<string, number>();
   const largestPlace = new Map<string, number>();
   const groupTheatres: string[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of split) {
     // Nothing a report tells can start after the report: a date resolved past the reference date
     // is a misreading ("two years after" counted forward) or a plan, and is dropped.
     const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod })

@@ -100,8 +100,8 @@ const ORGANIZATION = new RegExp(
 // Whether a sentence holds an organisation's head word at all: most do not, and ORGANIZATION,
 // tried from every capitalised word with up to five more after it, is then not run (it was the
 // costliest expression of a profile of extraction).
-const ORGANIZATION_HEAD = new RegExp(`\\b(?:${ORGANIZATION_WORDS})\\b`, "u");
-const NEWS_AGENCIES = /\b(Reuters|Agence France-Presse|AFP|Associated Press|EFE|Xinhua|Anadolu|BBC|CNN|Al Jazeera|SANA|INA|IRNA)\b/gu;
+const ORGANIZATION_HEAD = new RegExp(`\\b(?:${ORGANIZATION_WORDS})\\b`);
+const NEWS_AGENCIES = /\b(Reuters|Agence France-Presse|AFP|Associated Press|EFE|Xinhua|Anadolu|BBC|CNN|Al Jazeera|SANA|INA|IRNA)\b/g;
 
 const CAPITALS_STOP = new Set(
   "SAID SAYS TOLD REPORTED STATED ANNOUNCED TODAY YESTERDAY TONIGHT WAS WERE IS HAS HAD HAVE WHO WHICH THAT AND OR OF IN ON AT TO FOR WITH BY FROM THE A AN AS ALSO WILL WOULD HAS ASKED CALLED".split(
@@ -109,7 +109,7 @@ const CAPITALS_STOP = new Set(
   ),
 );
 
-const NOT_NAME_START = /^(?:The|A|An|In|On|At|Of|And|But|According|However|Meanwhile|This|That|These|Those)\b/u;
+const NOT_NAME_START = /^(?:The|A|An|In|On|At|Of|And|But|According|However|Meanwhile|This|That|These|Those)\b/;
 
 export function findPeople(sentence: string, options: { allCapitals?: boolean } = {}): PersonMention[] {
   const found: PersonMention[] = [];
@@ -149,7 +149,7 @@ export function findOrganizations(sentence: string): OrganizationMention[] {
     let name = match[1] ?? "";
     let start = match.index ?? 0;
     // "According to SITE Intelligence Group": drop a sentence-initial word that is not part of the name.
-    const lead = /^(?:The|According|In|On|At|By|For|From|With)\s+(?:to\s+)?/u.exec(name);
+    const lead = /^(?:The|According|In|On|At|By|For|From|With)\s+(?:to\s+)?/.exec(name);
     if (lead) {
       name = name.slice(lead[0].length);
       start += lead[0].length;

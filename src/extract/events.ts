@@ -1223,7 +1223,7 @@ function pickActors(
     : null;
   const group = byGroup ?? sentence.groups[0]?.canonical ?? blamed;
   const force = sentence.forces[0] ?? null;
-  const forceName = force ? force.text.replace(/^(?:the|a)\s+/iu, "") : null;
+  const forceName = force ? force.text.replace(/^(?:the|a)\s+/i, "") : null;
   const perpetratorGroup = group ?? paragraphGroup;
   const stateActs =
     hit.rule.triggerClass === "arrest" ||
@@ -1249,7 +1249,7 @@ function pickActors(
   const byMatch = /\bby\s+(?:the\s+)?/.exec(sentence.lower.slice(hit.end, hit.end + 80));
   const candidates = [
     ...sentence.groups.map((g) => ({ name: g.canonical, start: g.start })),
-    ...sentence.forces.map((f) => ({ name: f.text.replace(/^(?:the|a)\s+/iu, ""), start: f.start })),
+    ...sentence.forces.map((f) => ({ name: f.text.replace(/^(?:the|a)\s+/i, ""), start: f.start })),
   ].sort((a, b) => a.start - b.start);
   let actor1: string | null = null;
   if (byMatch) {
@@ -1637,7 +1637,7 @@ function mentionsInSentence(
         nearPlace: place !== null && NEAR_BEFORE.test(sentence.lower.slice(Math.max(0, place.start - 25), place.start)) ? place.name : null,
         country,
         ...actors,
-        stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/iu, "") ?? null,
+        stateForce: sentence.forces[0]?.text.replace(/^(?:the|a)\s+/i, "") ?? null,
         victimWords: victimWordsOf(sentence, hit),
         deliberate: /^(?:murder|assassinat|massacre|execut)/.test(sentence.lower.slice(hit.start, hit.end)),
         filedHere,

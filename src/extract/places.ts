@@ -314,7 +314,7 @@ const NAME_THEN_KIND = new RegExp(String.raw`(?:\b(?:${KIND_LEAD})|['’][sS])\s
 // "in the Escalon and San Benito neighborhoods": two names before one plural kind word.
 const PLURAL_KINDS = anyCase("neighborhoods|neighbourhoods|districts|villages|towns|hamlets|cantons|suburbs|barrios|quarters|settlements");
 const ONE_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}`;
-const PLURAL_KIND_WORD = new RegExp(String.raw`\b(?:${PLURAL_KINDS})\b`, "u");
+const PLURAL_KIND_WORD = new RegExp(String.raw`\b(?:${PLURAL_KINDS})\b`);
 const FIRST_OF_TWO = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:and|AND)\s+(?=${ONE_NAME}\s+(?:${PLURAL_KINDS})\b)`,
   "gu",
@@ -339,7 +339,7 @@ const ROLE_NOUN = anyCase(
   "senator|governor|lawmaker|legislator|official|officials|commissioner|chairman|spokesman|spokeswoman|police|commander|chief|representative|deputy|mayor|minister",
 );
 /** "X, Borno state's governor", "X, Borno State senator": the appositive gives a person's role. */
-const ROLE_AFTER = new RegExp(String.raw`^(?:\s+(?:state|province|department|county))?(?:['’]s\b|\s+(?:${ROLE_NOUN})\b)`, "iu");
+const ROLE_AFTER = new RegExp(String.raw`^(?:\s+(?:state|province|department|county))?(?:['’]s\b|\s+(?:${ROLE_NOUN})\b)`, "i");
 const WHERE_LEAD = anyCase("in|at|near|outside");
 const ENCLOSING_KIND = anyCase("municipality|department|province|district|canton|state|region|governorate|county");
 const WHERE_TAIL = String.raw`(?:(?:(?:${anyCase("about|some|approximately|located|just|roughly")})\s+)*(?:\d+(?:[.,]\d+)?\s*(?:${anyCase(
@@ -380,9 +380,9 @@ const NOT_A_LOCAL_NAME =
 type KnownSpan = { readonly start: number; readonly end: number } & Partial<
   Pick<PlaceMention, "precision" | "country" | "admin1" | "admin1Name">
 >;
-const KIND_THEN_COMMA = new RegExp(String.raw`^(?:\s+(?:${KIND_WORDS}))?,\s+`, "u");
-const ENCLOSING_KIND_AFTER = new RegExp(String.raw`^\s+(?:${ENCLOSING_KIND})\b`, "u");
-const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("farm|hill|estate|ranch|hacienda")})$`, "u");
+const KIND_THEN_COMMA = new RegExp(String.raw`^(?:\s+(?:${KIND_WORDS}))?,\s+`);
+const ENCLOSING_KIND_AFTER = new RegExp(String.raw`^\s+(?:${ENCLOSING_KIND})\b`);
+const TRAILING_KIND = new RegExp(String.raw`^(?:${ENCLOSING_KIND}|${anyCase("farm|hill|estate|ranch|hacienda")})$`);
 
 /**
  * Places a report names by their kind ("the small town of Tolu", "the Olaya neighborhood") that

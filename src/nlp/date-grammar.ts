@@ -1102,7 +1102,8 @@ const NAMED_AFTER_DATE: ReadonlySet<string> = new Set([
 
 export function scanDateExpressions(words: readonly Word[]): readonly DateMatch[] {
   // findNumbers and findDates over the same text share one scan (see ./word-scan.ts).
-  if (words === cachedWords) return cachedMatches;
+  const known = scanned.get(words);
+  if (known !== undefined) return known;
   const found: DateMatch[] = [];
   let index = 0;
   while (index < words.length) {
@@ -1127,10 +1128,10 @@ export function scanDateExpressions(words: readonly Word[]): readonly DateMatch[
     found.push({ startWord: index, endWord: parsed.end, expression: parsed.expression });
     index = parsed.end;
   }
-  cachedWords = words;
-  cachedMatches = found;
+  scanned.set(words, found);
   return found;
 }
 
-let cachedWords: readonly Word[] | null = null;
-let cachedMatches: readonly DateMatch[] = [];
+// Keyed by the words array that ./word-scan.ts hands out for a text, so the matches live as long
+// as those words are kept.
+const scanned = new WeakMap<readonly Word[], readonly DateMatch[]>();

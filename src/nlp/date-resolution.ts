@@ -500,14 +500,36 @@ function resolveSpan(expression: DateExpression, environment: Environment): Span
 
 /** A text's dates, left to right. See the rules at the top of this file. */
 export function findDates(text: string, context: DateContext): DateMention[] {
-  const words = scanWords(text);
-  const environment: Environment = {
+  return readDates(text, 0, environmentOf(context), context.chainAnchor ?? true);
+}
+
+/**
+ * The dates of a text's parts (a report's sentences, each with its offset in the report), read
+ * with no reference date and with the offsets of the whole text: the same dates as findDates
+ * over the whole text with `referenceDate: null` and `chainAnchor: false`, a period named in one
+ * part still being the one "the same period" in a later part moves, but each part's words are
+ * those ./word-scan.ts keeps for it, so reading the parts again with a reference date scans
+ * nothing twice.
+ */
+export function findUndatedDatesInParts(parts: readonly { readonly text: string; readonly start: number }[]): DateMention[] {
+  const environment = environmentOf({ referenceDate: null });
+  const mentions: DateMention[] = [];
+  for (const part of parts) mentions.push(...readDates(part.text, part.start, environment, false));
+  return mentions;
+}
+
+function environmentOf(context: DateContext): Environment {
+  return {
     reference: contextDay(context.referenceDate, "referenceDate"),
     anchor: anchorDay(context.anchorDate),
     lastPeriod: null,
     reportPeriod: context.reportPeriod == null ? null : spanOfPeriod(context.reportPeriod),
   };
-  const chain = context.chainAnchor ?? true;
+}
+
+/** The dates of `text`, read in `environment` (which they update), with offsets shifted by `offset`. */
+function readDates(text: string, offset: number, environment: Environment, chain: boolean): DateMention[] {
+  const words = scanWords(text);
   const mentions: DateMention[] = [];
   for (const match of scanDateExpressions(words)) {
     const expression = match.expression;
@@ -529,8 +551,8 @@ export function findDates(text: string, context: DateContext): DateMention[] {
     const period = span === null ? null : { periodStart: dayToIso(span.start), periodEnd: dayToIso(span.end) };
     const value = precision === null || span === null ? null : truncate(span.start, precision);
     mentions.push({
-      start: first.start,
-      end: last.end,
+      start: offset + first.start,
+      end: offset + last.end,
       text: text.slice(first.start, last.end),
       kind: precision === null ? "period" : "point",
       value,

@@ -5,10 +5,12 @@ import {
   type DateMention,
   findDates,
   findReportPeriod,
+  findUndatedDatesInParts,
   inferReferenceDate,
   periodOfPartialDate,
   shiftYears,
 } from "./dates.ts";
+import { splitSentences } from "./sentences.ts";
 
 // 2025-06-10 is a Tuesday.
 const REFERENCE = "2025-06-10";
@@ -406,5 +408,24 @@ describe("findDates: the last few hours", () => {
 
   it("keeps a window of days as a period", () => {
     assertPeriod("in the past 48 hours", "2025-06-08", "2025-06-10");
+  });
+});
+
+describe("findUndatedDatesInParts", () => {
+  it("reads a report sentence by sentence as findDates reads it whole, offsets and carried periods included", () => {
+    const text =
+      "BAGHDAD, 12 MAR 2019 -- Rebels staged nine ambushes in the first five months of 2018. " +
+      "In the same period last year they staged three. On 3 May, December 2 and in mid-2017 others followed.";
+    const whole = findDates(text, { referenceDate: null, chainAnchor: false });
+    const sentences = splitSentences(text);
+    assert.ok(sentences.length >= 3);
+    const parts = findUndatedDatesInParts(sentences);
+    assert.deepEqual(parts, whole);
+    // The period of the first sentence is the one the second moves a year back.
+    assert.deepEqual(
+      parts.filter((mention) => mention.text === "the same period last year").map((mention) => [mention.periodStart, mention.periodEnd]),
+      [["2017-01-01", "2017-05-31"]],
+    );
+    for (const mention of parts) assert.equal(text.slice(mention.start, mention.end), mention.text);
   });
 });

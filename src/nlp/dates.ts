@@ -6,7 +6,7 @@ import { type Period, daysBetween, parseIsoDay } from "./calendar.ts";
 import { findDates, type DateMention } from "./date-resolution.ts";
 
 export { type Period, periodOfPartialDate, shiftYears } from "./calendar.ts";
-export { type DateContext, type DateMention, type DateResolution, findDates } from "./date-resolution.ts";
+export { type DateContext, type DateMention, type DateResolution, findDates, findUndatedDatesInParts } from "./date-resolution.ts";
 export { type Dateline, findDateline } from "./dateline.ts";
 
 // Words just before a date that make it a deadline or a plan rather than something reported:

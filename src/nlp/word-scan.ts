@@ -56,11 +56,22 @@ function isThousandsGroup(text: string, index: number): boolean {
   );
 }
 
-// The number and date recognisers both scan the text they are given; when a caller runs both
-// over the same document the second call reuses the first's words. Callers treat the array as
-// read-only, so sharing it is safe.
-let cachedText: string | null = null;
-let cachedWords: Word[] = [];
+// The number and date recognisers both scan the text they are given, and the extractor reads a
+// report's sentences twice (once with no reference date, for the report's own date; once with
+// it): the words of recent texts are kept, so each sentence is scanned once. Callers treat the
+// array as read-only, so sharing it is safe. A report has rarely more than a few hundred
+// sentences; past the bound the cache starts again, which costs only rescans.
+const RECENT_TEXTS = 512;
+const recentWords = new Map<string, Word[]>();
+
+/**
+ * Drops the words kept so far: a caller that starts on a new report will not ask for the last
+ * one's again, and words kept across reports outlive the young generation of the garbage
+ * collector, which then has to copy them.
+ */
+export function forgetWords(): void {
+  recentWords.clear();
+}
 
 /**
  * Cuts a text into words: runs of letters (with apostrophe-joined parts: "Assad’s", "o'clock");
@@ -69,7 +80,8 @@ let cachedWords: Word[] = [];
  * regular expression, and this runs over every document.
  */
 export function scanWords(text: string): readonly Word[] {
-  if (text === cachedText) return cachedWords;
+  const known = recentWords.get(text);
+  if (known !== undefined) return known;
   const words: Word[] = [];
   const length = text.length;
   // Lower-casing the whole text once is far cheaper than word by word; a few characters change
@@ -121,8 +133,8 @@ export function scanWords(text: string): readonly Word[] {
     });
     previousEnd = index;
   }
-  cachedText = text;
-  cachedWords = words;
+  if (recentWords.size >= RECENT_TEXTS) recentWords.clear();
+  recentWords.set(text, words);
   return words;
 }
 

@@ -17,13 +17,13 @@ const FORCE_NOUNS =
 
 // A country word (name or demonym: one to three capitalised words, or "U.S."), matched with case,
 // then the force noun after it, matched without case ("IRAQI SECURITY FORCES", "Iraqi security forces").
-const COUNTRY_WORDS = /\b(?:U\.S\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?(?=[ -])/gu;
-const FORCE_AFTER = new RegExp(`^[ -]+(?:-led )?(${FORCE_NOUNS})\\b`, "iu");
+const COUNTRY_WORDS = /\b(?:U\.S\.|US|UK|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?: [A-Z]{3,}){0,2})(?:['’]s)?(?=[ -])/g;
+const FORCE_AFTER = new RegExp(`^[ -]+(?:-led )?(${FORCE_NOUNS})\\b`, "i");
 /** Any force noun: most sentences hold none, and then no country word needs looking at. */
-const ANY_FORCE = new RegExp(`\\b(?:${FORCE_NOUNS})\\b`, "iu");
-const COALITION = /\b(?:the )?(?:U\.S\.-led |US-led |international |global )?coalition(?: forces| aircraft| partners)?\b/giu;
+const ANY_FORCE = new RegExp(`\\b(?:${FORCE_NOUNS})\\b`, "i");
+const COALITION = /\b(?:the )?(?:U\.S\.-led |US-led |international |global )?coalition(?: forces| aircraft| partners)?\b/gi;
 const UNNAMED_NOUNS = "forces|troops|soldiers|units|officers";
-const UNNAMED = new RegExp(`\\b(?:government|security|state|regime|army|police) (?:${UNNAMED_NOUNS})\\b`, "giu");
+const UNNAMED = new RegExp(`\\b(?:government|security|state|regime|army|police) (?:${UNNAMED_NOUNS})\\b`, "gi");
 const UNNAMED_NOUN = new RegExp(UNNAMED_NOUNS);
 
 function branchOf(noun: string): StateForceMention["branch"] {
@@ -41,7 +41,7 @@ export function findStateForces(text: string): StateForceMention[] {
     // The run may hold more than the country ("Troops of the Salvadoran", "IRAQI SECURITY FORCES
     // KILLED"): try each span of its words as the country, with the force noun right after it.
     const base = match.index ?? 0;
-    const words = [...match[0].matchAll(/[^ -]+/gu)].map((word) => ({
+    const words = [...match[0].matchAll(/[^ -]+/g)].map((word) => ({
       start: base + (word.index ?? 0),
       end: base + (word.index ?? 0) + word[0].length,
     }));
@@ -58,7 +58,7 @@ export function findStateForces(text: string): StateForceMention[] {
         if (!firstWord || !lastWord || !noun) continue;
         const spanStart = firstWord.start;
         const spanEnd = lastWord.end;
-        const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/u, ""));
+        const country = countryByName(text.slice(spanStart, spanEnd).replace(/['’]s$/, ""));
         if (!country) continue;
         const end = spanEnd + noun[0].length;
         if (overlaps(spanStart, end)) continue;
@@ -75,7 +75,7 @@ export function findStateForces(text: string): StateForceMention[] {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end)) continue;
-      found.push({ start, end, text: match[0].replace(/^the /iu, ""), country: null, branch: "coalition" });
+      found.push({ start, end, text: match[0].replace(/^the /i, ""), country: null, branch: "coalition" });
     }
   if (UNNAMED_NOUN.test(lower))
     for (const match of text.matchAll(UNNAMED)) {

@@ -102,6 +102,10 @@ export function postingOf(entity: number, demonym: boolean): number {
 export const NO_REGION = 0xffff;
 /** Coordinates are stored as integers: degrees times this (four decimals, about 11 m). */
 export const COORDINATE_SCALE = 10_000;
+// Lookups repeat: a report names its towns again and again, and the same capitalised words
+// ("The", "Army") open sentences in every report. A small map of recent keys answers those
+// from memory the processor keeps close, instead of three reads spread over the large table.
+const RECENT_KEYS = 8192;
 
 // Ranking (see rankCandidates). The country hint outweighs everything; then administrative
 // importance; then population. A capital counts as much as a thousandfold population, a
@@ -238,7 +242,7 @@ const REGION_WORDS = new Set([
 ]);
 
 function stripPossessive(text: string): string {
-  return text.replace(/['’]s?$/u, "").trim();
+  return text.replace(/['’]s?$/, "").trim();
 }
 
 export class Gazetteer {
@@ -257,6 +261,7 @@ export class Gazetteer {
   private readonly placeNames: string;
   private readonly placeNameOffsets: Uint32Array;
   private readonly keys: KeyTable;
+  private readonly recentKeys = new Map<string, number>();
   private readonly postingStarts: Uint32Array;
   private readonly postings: Uint32Array;
   private readonly looseKeys: KeyTable;
@@ -315,7 +320,12 @@ export class Gazetteer {
    * of one), whether it is a name, and whether a longer name starts with it.
    */
   keyIndex(key: string): number {
-    return this.keys.find(key);
+    const known = this.recentKeys.get(key);
+    if (known !== undefined) return known;
+    const index = this.keys.find(key);
+    if (this.recentKeys.size >= RECENT_KEYS) this.recentKeys.clear();
+    this.recentKeys.set(key, index);
+    return index;
   }
 
   isName(index: number): boolean {
