@@ -2,7 +2,7 @@
 // written for these tests.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { findAttributions } from "./attribution.ts";
+import { findAttributions, SUBJECT_BEFORE, subjectBefore } from "./attribution.ts";
 
 function sources(sentence: string): string[] {
   return findAttributions(sentence).map((attribution) => attribution.source);
@@ -108,6 +108,37 @@ describe("findAttributions", () => {
       it(sentence, () => {
         assert.deepEqual(sources(sentence), expected);
       });
+    }
+  });
+});
+
+describe("subjectBefore", () => {
+  it("finds what the subject pattern run over the whole window finds", () => {
+    // Runs of words longer than a source phrase, the characters a phrase may hold and those that
+    // end one, letters outside ASCII and, in one sample in ten, outside the basic plane.
+    const words = ["the", "Iraqi", "army", "O’Neill", "U.S.", "al-Hol", "12", "Nicolás", "'Abu", "-led"];
+    const others = [",", ";", "(", "'", "-", ".", " ", "  ", "\t"];
+    let state = 2463534242;
+    const next = (limit: number): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % limit;
+    };
+    for (let sample = 0; sample < 3000; sample++) {
+      let text = "";
+      const length = 1 + next(30);
+      for (let piece = 0; piece < length; piece++) {
+        if (next(5) === 0) text += others[next(others.length)];
+        else text += (sample % 10 === 0 && next(8) === 0 ? "𝐀bc" : words[next(words.length)]) + (next(8) === 0 ? "" : " ");
+      }
+      const expected = SUBJECT_BEFORE.exec(text);
+      const actual = subjectBefore(text);
+      assert.deepEqual(
+        actual === null ? null : [actual.index, actual[1]],
+        expected === null ? null : [expected.index, expected[1]],
+        JSON.stringify(text),
+      );
     }
   });
 });

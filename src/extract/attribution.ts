@@ -25,7 +25,8 @@ const ACCORDING_TO = new RegExp(`\\baccording to (?:the )?${SOURCE_PHRASE}`, "gi
 // "90 claims this year"): as verbs they need what follows them ("claims responsibility", "states that").
 const AMBIGUOUS_VERBS = /^(?:states|claims|reports|report|estimates|notes|assesses)$/i;
 const REPORTING_VERB = new RegExp(`\\b(${REPORTING_VERBS})\\b(?![ \\t]+by\\b)`, "gi");
-const SUBJECT_BEFORE = new RegExp(`${SOURCE_PHRASE}[ \\t]+$`, "u");
+/** Exported, as subjectBefore is, for the test that the two agree. */
+export const SUBJECT_BEFORE = new RegExp(`${SOURCE_PHRASE}[ \\t]+$`, "u");
 // "..., said the governor": not "told", whose object is the audience ("told AFP the toll rose").
 const SAID_SUBJECT = new RegExp(`[,”"][ \\t]*(?:${REPORTING_VERBS.replace("|told", "")})[ \\t]+${SOURCE_PHRASE}`, "giu");
 // "Two local officials, who asked not to be named, told AFP": the subject before the aside.
@@ -92,7 +93,7 @@ export function findAttributions(sentence: string): Attribution[] {
     const windowStart = Math.max(0, verbAt - 160);
     const before = sentence.slice(windowStart, verbAt);
     const match =
-      (/,[ \t]+$/.test(before) && /\b(?:who|which)\b/i.test(before) ? APPOSITIVE_BEFORE.exec(before) : null) ?? SUBJECT_BEFORE.exec(before);
+      (/,[ \t]+$/.test(before) && /\b(?:who|which)\b/i.test(before) ? APPOSITIVE_BEFORE.exec(before) : null) ?? subjectBefore(before);
     if (!match) continue;
     // Take the last few words before the verb: the subject, not the whole clause.
     const words = (match[1] ?? "").split(/\s+/);
@@ -109,6 +110,53 @@ export function findAttributions(sentence: string): Attribution[] {
   }
   return found;
 }
+
+/**
+ * SUBJECT_BEFORE's match in `before`, with `index` into it. The pattern is tried from every
+ * position, and from most it reads words up to the verb before failing, so it runs only over
+ * the last nine words of the run of phrase characters that ends `before`: a match holds
+ * nothing else, so where it starts, and what it holds, are the same.
+ */
+export function subjectBefore(before: string): { index: number; 1: string | undefined } | null {
+  const start = phraseWindowStart(before);
+  const match = SUBJECT_BEFORE.exec(start === 0 ? before : before.slice(start));
+  return match === null ? null : { index: start + match.index, 1: match[1] };
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9;
+}
+
+/** The earliest offset at which a source phrase ending `text` can start (see subjectBefore). */
+function phraseWindowStart(text: string): number {
+  let index = text.length;
+  let words = 0;
+  for (;;) {
+    while (index > 0 && isBlank(text.charCodeAt(index - 1))) index--;
+    const end = index;
+    while (index > 0) {
+      const code = text.charCodeAt(index - 1);
+      // A surrogate pair may be one letter: such a text is read whole, as the pattern reads it.
+      if (code >= 0xd800 && code <= 0xdfff) return 0;
+      if (!isPhraseCharacter(code)) break;
+      index--;
+    }
+    if (index === end) return end;
+    words++;
+    if (words === 9 || index === 0) return index;
+  }
+}
+
+/** SOURCE_PHRASE's characters within a word: letters, digits, apostrophes, full stops, hyphens. */
+function isPhraseCharacter(code: number): boolean {
+  if (code < 128)
+    return (
+      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 39 || code === 46 || code === 45
+    );
+  return code === 0x2019 || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 // In "Five Iraqi counter-terrorism officials said", keep from the first determiner, number or
 // capitalised word after any clause break.
