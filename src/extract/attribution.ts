@@ -1,5 +1,6 @@
 // Who said it: "according to X", "X said", "X told Reuters", "officials reported". The source
 // phrase is kept as written (GOLD-FORMAT.md, Event.sources), trimmed to the noun phrase.
+import { allMatches } from "../nlp/patterns.ts";
 
 export interface Attribution {
   /** The source as written: "five Iraqi counter-terrorism officials", "SITE Intelligence Group". */
@@ -67,7 +68,7 @@ export function findAttributions(sentence: string): Attribution[] {
     found.push({ source, cue, start, end: start + source.length });
   };
   // (Each scan below is costly on long sentences; a plain test first spares most of them.)
-  for (const match of /according to/i.test(sentence) ? sentence.matchAll(ACCORDING_TO) : []) {
+  for (const match of /according to/i.test(sentence) ? allMatches(ACCORDING_TO, sentence) : []) {
     const phrase = match[1] ?? "";
     const body = SPOKESMAN_OF.exec(phrase)?.[1];
     const source = body
@@ -75,7 +76,7 @@ export function findAttributions(sentence: string): Attribution[] {
       : cleanSource(phrase);
     add(source, "according to", (match.index ?? 0) + match[0].length - phrase.length + (body ? phrase.length - body.length : 0));
   }
-  for (const match of sentence.matchAll(SAID_SUBJECT)) {
+  for (const match of allMatches(SAID_SUBJECT, sentence)) {
     const phrase = match[1] ?? "";
     // "..., said the governor" names a speaker; "..., added in Iraq than in Syria" or "..., said
     // the US would not..." (a clause) does not.
@@ -83,7 +84,7 @@ export function findAttributions(sentence: string): Attribution[] {
     if (!source || /^(?:in|on|at|to|than|that|for|with|by|from|of|as|it|there)\b/i.test(source) || FINITE_VERB.test(source)) continue;
     add(source, "said", (match.index ?? 0) + match[0].length - phrase.length);
   }
-  for (const verbMatch of sentence.matchAll(REPORTING_VERB)) {
+  for (const verbMatch of allMatches(REPORTING_VERB, sentence)) {
     const verbAt = verbMatch.index ?? 0;
     if (
       AMBIGUOUS_VERBS.test(verbMatch[1] ?? "") &&
@@ -102,7 +103,7 @@ export function findAttributions(sentence: string): Attribution[] {
     const told = verb.toLowerCase() === "told" ? AUDIENCE.exec(sentence.slice(verbAt + verb.length)) : null;
     add(cleanSubject(tail), told ? `told ${told[1]}` : verb, windowStart + match.index + (match[1] ?? "").length - tail.length);
   }
-  for (const match of sentence.matchAll(TOLD)) {
+  for (const match of allMatches(TOLD, sentence)) {
     const last = found[found.length - 1];
     if (last && last.cue !== "according to" && !last.cue.startsWith("told")) {
       found[found.length - 1] = { ...last, cue: `told ${match[1]}` };
@@ -170,7 +171,7 @@ function cleanSubject(tail: string): string | null {
   // said" -> "US forces", "while the SDF says" -> "the SDF"; "which it says" leaves a pronoun.
   const clauseOpener = /\b(?:which|who|whom|whose|while|whereas|where|when|because|although|though|since|unless|whether)\s+/gi;
   let subject = afterBreak;
-  for (const opener of afterBreak.matchAll(clauseOpener)) subject = afterBreak.slice((opener.index ?? 0) + opener[0].length);
+  for (const opener of allMatches(clauseOpener, afterBreak)) subject = afterBreak.slice((opener.index ?? 0) + opener[0].length);
   // A subject shared with an earlier verb ("... and said", "... but said") is not in the window;
   // nor is one that ends in a pronoun ("the dead it announced", "the group itself claimed"); a
   // phrase that opens with a preposition ("of Prime Minister X said") lost its head noun.

@@ -2,6 +2,7 @@
 // Qasra", "Ahmed al-Sharaa, the country's new Islamist leader", "SITE Intelligence Group",
 // "PRESIDENT ALFREDO CRISTIANI". Titles and organisation words are the cues; capitalisation alone
 // is not trusted (sentence starts, headlines and capitals copy all defeat it).
+import { allMatches } from "../nlp/patterns.ts";
 
 export interface PersonMention {
   readonly start: number;
@@ -114,7 +115,7 @@ const NOT_NAME_START = /^(?:The|A|An|In|On|At|Of|And|But|According|However|Meanw
 export function findPeople(sentence: string, options: { allCapitals?: boolean } = {}): PersonMention[] {
   const found: PersonMention[] = [];
   const pattern = options.allCapitals ? TITLED_PERSON_CAPITALS : TITLED_PERSON;
-  for (const match of sentence.matchAll(pattern)) {
+  for (const match of allMatches(pattern, sentence)) {
     let name = (match[2] ?? "").trim();
     // In capitals copy the name runs on into the sentence ("ALFREDO CRISTIANI SAID TODAY").
     if (options.allCapitals) {
@@ -127,7 +128,7 @@ export function findPeople(sentence: string, options: { allCapitals?: boolean } 
     found.push({ start, end: start + name.length, name, role: match[1] ?? null });
   }
   if (!options.allCapitals) {
-    for (const match of sentence.matchAll(APPOSITIVE_ROLE)) {
+    for (const match of allMatches(APPOSITIVE_ROLE, sentence)) {
       const name = (match[1] ?? "").trim();
       if (NOT_NAME_START.test(name)) continue;
       const start = match.index ?? 0;
@@ -145,7 +146,7 @@ export function findOrganizations(sentence: string): OrganizationMention[] {
     if (found.some((org) => start < org.end && org.start < end)) return;
     found.push({ start, end, name });
   };
-  for (const match of ORGANIZATION_HEAD.test(sentence) ? sentence.matchAll(ORGANIZATION) : []) {
+  for (const match of ORGANIZATION_HEAD.test(sentence) ? allMatches(ORGANIZATION, sentence) : []) {
     let name = match[1] ?? "";
     let start = match.index ?? 0;
     // "According to SITE Intelligence Group": drop a sentence-initial word that is not part of the name.
@@ -157,6 +158,6 @@ export function findOrganizations(sentence: string): OrganizationMention[] {
     if (name.split(/\s+/).length < 2) continue;
     add(start, name);
   }
-  for (const match of sentence.matchAll(NEWS_AGENCIES)) add(match.index ?? 0, match[1] ?? "");
+  for (const match of allMatches(NEWS_AGENCIES, sentence)) add(match.index ?? 0, match[1] ?? "");
   return found.sort((a, b) => a.start - b.start);
 }

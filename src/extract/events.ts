@@ -11,6 +11,7 @@ import type { AnnotatedSentence, DocumentContext } from "./context.ts";
 import { ARMED_TARGETS, CIVILIAN_TARGETS, DENIED_ROLE_SOURCE, HYPOTHETICAL_CUES, TRIGGER_RULES, type TriggerRule } from "./triggers.ts";
 import { findFatalities } from "./fatalities.ts";
 import { APPOSITION_END, countryOfDemonym, demonymOf, type PlaceMention } from "./places.ts";
+import { allMatches } from "../nlp/patterns.ts";
 
 interface TriggerHit {
   readonly rule: TriggerRule;
@@ -725,7 +726,7 @@ function isFollowUp(sentence: AnnotatedSentence, hit: TriggerHit): boolean {
 
 function datesAnotherClause(sentence: AnnotatedSentence, hit: TriggerHit, date: DateMention): boolean {
   const text = sentence.lower;
-  for (const clause of text.matchAll(/,\s+(?:who|which|whose|where)\b[^,;]*,/g)) {
+  for (const clause of allMatches(/,\s+(?:who|which|whose|where)\b[^,;]*,/g, text)) {
     const start = clause.index;
     const end = start + clause[0].length;
     if (date.start >= start && date.end <= end && !(hit.start >= start && hit.end <= end)) return true;
@@ -957,7 +958,7 @@ const ROUTE = new RegExp(
 function routeSpans(text: string): { start: number; end: number }[] {
   // Most sentences name no route: a plain word test spares the scan from every word.
   if (!/pipeline|highway|road|rail/i.test(text)) return [];
-  return [...text.matchAll(ROUTE)].map((match) => ({ start: match.index, end: match.index + match[0].length }));
+  return allMatches(ROUTE, text).map((match) => ({ start: match.index, end: match.index + match[0].length }));
 }
 
 /**
@@ -1157,7 +1158,7 @@ function nationalOf(sentence: AnnotatedSentence, context: DocumentContext): stri
   if (sentence.places.some((place) => place.precision !== "country")) return null;
   const filed = context.datelinePlace?.country ?? context.mainCountry;
   let foreign: string | null = null;
-  for (const match of sentence.text.matchAll(/\b([A-Z][A-Za-z]+)(?=\s+((?:[A-Za-z]+\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?))/g)) {
+  for (const match of allMatches(/\b([A-Z][A-Za-z]+)(?=\s+((?:[A-Za-z]+\s+)?[A-Za-z]+(?:\s+[A-Za-z]+)?))/g, sentence.text)) {
     const word = match[1] ?? "";
     if (!/(?:an|ian|ese|ish|i|ean)$/i.test(word)) continue;
     const country = countryOfDemonym(word);
@@ -1561,7 +1562,7 @@ function mentionsInSentence(
     .map((hit, index, hits) => {
       if (index === 0) return { hit, from: 0 };
       const between = sentence.lower.slice(hits[index - 1]!.end, hit.start);
-      const breaks = [...between.matchAll(/,\s+(?:and\s+|while\s+|but\s+)?|;\s+|\s+and\s+/g)];
+      const breaks = allMatches(/,\s+(?:and\s+|while\s+|but\s+)?|;\s+|\s+and\s+/g, between);
       const last = breaks[breaks.length - 1];
       return { hit, from: last === undefined ? hit.start : hits[index - 1]!.end + last.index };
     });

@@ -6,6 +6,7 @@ import { MONTH_NAMES, WEEKDAY_NAMES } from "../nlp/calendar.ts";
 import { isAllCapitals } from "../resolve/places/fold.ts";
 import type { PlaceCandidate } from "../resolve/places/gazetteer.ts";
 import { countryByName, findPlaceMentions, lookupPlace, precisionOf } from "../resolve/places/places.ts";
+import { allMatches } from "../nlp/patterns.ts";
 
 export interface PlaceMention {
   readonly start: number;
@@ -200,8 +201,9 @@ function countryNamings(
       ? [{ country: mention.candidates[0].country, at: mention.start }]
       : [],
   );
-  for (const match of text.matchAll(
+  for (const match of allMatches(
     /\b[A-Za-z]+(?:an|ese|ish|i)\b(?!\s+(?:priests?|friars?|nuns?|fathers?|brothers?|sisters?|order)\b)/gi,
+    text,
   )) {
     const country = countryOfDemonym(match[0]);
     if (country !== null) found.push({ country, at: match.index });

@@ -204,9 +204,11 @@ export function isMostlyCapitals(text: string): boolean {
   let upper = 0;
   let lower = 0;
   const sample = text.length > 4000 ? text.slice(0, 4000) : text;
-  for (const ch of sample) {
-    if (ch >= "A" && ch <= "Z") upper++;
-    else if (ch >= "a" && ch <= "z") lower++;
+  // By code unit: a string iterator makes a string of each character.
+  for (let index = 0; index < sample.length; index++) {
+    const code = sample.charCodeAt(index);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) lower++;
   }
   return upper > 20 && upper > lower * 4;
 }

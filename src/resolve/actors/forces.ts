@@ -2,6 +2,7 @@
 // "U.S. troops", "Coalition forces". ACLED codes these as "Military Forces of X" / "Police Forces
 // of X"; sitrep keeps the report's wording and adds the country.
 import { countryByName } from "../places/places.ts";
+import { allMatches } from "../../nlp/patterns.ts";
 
 export interface StateForceMention {
   readonly start: number;
@@ -37,11 +38,11 @@ function branchOf(noun: string): StateForceMention["branch"] {
 export function findStateForces(text: string): StateForceMention[] {
   const found: StateForceMention[] = [];
   const overlaps = (start: number, end: number): boolean => found.some((m) => start < m.end && m.start < end);
-  for (const match of ANY_FORCE.test(text) ? text.matchAll(COUNTRY_WORDS) : []) {
+  for (const match of ANY_FORCE.test(text) ? allMatches(COUNTRY_WORDS, text) : []) {
     // The run may hold more than the country ("Troops of the Salvadoran", "IRAQI SECURITY FORCES
     // KILLED"): try each span of its words as the country, with the force noun right after it.
     const base = match.index ?? 0;
-    const words = [...match[0].matchAll(/[^ -]+/g)].map((word) => ({
+    const words = allMatches(/[^ -]+/g, match[0]).map((word) => ({
       start: base + (word.index ?? 0),
       end: base + (word.index ?? 0) + word[0].length,
     }));
@@ -71,14 +72,14 @@ export function findStateForces(text: string): StateForceMention[] {
   // a sentence without their key word is not scanned at all.
   const lower = text.toLowerCase();
   if (lower.includes("coalition"))
-    for (const match of text.matchAll(COALITION)) {
+    for (const match of allMatches(COALITION, text)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end)) continue;
       found.push({ start, end, text: match[0].replace(/^the /i, ""), country: null, branch: "coalition" });
     }
   if (UNNAMED_NOUN.test(lower))
-    for (const match of text.matchAll(UNNAMED)) {
+    for (const match of allMatches(UNNAMED, text)) {
       const start = match.index ?? 0;
       const end = start + match[0].length;
       if (overlaps(start, end)) continue;
