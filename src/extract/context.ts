@@ -5,7 +5,7 @@ import { MONTH_NAMES } from "../nlp/calendar.ts";
 import { findDateline, findDates, findReportPeriod, findUndatedDatesInParts, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
-import { forgetWords } from "../nlp/word-scan.ts";
+import { scanWords } from "../nlp/word-scan.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { standardKey } from "../resolve/places/fold.ts";
 import { lookupPlace } from "../resolve/places/places.ts";
@@ -174,11 +174,11 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const allCapitals = isMostlyCapitals(text);
   const dateline = findDateline(text);
   // The whole text's dates read without a reference date, for the report's own date and period,
-  // sentence by sentence, so that the reading with the reference date below reuses each
-  // sentence's scan.
-  forgetWords();
+  // sentence by sentence, so that the reading with the reference date below, and the numbers,
+  // reuse each sentence's words.
   const split = splitSentences(text);
-  const undated = findUndatedDatesInParts(split);
+  const sentenceWords = split.map((sentence) => scanWords(sentence.text));
+  const undated = findUndatedDatesInParts(split.map((sentence, index) => ({ ...sentence, words: sentenceWords[index] ?? [] })));
   let referenceDate: PartialDate | null = null;
   let referenceDateSource: DocumentContext["referenceDateSource"] = "none";
   if (input.publishedDate) {
@@ -221,10 +221,12 @@ export function buildContext(input: ExtractInput): DocumentContext {
   const countryVotes = new Map<string, number>();
   const largestPlace = new Map<string, number>();
   const groupTheatres: string[] = [];
-  for (const sentence of split) {
+  for (let index = 0; index < split.length; index++) {
+    const sentence = split[index] as Sentence;
+    const words = sentenceWords[index];
     // Nothing a report tells can start after the report: a date resolved past the reference date
     // is a misreading ("two years after" counted forward) or a plan, and is dropped.
-    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod })
+    const dates = findDates(sentence.text, { referenceDate, anchorDate, reportPeriod }, words)
       .filter(
         (date) =>
           sentence.start + date.start >= bodyStart &&
@@ -341,7 +343,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
       forces,
       places: freePlaces,
       dates,
-      numbers: findNumbers(sentence.text),
+      numbers: findNumbers(sentence.text, { words }),
       attributions: findAttributions(sentence.text),
       people: findPeople(sentence.text, { allCapitals }),
       organizations: findOrganizations(sentence.text),

@@ -316,6 +316,8 @@ const NAME_THEN_KIND = new RegExp(String.raw`(?:\b(?:${KIND_LEAD})|['’][sS])\s
 // "in the Escalon and San Benito neighborhoods": two names before one plural kind word.
 const PLURAL_KINDS = anyCase("neighborhoods|neighbourhoods|districts|villages|towns|hamlets|cantons|suburbs|barrios|quarters|settlements");
 const ONE_NAME = String.raw`${NAME_WORD}(?:\s+(?:${NAME_PART}\s+)?${NAME_WORD}){0,2}`;
+/** "... and Jadiriya": one more name after "and". */
+const AND_NAME_NEXT = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u");
 const PLURAL_KIND_WORD = new RegExp(String.raw`\b(?:${PLURAL_KINDS})\b`);
 const FIRST_OF_TWO = new RegExp(
   String.raw`\b(?:${KIND_LEAD})\s+${LOCAL_NAME}\s+(?:and|AND)\s+(?=${ONE_NAME}\s+(?:${PLURAL_KINDS})\b)`,
@@ -484,7 +486,7 @@ export function findLocalPlaces(text: string, country: string | null, known: rea
         if (province?.start === end + afterName[0].length && province.precision === "region") region = province;
       }
       // "the neighbourhoods of Karrada and Jadiriya": the second name after "and" is one more place.
-      const more = new RegExp(String.raw`^\s*(?:,\s*)?(?:and|AND)\s+${NAME_WORD}(?:\s+${NAME_WORD})?`, "u").exec(text.slice(end));
+      const more = AND_NAME_NEXT.exec(text.slice(end));
       if (more && /s$/i.test(/(\w+)\s+(?:of|OF)\s/.exec(match[0])?.[1] ?? "")) {
         // "the towns of Jocoro and Guadalupe were attacked": the second name ends where the first would.
         const words2 = more[0].replace(/^\s*(?:,\s*)?(?:and|AND)\s+/, "").split(/\s+/);

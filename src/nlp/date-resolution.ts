@@ -30,7 +30,7 @@ import {
   weekdayOf,
 } from "./calendar.ts";
 import { type DateExpression, type DatePart, type SpanUnit, scanDateExpressions } from "./date-grammar.ts";
-import { scanWords } from "./word-scan.ts";
+import { type Word, scanWords } from "./word-scan.ts";
 
 export type DateResolution = "absolute" | "reference" | "anchor";
 
@@ -499,22 +499,24 @@ function resolveSpan(expression: DateExpression, environment: Environment): Span
 }
 
 /** A text's dates, left to right. See the rules at the top of this file. */
-export function findDates(text: string, context: DateContext): DateMention[] {
-  return readDates(text, 0, environmentOf(context), context.chainAnchor ?? true);
+export function findDates(text: string, context: DateContext, words: readonly Word[] = scanWords(text)): DateMention[] {
+  return readDates(text, words, 0, environmentOf(context), context.chainAnchor ?? true);
 }
 
 /**
- * The dates of a text's parts (a report's sentences, each with its offset in the report), read
- * with no reference date and with the offsets of the whole text: the same dates as findDates
- * over the whole text with `referenceDate: null` and `chainAnchor: false`, a period named in one
- * part still being the one "the same period" in a later part moves, but each part's words are
- * those ./word-scan.ts keeps for it, so reading the parts again with a reference date scans
- * nothing twice.
+ * The dates of a text's parts (a report's sentences, each with its offset in the report and its
+ * words from scanWords), read with no reference date and with the offsets of the whole text: the
+ * same dates as findDates over the whole text with `referenceDate: null` and `chainAnchor:
+ * false`, a period named in one part still being the one "the same period" in a later part
+ * moves. A caller that reads the parts again with a reference date passes the same words, and
+ * nothing is scanned twice (the date grammar keeps its matches for the words it was given).
  */
-export function findUndatedDatesInParts(parts: readonly { readonly text: string; readonly start: number }[]): DateMention[] {
+export function findUndatedDatesInParts(
+  parts: readonly { readonly text: string; readonly start: number; readonly words: readonly Word[] }[],
+): DateMention[] {
   const environment = environmentOf({ referenceDate: null });
   const mentions: DateMention[] = [];
-  for (const part of parts) mentions.push(...readDates(part.text, part.start, environment, false));
+  for (const part of parts) mentions.push(...readDates(part.text, part.words, part.start, environment, false));
   return mentions;
 }
 
@@ -527,9 +529,8 @@ function environmentOf(context: DateContext): Environment {
   };
 }
 
-/** The dates of `text`, read in `environment` (which they update), with offsets shifted by `offset`. */
-function readDates(text: string, offset: number, environment: Environment, chain: boolean): DateMention[] {
-  const words = scanWords(text);
+/** The dates of `text` (its `words`), read in `environment` (which they update), with offsets shifted by `offset`. */
+function readDates(text: string, words: readonly Word[], offset: number, environment: Environment, chain: boolean): DateMention[] {
   const mentions: DateMention[] = [];
   for (const match of scanDateExpressions(words)) {
     const expression = match.expression;

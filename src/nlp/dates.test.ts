@@ -11,6 +11,7 @@ import {
   shiftYears,
 } from "./dates.ts";
 import { splitSentences } from "./sentences.ts";
+import { scanWords } from "./word-scan.ts";
 
 // 2025-06-10 is a Tuesday.
 const REFERENCE = "2025-06-10";
@@ -419,7 +420,7 @@ describe("findUndatedDatesInParts", () => {
     const whole = findDates(text, { referenceDate: null, chainAnchor: false });
     const sentences = splitSentences(text);
     assert.ok(sentences.length >= 3);
-    const parts = findUndatedDatesInParts(sentences);
+    const parts = findUndatedDatesInParts(sentences.map((sentence) => ({ ...sentence, words: scanWords(sentence.text) })));
     assert.deepEqual(parts, whole);
     // The period of the first sentence is the one the second moves a year back.
     assert.deepEqual(

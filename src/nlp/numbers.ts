@@ -61,6 +61,8 @@ export interface NumberMention {
 export interface FindNumbersOptions {
   /** Also return years, dates, times, ordinals, codes and the pronoun "one", with `nonCount` set. */
   readonly keepNonCounts?: boolean;
+  /** The text's words from scanWords, when the caller has them already. */
+  readonly words?: readonly Word[];
 }
 
 interface Quantity {
@@ -668,7 +670,7 @@ function locate(text: string, words: readonly Word[], startWord: number, endWord
 
 /** Every quantity in the text, left to right. See the decisions at the top of this file. */
 export function findNumbers(text: string, options: FindNumbersOptions = {}): NumberMention[] {
-  const words = scanWords(text);
+  const words = options.words ?? scanWords(text);
   const marks = markDateWords(words);
   const keep = options.keepNonCounts === true;
   const mentions: NumberMention[] = [];

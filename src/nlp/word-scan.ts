@@ -56,22 +56,11 @@ function isThousandsGroup(text: string, index: number): boolean {
   );
 }
 
-// The number and date recognisers both scan the text they are given, and the extractor reads a
-// report's sentences twice (once with no reference date, for the report's own date; once with
-// it): the words of recent texts are kept, so each sentence is scanned once. Callers treat the
-// array as read-only, so sharing it is safe. A report has rarely more than a few hundred
-// sentences; past the bound the cache starts again, which costs only rescans.
-const RECENT_TEXTS = 512;
-const recentWords = new Map<string, Word[]>();
-
-/**
- * Drops the words kept so far: a caller that starts on a new report will not ask for the last
- * one's again, and words kept across reports outlive the young generation of the garbage
- * collector, which then has to copy them.
- */
-export function forgetWords(): void {
-  recentWords.clear();
-}
+// The number and date recognisers both scan the text they are given; when a caller runs both
+// over the same document the second call reuses the first's words. Callers treat the array as
+// read-only, so sharing it is safe.
+let cachedText: string | null = null;
+let cachedWords: Word[] = [];
 
 /**
  * Cuts a text into words: runs of letters (with apostrophe-joined parts: "Assad’s", "o'clock");
@@ -80,8 +69,7 @@ export function forgetWords(): void {
  * regular expression, and this runs over every document.
  */
 export function scanWords(text: string): readonly Word[] {
-  const known = recentWords.get(text);
-  if (known !== undefined) return known;
+  if (text === cachedText) return cachedWords;
   const words: Word[] = [];
   const length = text.length;
   // Lower-casing the whole text once is far cheaper than word by word; a few characters change
@@ -133,8 +121,8 @@ export function scanWords(text: string): readonly Word[] {
     });
     previousEnd = index;
   }
-  if (recentWords.size >= RECENT_TEXTS) recentWords.clear();
-  recentWords.set(text, words);
+  cachedText = text;
+  cachedWords = words;
   return words;
 }
 
