@@ -5,7 +5,7 @@ import { MONTH_NAMES } from "../nlp/calendar.ts";
 import { findDateline, findDates, findReportPeriod, findUndatedDatesInParts, inferReferenceDate, type DateMention } from "../nlp/dates.ts";
 import { findNumbers, type NumberMention } from "../nlp/numbers.ts";
 import { isMostlyCapitals, splitSentences, type Sentence } from "../nlp/sentences.ts";
-import { scanWords } from "../nlp/word-scan.ts";
+import { scanWords, type Word } from "../nlp/word-scan.ts";
 import { findGroupMentions, type GroupMention } from "../resolve/actors/actors.ts";
 import { standardKey } from "../resolve/places/fold.ts";
 import { lookupPlace } from "../resolve/places/places.ts";
@@ -169,6 +169,39 @@ const HISTORIC_NAME_BEFORE =
 const PERSON_ORIGIN_BEFORE =
   /(?:,\s*\d{1,3},\s*(?:from|of)|\b\d{1,3}-year-old\s+(?:[a-z]+\s+)?from|\ba native of|\bborn in(?:\s+the\s+(?:state|city|town|province|department)\s+of)?|\b(?:is|are|was|were|comes?|came)\s+(?:originally\s+)?from)\s+(?:the\s+)?$/i;
 
+/**
+ * The report in parts for reading its dates with no reference date: its sentences, except that a
+ * sentence that does not end in a full stop, a question or an exclamation mark (a headline, a
+ * line of a cover page, a wrapped line of a PDF) is read with the next, as a date may run across
+ * such a break ("a report covering January 1 to\nMarch 31, 2024"). A sentence read alone brings
+ * the words already scanned for it.
+ */
+function undatedParts(
+  text: string,
+  sentences: readonly Sentence[],
+  sentenceWords: readonly (readonly Word[])[],
+): { text: string; start: number; words: readonly Word[] }[] {
+  const parts: { text: string; start: number; words: readonly Word[] }[] = [];
+  let first = 0;
+  for (let index = 0; index < sentences.length; index++) {
+    const sentence = sentences[index] as Sentence;
+    if (index + 1 < sentences.length && (!ENDS_SENTENCE.test(sentence.text) || MONTH_ABBREVIATION_END.test(sentence.text))) continue;
+    const start = (sentences[first] as Sentence).start;
+    if (first === index) {
+      parts.push({ text: sentence.text, start, words: sentenceWords[index] ?? scanWords(sentence.text) });
+    } else {
+      const joined = text.slice(start, sentence.end);
+      parts.push({ text: joined, start, words: scanWords(joined) });
+    }
+    first = index + 1;
+  }
+  return parts;
+}
+
+const ENDS_SENTENCE = /[.!?]["'”’)\]]*\s*$/;
+// ("... on 12 Sept.\n2024": the full stop of a month's abbreviation ends no date.)
+const MONTH_ABBREVIATION_END = /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.\s*$/i;
+
 export function buildContext(input: ExtractInput): DocumentContext {
   const text = input.text;
   const allCapitals = isMostlyCapitals(text);
@@ -178,7 +211,7 @@ export function buildContext(input: ExtractInput): DocumentContext {
   // reuse each sentence's words.
   const split = splitSentences(text);
   const sentenceWords = split.map((sentence) => scanWords(sentence.text));
-  const undated = findUndatedDatesInParts(split.map((sentence, index) => ({ ...sentence, words: sentenceWords[index] ?? [] })));
+  const undated = findUndatedDatesInParts(undatedParts(text, split, sentenceWords));
   let referenceDate: PartialDate | null = null;
   let referenceDateSource: DocumentContext["referenceDateSource"] = "none";
   if (input.publishedDate) {

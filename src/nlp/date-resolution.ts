@@ -508,8 +508,10 @@ export function findDates(text: string, context: DateContext, words: readonly Wo
  * words from scanWords), read with no reference date and with the offsets of the whole text: the
  * same dates as findDates over the whole text with `referenceDate: null` and `chainAnchor:
  * false`, a period named in one part still being the one "the same period" in a later part
- * moves. A caller that reads the parts again with a reference date passes the same words, and
- * nothing is scanned twice (the date grammar keeps its matches for the words it was given).
+ * moves, as long as no date runs across a break between parts (the caller keeps lines that end
+ * without a full stop together: see undatedParts in extract/context.ts). A caller that reads the
+ * parts again with a reference date passes the same words, and nothing is scanned twice (the
+ * date grammar keeps its matches for the words it was given).
  */
 export function findUndatedDatesInParts(
   parts: readonly { readonly text: string; readonly start: number; readonly words: readonly Word[] }[],

@@ -14,6 +14,7 @@ describe("allMatches", () => {
       [/\b(?:kill(?:ed|s)?|bomb(?:s|ing)?)\b/gi, "KILLED two; bombs, a bombing and killing"],
       [/x*/g, "axxbx"],
       [/(?:)/gu, "a𝐀b"],
+      [new RegExp("(?:)", "gv"), "a😀b"],
       [/\p{Lu}\p{Ll}+/gu, "Nicolás Ávila met Óscar in 𝐀thens"],
       [/[^ -]+/g, "Iraqi counter-terrorism forces"],
       [/nothing/g, "no match here"],

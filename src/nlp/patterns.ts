@@ -6,8 +6,8 @@
 
 /**
  * Every match of the global pattern `pattern` in `text`, left to right: what
- * `[...text.matchAll(pattern)]` gives, read with exec on the pattern itself. The pattern's
- * lastIndex is left at 0. All the matches are read before any is returned, so a caller may use
+ * `[...text.matchAll(pattern)]` gives for a pattern whose lastIndex is 0, read with exec on the
+ * pattern itself: the search starts at the beginning of the text, and lastIndex is left at 0. All the matches are read before any is returned, so a caller may use
  * the same pattern again while it goes through them.
  */
 export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
@@ -17,8 +17,8 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     found.push(match);
     // An empty match would be found again at the same place: step past it, by code point in
-    // Unicode mode, as matchAll does.
-    if (match[0] === "") pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode);
+    // Unicode mode (u or v), as matchAll does.
+    if (match[0] === "") pattern.lastIndex = nextIndex(text, pattern.lastIndex, pattern.unicode || pattern.flags.includes("v"));
   }
   pattern.lastIndex = 0;
   return found;
