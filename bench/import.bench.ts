@@ -1,10 +1,11 @@
 // ACLED CSV import throughput and memory: a generated file of 1,000,000 rows in ACLED's column
 // layout (src/interop/acled.ts), imported into a fresh SQLite store in a temporary folder. It
-// reports rows/s and peak RSS (sampled every 50 ms, plus the OS's high-water mark), and parse-only
-// throughput beside it (the same file through the CSV parser alone) as the baseline that
-// compares across machines.
+// reports rows/s and peak RSS (sampled every 50 ms, plus the OS's high-water mark), and two
+// baselines measured in the same run: parse-only throughput (the same file through the CSV parser
+// alone), and the store's floor (./store-floor.ts: the rows the import wrote, written again by
+// plain prepared INSERTs; the most any import into this schema can reach on this machine).
 //
-//   node --import tsx bench/import.bench.ts [--rows N] [--batch N] [--keep]
+//   node --import tsx bench/import.bench.ts [--rows N] [--batch N] [--keep] [--skip-floor]
 //
 // The goal it reports against (issue #6): >= 50,000 rows/s. The benchmark only prints; it never
 // fails a build.
@@ -18,12 +19,18 @@ import { acledHeader } from "../src/interop/acled.ts";
 import { CsvParser, csvRecord } from "../src/interop/csv.ts";
 import { importFile } from "../src/interop/import.ts";
 import { openStore } from "../src/store/store.ts";
+import { measureStoreFloor } from "./store-floor.ts";
 
 const GOAL_ROWS_PER_SECOND = 50_000;
 const MIB = 1_048_576;
 
 const { values } = parseArgs({
-  options: { rows: { type: "string", default: "1000000" }, batch: { type: "string" }, keep: { type: "boolean", default: false } },
+  options: {
+    rows: { type: "string", default: "1000000" },
+    batch: { type: "string" },
+    keep: { type: "boolean", default: false },
+    "skip-floor": { type: "boolean", default: false },
+  },
 });
 const rows = Number(values.rows);
 if (!Number.isInteger(rows) || rows < 1) throw new RangeError(`--rows must be a whole number >= 1, not ${values.rows}`);
@@ -125,7 +132,8 @@ try {
     `parse only: ${Math.round((parsed - 1) / parseSeconds).toLocaleString("en")} rows/s (${(bytes / MIB / parseSeconds).toFixed(0)} MiB/s)`,
   );
 
-  const store = await openStore({ path: join(directory, "sitrep.db") });
+  const storePath = join(directory, "sitrep.db");
+  const store = await openStore({ path: storePath });
   const loadBefore = loadavg();
   started = performance.now();
   const cpuBefore = process.cpuUsage();
@@ -152,6 +160,25 @@ try {
   // The machine's load (1, 5, 15 minutes) before and after: above its core count, other work shared the CPUs.
   const load = (values: number[]): string => values.map((value) => value.toFixed(2)).join(" ");
   console.log(`load average: ${load(loadBefore)} before the import, ${load(loadavg())} after`);
+
+  if (!values["skip-floor"]) {
+    // After the peak RSS is read: the floor holds every row in memory before its timing starts.
+    const floor = await measureStoreFloor(storePath, join(directory, "floor.db"));
+    const floorRate = report.records / floor.totalSeconds;
+    console.log(
+      `store floor: the same ${floor.rows.toLocaleString("en")} rows (events and the rows beside them) by plain INSERTs in ` +
+        `${floor.totalSeconds.toFixed(1)} s (rows ${floor.insertSeconds.toFixed(1)} s, indexes ${floor.indexSeconds.toFixed(1)} s) = ` +
+        `${Math.round(floorRate).toLocaleString("en")} import rows/s, ` +
+        `the most this schema allows on this machine (goal ${floorRate >= GOAL_ROWS_PER_SECOND ? "within" : "beyond"} it); ` +
+        `import / floor time ${(importSeconds / floor.totalSeconds).toFixed(1)}x`,
+    );
+    const seconds = (value: number): string => `${value.toFixed(1)} s`;
+    console.log(
+      `  rows: ${floor.tables.map((table) => `${table.table} ${table.rows.toLocaleString("en")} in ${seconds(table.seconds)}`).join(", ")}`,
+    );
+    console.log(`  indexes: ${floor.indexes.map((index) => `${index.name} ${seconds(index.seconds)}`).join(", ")}`);
+    console.log(`load average after the floor: ${load(loadavg())}`);
+  }
 } finally {
   clearInterval(sampler);
   if (!values.keep) rmSync(directory, { recursive: true, force: true });

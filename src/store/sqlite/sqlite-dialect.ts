@@ -106,7 +106,11 @@ function isInMemory(path: string): boolean {
 /** 4 GiB: larger than the databases this tool is benchmarked on (1,000,000 events: ~1.2 GB). */
 const MMAP_BYTES = 4 * 1024 ** 3;
 
-function openConnection(path: string): BetterSqlite3.Database {
+/**
+ * A connection to the file at `path` with the store's own pragmas (exported for the import
+ * benchmark's floor, which writes the same rows with plain statements under the same settings).
+ */
+export function openConnection(path: string): BetterSqlite3.Database {
   let connection: BetterSqlite3.Database | undefined;
   try {
     if (!isInMemory(path)) mkdirSync(dirname(path), { recursive: true });
