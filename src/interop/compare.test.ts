@@ -156,6 +156,18 @@ describe("compareDataset", () => {
         result.onlyOwn.map((event) => event.eventType),
         ["Protests"],
       );
+      // ACLED names the group "Islamic State (Iraq)": a group filter reads it as the bare name.
+      const group = await compareDataset(store, { dataset: "acled", filter: { group: "Islamic State", country: "IQ" } });
+      assert.equal(group.own, 1);
+      assert.deepEqual(
+        group.matched.map((pair) => pair.dataset.location),
+        ["Badush"],
+      );
+      assert.ok(group.dataset >= 1);
+      assert.ok(
+        (await store.findEvents({ group: "Islamic State" })).some((event) => event.actor1 === "Islamic State (Syria)"),
+        "every listing's group filter reads the qualified names",
+      );
       const syria = await compareDataset(store, { dataset: "acled", filter: { country: "SY" } });
       assert.equal(syria.own, 0);
       assert.equal(syria.matched.length, 0);

@@ -23,7 +23,7 @@
 import type { Event, PartialDate } from "../domain/records.ts";
 import type { ImportDataset } from "../domain/taxonomy.ts";
 import { canonicalGroup } from "../resolve/actors/actors.ts";
-import { foldName } from "../store/fold.ts";
+import { foldName, withoutQualifiers } from "../store/fold.ts";
 import type { EventFilter, Store } from "../store/store.ts";
 
 export interface CompareOptions {
@@ -98,8 +98,8 @@ function actorKeys(event: Event, cache: Map<string, string>): Set<string> {
     let key = cache.get(name);
     if (key === undefined) {
       // ACLED's actor names end in the country or the period of a government: "(Iraq)", "(2022-)".
-      const bare = name.replace(/(?:\s*\([^()]*\))+\s*$/, "");
-      key = canonicalGroup(name) ?? canonicalGroup(bare) ?? foldName(bare === "" ? name : bare);
+      const bare = withoutQualifiers(name);
+      key = canonicalGroup(name) ?? canonicalGroup(bare) ?? foldName(bare);
       cache.set(name, key);
     }
     keys.add(key);

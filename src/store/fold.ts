@@ -15,3 +15,13 @@ export function foldName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
 }
+
+/**
+ * An actor name without the qualifiers a dataset appends in brackets: ACLED writes "Islamic State
+ * (Iraq)" and "Military Forces of Iraq (2022-)", each the group or force its bare name names. A
+ * name that is nothing but brackets stays as it is.
+ */
+export function withoutQualifiers(name: string): string {
+  const bare = name.replace(/(?:\s*\([^()]*\))+\s*$/, "");
+  return bare.trim() === "" ? name : bare;
+}

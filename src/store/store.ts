@@ -24,7 +24,7 @@ import * as tally from "./tally.ts";
 import type { DocumentHit, StoreDialect } from "./dialect.ts";
 import { importInserts } from "./bulk.ts";
 import { KyselyFeedRepository, type FeedRepository } from "./feeds.ts";
-import { foldName } from "./fold.ts";
+import { foldName, withoutQualifiers } from "./fold.ts";
 import { IncidentRepository } from "./incidents.ts";
 import { StoreMigrationProvider } from "./migrations/index.ts";
 import {
@@ -842,7 +842,9 @@ export class KyselyStore implements Store {
   async #groupNamesAsStored(group: string): Promise<string[]> {
     const keys = new Set(await this.#groupKeys(group));
     const names = await this.#storedNames();
-    return names.filter((name) => keys.has(foldName(name)));
+    // A dataset's qualified name counts as the bare one: "Islamic State (Iraq)", as ACLED names
+    // the group's Iraqi branch, is among the Islamic State's events.
+    return names.filter((name) => keys.has(foldName(name)) || keys.has(foldName(withoutQualifiers(name))));
   }
 
   #namesCache: { readonly version: string; readonly names: Promise<string[]> } | null = null;
