@@ -84,8 +84,10 @@ async function runImport(dataset: ImportDataset, path: string, config: Config, i
       const where = problem.line !== null ? `line ${problem.line}` : `object ${problem.object ?? "?"}`;
       io.stderr(`${path}: ${where}: failed [IMPORT_ROW_INVALID]: ${problem.message}\n`);
     }
+    // Events this store extracted itself, read back from its own export, are left as they are.
+    const own = report.own > 0 ? `, ${report.own} of them this database's own events, left as they were` : "";
     io.stderr(
-      `${report.imported} events imported (${report.added} new, ${report.imported - report.added} already stored), ` +
+      `${report.imported} events imported (${report.added} new, ${report.imported - report.added} already stored${own}), ` +
         `${report.problems.length} rows failed, read as ${report.encoding} (document ${report.document.id}, database: ${config.databasePath})\n`,
     );
     return report.problems.length > 0 ? 1 : 0;

@@ -211,10 +211,17 @@ describe("round trips of sitrep's own events", () => {
         assert.equal(report.added, EVENTS.length);
         const imported = await store.findEvents();
         assert.deepEqual(imported.map(content), original.map(content));
-        // Re-importing one's own export into the source store adds nothing.
+        // Re-importing one's own export into the source store adds nothing and changes nothing:
+        // the events keep their fields, no origin, and their one report as the only source.
+        const before = await source.findEvents();
         const again = await importFile(source, dataset, path);
         assert.equal(again.added, 0);
+        assert.equal(again.own, EVENTS.length);
         assert.equal((await source.summary()).events, EVENTS.length);
+        assert.deepEqual(await source.findEvents(), before);
+        const ids = before.map((event) => event.id);
+        assert.equal((await source.eventOrigins(ids)).size, 0, "no dataset origin");
+        for (const id of ids) assert.equal((await source.getEvent(id))?.documents.length, 1, `${id}: still one source document`);
       } finally {
         await source.close();
       }

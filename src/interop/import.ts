@@ -44,6 +44,8 @@ export interface ImportReport {
   readonly imported: number;
   /** Of those, events the store did not hold before. */
   readonly added: number;
+  /** Of those, the store's own events read back from its export, left as stored (Store.saveImportedEvents). */
+  readonly own: number;
   readonly problems: readonly ImportProblem[];
 }
 
@@ -145,6 +147,7 @@ class BatchWriter {
   #decided = false;
   imported = 0;
   added = 0;
+  own = 0;
   /** Whether the first batch was written, and with it the choice about indexes made. */
   get decided(): boolean {
     return this.#decided;
@@ -189,6 +192,7 @@ class BatchWriter {
     );
     this.imported += result.events;
     this.added += result.added;
+    this.own += result.own;
   }
 
   /** Builds the indexes set aside, if any; also after a failed import, which then still throws its own error. */
@@ -278,7 +282,16 @@ async function readInto(
       else problems.push({ line: null, object: item.position, message: item.message });
     }
     await writer.flush();
-    return { dataset, document, encoding, records: items.length, imported: writer.imported, added: writer.added, problems };
+    return {
+      dataset,
+      document,
+      encoding,
+      records: items.length,
+      imported: writer.imported,
+      added: writer.added,
+      own: writer.own,
+      problems,
+    };
   }
 
   const gdelt = dataset === "gdelt";
@@ -327,5 +340,5 @@ async function readInto(
   await handle(parser.end());
   if (mapper === null) throw new SitrepError("IMPORT_FORMAT_INVALID", `${path}: the file is empty`, { input: path });
   await writer.flush();
-  return { dataset, document, encoding, records, imported: writer.imported, added: writer.added, problems };
+  return { dataset, document, encoding, records, imported: writer.imported, added: writer.added, own: writer.own, problems };
 }

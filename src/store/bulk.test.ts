@@ -129,7 +129,7 @@ describe("Store.saveImportedEvents in bulk", () => {
   it("stores every row across reused multi-row statements and counts the rollup once per batch", async () => {
     const events = generated(2345);
     const result = await store.saveImportedEvents("acled", FILE, events, ids(2345));
-    assert.deepEqual(result, { events: 2345, added: 2345 });
+    assert.deepEqual(result, { events: 2345, added: 2345, own: 0 });
     assert.equal((await store.summary()).events, 2345);
     assert.equal((await store.eventOrigins([events[2344]?.id ?? ""])).get(events[2344]?.id ?? "")?.[0]?.externalId, "BULK2344");
     const stored = await store.getEvent(events[10]?.id ?? "");
@@ -147,7 +147,7 @@ describe("Store.saveImportedEvents in bulk", () => {
   it("keeps the rollup true when a re-import revises types, months and fatalities", async () => {
     await store.saveImportedEvents("acled", FILE, generated(1500), ids(1500));
     const result = await store.saveImportedEvents("acled", FILE, generated(1500, 1), ids(1500));
-    assert.deepEqual(result, { events: 1500, added: 0 });
+    assert.deepEqual(result, { events: 1500, added: 0, own: 0 });
     const { stored, counted } = rollups();
     assert.deepEqual(stored, counted);
     const map = cells();
@@ -179,6 +179,29 @@ describe("Store.saveImportedEvents in bulk", () => {
       (map.stored as { events: number }[]).reduce((sum, cell) => sum + cell.events, 0),
       301,
     );
+  });
+
+  it("leaves the store's own events as stored when its export comes back, counts and all", async () => {
+    const report = makeDocument("Fighters raided a depot near the river on 2 January.");
+    const extracted = makeEvent(report, "raided a depot", { country: "IQ", eventDate: "2025-01-02", fatalities: 3 });
+    await store.saveDocument(report, makeExtraction({ events: [extracted] }));
+    await store.saveImportedEvents("acled", FILE, generated(200), ids(200));
+    const before = rollups().stored;
+    // The export read back: the same id with the export's coarser fields, beside dataset rows.
+    const readBack: Event = { ...extracted, documentId: FILE.id, eventDate: "2025-01", fatalities: null, evidence: [] };
+    const result = await store.saveImportedEvents("acled", FILE, [readBack, ...generated(200)], [extracted.id, ...ids(200)]);
+    assert.deepEqual(result, { events: 201, added: 0, own: 1 });
+    const stored = await store.getEvent(extracted.id);
+    assert.equal(stored?.event.eventDate, "2025-01-02");
+    assert.equal(stored?.event.fatalities, 3);
+    assert.deepEqual(
+      stored?.documents.map((document) => document.id),
+      [report.id],
+    );
+    assert.equal((await store.eventOrigins([extracted.id])).size, 0);
+    assert.deepEqual(rollups().stored, before);
+    assert.deepEqual(rollups().stored, rollups().counted);
+    assert.deepEqual(cells().stored, cells().counted);
   });
 
   it("migrates a database written before 0010: cell triggers set aside in bulk, the three redundant indexes dropped", async () => {

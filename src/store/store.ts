@@ -11,7 +11,9 @@
 //   saving. The new document is linked to it and its sources and evidence are added.
 // - saveImportedEvents is one transaction per batch, and an upsert: a dataset is the authority on
 //   its own records, so a row already stored under the same id takes the new fields (ACLED
-//   revises an event under the same event_id_cnty). The import file is the events' document.
+//   revises an event under the same event_id_cnty). The import file is the events' document. A
+//   row carrying the id of an event extracted here (no dataset origin) is this store's own export
+//   read back, and is left as stored.
 // - Lookups return null for an unknown id; the service edge turns that into RECORD_NOT_FOUND.
 // - Counts are normalised with Number(): SQLite returns numbers, PostgreSQL bigint strings.
 import { Migrator, sql, type Expression, type Kysely, type RawBuilder, type SqlBool } from "kysely";
@@ -238,6 +240,12 @@ export interface ImportBatchResult {
   readonly events: number;
   /** Of those, events the store did not hold before. */
   readonly added: number;
+  /**
+   * Of those, the store's own events read back (an export of this store, its ids carried), left
+   * as stored: not overwritten by the export's coarser fields, nor linked to the file as a second
+   * source.
+   */
+  readonly own: number;
 }
 
 export interface EventOrigin {
@@ -610,7 +618,7 @@ export class KyselyStore implements Store {
     // does, without a call per comparison.)
     const byId = new Map<string, Event>();
     for (const event of events) byId.set(event.id, event);
-    const batch = [...byId.keys()].sort().map((id) => byId.get(id) as Event);
+    let batch = [...byId.keys()].sort().map((id) => byId.get(id) as Event);
     try {
       return await this.#db.transaction().execute(async (transaction) => {
         await transaction
@@ -620,9 +628,15 @@ export class KyselyStore implements Store {
           .execute();
         const ids = batch.map((event) => event.id);
         const existing = await this.#existingIds(transaction, "events", ids);
+        // An event stored with no dataset origin was extracted from reports here; a row that
+        // carries its id is this store's own export read back. Written again it would take the
+        // export's fields over its own and count the file as a second, independent source.
+        const own = await this.#withoutOrigins(transaction, [...existing]);
+        if (own.size > 0) batch = batch.filter((event) => !own.has(event.id));
+        const replaced = [...existing].filter((id) => !own.has(id));
         const inserts = this.#importInserts;
         const rows = batch.map(eventToRow);
-        await this.#dialect.writeEventsInBulk(transaction, rows, [...existing], () => inserts.events.run(transaction, rows));
+        await this.#dialect.writeEventsInBulk(transaction, rows, replaced, () => inserts.events.run(transaction, rows));
         await inserts.eventDocuments.run(
           transaction,
           batch.map((event) => ({ event_id: event.id, document_id: document.id })),
@@ -639,6 +653,7 @@ export class KyselyStore implements Store {
         const origins = new Map<string, EventOriginsTable>();
         events.forEach((event, index) => {
           const externalId = externalIds[index] ?? "";
+          if (own.has(event.id)) return;
           if (!origins.has(externalId)) {
             origins.set(externalId, { dataset, external_id: externalId, event_id: event.id, original_type: originalTypes[index] ?? null });
           }
@@ -647,7 +662,7 @@ export class KyselyStore implements Store {
           transaction,
           [...origins.keys()].sort().map((externalId) => origins.get(externalId) as EventOriginsTable),
         );
-        return { events: batch.length, added: batch.filter((event) => !existing.has(event.id)).length };
+        return { events: batch.length + own.size, added: batch.filter((event) => !existing.has(event.id)).length, own: own.size };
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
@@ -688,6 +703,16 @@ export class KyselyStore implements Store {
       }
     }
     return byEvent;
+  }
+
+  /** Of `ids` (stored events), those with no dataset origin: events extracted from reports. */
+  async #withoutOrigins(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+    const own = new Set(ids);
+    for (const chunk of chunks(ids)) {
+      const rows = await db.selectFrom("event_origins").select("event_id").distinct().where("event_id", "in", chunk).execute();
+      for (const row of rows) own.delete(row.event_id);
+    }
+    return own;
   }
 
   async #existingIds(db: Kysely<Database>, table: "events" | "figures" | "statements", ids: readonly string[]): Promise<Set<string>> {
