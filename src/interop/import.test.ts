@@ -120,6 +120,62 @@ describe("ACLED import", () => {
     assert.deepEqual(bouake?.sources, ["Fraternité Matin"]);
   });
 
+  it("reports, by line, a row whose bytes are not in the encoding the file was read in, and imports the rest", async () => {
+    // Valid UTF-8 for its first 64 KiB and more, so read as UTF-8; one row further on holds a
+    // windows-1252 byte (0xE9 for "é"), which UTF-8 cannot decode.
+    const rows = Array.from({ length: 900 }, (_, index) =>
+      csvRecord([
+        `GEN${index}`,
+        "2024-03-04",
+        2024,
+        1,
+        "Political violence",
+        "Battles",
+        "Armed clash",
+        "Islamic State (Iraq)",
+        null,
+        2,
+        null,
+        null,
+        0,
+        20,
+        null,
+        368,
+        "Middle East",
+        "Iraq",
+        "Ninewa",
+        null,
+        null,
+        "Badush",
+        36.41,
+        42.96,
+        1,
+        "Shafaq News",
+        "National",
+        "Notes long enough to take the damaged row past the first 64 KiB of the file.",
+        0,
+        null,
+        1710000000,
+      ]),
+    );
+    const head = Buffer.from(acledHeader() + rows.slice(0, 800).join(""), "utf8");
+    assert.ok(head.byteLength > 64 * 1024);
+    const damaged = Buffer.from(rows[800] ?? "", "utf8");
+    const at = damaged.indexOf("Badush");
+    damaged[at + 1] = 0xe9;
+    const path = join(directory, "damaged.csv");
+    writeFileSync(path, Buffer.concat([head, damaged, Buffer.from(rows.slice(801).join(""), "utf8")]));
+    const report = await importFile(store, "acled", path);
+    assert.equal(report.encoding, "utf-8");
+    assert.deepEqual(
+      report.problems.map((problem) => problem.line),
+      [802],
+    );
+    assert.match(report.problems[0]?.message ?? "", /not utf-8/);
+    assert.equal(report.imported, 899);
+    assert.equal((await store.findEvents()).filter((event) => event.location?.includes("\uFFFD")).length, 0);
+  });
+
   it("refuses a file whose header is not ACLED's", async () => {
     await assert.rejects(
       importFile(store, "acled", fixture("gtd.csv")),

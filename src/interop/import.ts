@@ -5,7 +5,10 @@
 // first pass hashes it (the import document's identity, ./import-document.ts) and checks whether
 // it is valid UTF-8; the second decodes and parses it. A file that is not UTF-8 is decoded in the
 // encoding ingest's ladder (src/ingest/decode.ts) finds for its first 64 KiB: a byte-order mark,
-// then chardet's guess, windows-1252 last.
+// then chardet's guess, windows-1252 last. Where that reading still cannot decode some bytes (a
+// file that is UTF-8 in its first 64 KiB and damaged further on), the decoder puts U+FFFD in
+// their place; a row holding one is reported by its line and not imported, rather than stored
+// with a name silently broken.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
@@ -75,6 +78,8 @@ const DEFAULT_BATCH_SIZE = 200_000;
  */
 export const DEFER_INDEXES_FROM = 50_000;
 const CHUNK_BYTES = 1024 * 1024;
+/** What a decoder writes for bytes it cannot decode. */
+const REPLACEMENT_CHARACTER = "\uFFFD";
 const SAMPLE_BYTES = 64 * 1024;
 
 interface FileFacts {
@@ -322,6 +327,14 @@ async function readInto(
       }
       records += 1;
       if (!writer.decided) for (const field of item.fields) rowCharacters += field.length + 1;
+      if (!facts.utf8 && item.fields.some((field) => field.includes(REPLACEMENT_CHARACTER))) {
+        problems.push({
+          line: item.line,
+          object: null,
+          message: `the row holds bytes that are not ${encoding} (the file was read as ${encoding}, the encoding of its first 64 KiB); convert the file and import it again`,
+        });
+        continue;
+      }
       try {
         await writer.add(mapper(item.fields, document.id));
       } catch (error) {
