@@ -67,6 +67,7 @@ function resultJson(result: FeedPollResult): Record<string, unknown> {
       document_id: item.documentId,
       events: item.events,
       error: item.error,
+      link_error: item.linkError,
     })),
   };
 }
@@ -99,6 +100,14 @@ function printResult(result: FeedPollResult, format: "table" | "json", io: CliIo
   for (const item of result.items.filter((entry) => entry.status === "failed")) {
     const name = item.link ?? item.id;
     io.stderr(`  item ${name}: failed [${item.error?.code}]: ${withoutName(item.error?.message ?? "", name)}\n`);
+  }
+  // Stored all the same, but from the feed's own text: say why the article was not read (a link
+  // the fetcher refused is worth knowing about).
+  for (const item of result.items.filter((entry) => entry.status !== "failed" && entry.linkError !== null)) {
+    const name = item.link ?? item.id;
+    io.stderr(
+      `  item ${name}: stored from the feed's own text; the link failed [${item.linkError?.code}]: ${withoutName(item.linkError?.message ?? "", name)}\n`,
+    );
   }
 }
 

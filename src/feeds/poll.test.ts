@@ -240,6 +240,45 @@ describe("pollFeeds", () => {
     assert.equal(stored?.document.title, "Raid on Gwoza outskirts");
   });
 
+  test("an item linking to a blocked address is never fetched: it is stored from its own text, and the refusal reported", async () => {
+    // A listener on another loopback address, outside the test's allow-list (127.0.0.1 only):
+    // the fetcher must refuse the links to it, and to the cloud-metadata and private addresses,
+    // before connecting.
+    const blocked = createServer((_request, response) =>
+      response.writeHead(200, { "content-type": "text/html" }).end(ARTICLES["/news/gao.html"]),
+    );
+    let connections = 0;
+    blocked.on("connection", () => {
+      connections += 1;
+    });
+    await new Promise<void>((resolve) => blocked.listen(0, "127.0.0.2", resolve));
+    try {
+      const blockedPort = (blocked.address() as AddressInfo).port;
+      const links = [
+        `http://127.0.0.2:${blockedPort}/news/gao.html`,
+        "http://169.254.169.254/latest/meta-data/",
+        "http://10.20.30.40/news.html",
+      ];
+      routes.set("/rss.xml", {
+        body: rss(links.map((link, index) => rssItem(`urn:blocked:${index}`, link, `Gunmen ambushed a convoy near Gao, item ${index}`))),
+      });
+      await store.feeds.addFeed(url("/rss.xml"), null);
+      const [result] = await pollFeeds(deps());
+      assert.equal(result?.status, "ok", JSON.stringify(result?.error));
+      assert.deepEqual(
+        result.items.map((item) => [item.status, item.source, item.linkError?.code]),
+        links.map(() => ["ingested", "feed", "URL_BLOCKED"]),
+      );
+      assert.equal(connections, 0, "no connection reached the blocked listener");
+      assert.deepEqual(
+        requests.map((request) => request.path),
+        ["/rss.xml"],
+      );
+    } finally {
+      await new Promise<void>((resolve) => blocked.close(() => resolve()));
+    }
+  });
+
   test("a malformed feed and a failing server are reported with codes and backed off, without stopping a good feed", async () => {
     routes.set("/broken.xml", { body: MALFORMED });
     routes.set("/down.xml", { body: "", status: 503 });

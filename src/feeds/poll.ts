@@ -54,6 +54,11 @@ export interface FeedItemResult {
   readonly documentId: string | null;
   readonly events: number;
   readonly error: { readonly code: ErrorCode; readonly message: string } | null;
+  /**
+   * Why the linked article is not what was stored (the fetcher refused the link, the page could
+   * not be fetched, or it held no readable text); null when the article was stored or there was no link.
+   */
+  readonly linkError: { readonly code: ErrorCode; readonly message: string } | null;
 }
 
 export interface FeedPollResult {
@@ -225,7 +230,7 @@ async function storeItem(item: FeedItem, feedUrl: string, deps: IngestDependenci
     if (read.ok) {
       const result = await ingestBytes({ origin: item.link, bytes: read.bytes, fileName: read.fileName, url: read.url }, deps);
       if (result.status !== "failed" || (result.error !== null && STORE_FAILURES.has(result.error.code))) {
-        return itemResult(item, result, "article");
+        return itemResult(item, result, "article", null);
       }
       articleFailure = result;
     } else {
@@ -236,18 +241,23 @@ async function storeItem(item: FeedItem, feedUrl: string, deps: IngestDependenci
   if (html === null) {
     const error =
       articleFailure?.error ?? describe(new SitrepError("INPUT_EMPTY", `feed item ${item.id} has no link and no text`, { input: feedUrl }));
-    return itemResult(item, { ...emptyResult(item.link ?? feedUrl), status: "failed", error }, null);
+    return itemResult(item, { ...emptyResult(item.link ?? feedUrl), status: "failed", error }, null, articleFailure?.error ?? null);
   }
   const origin = item.link ?? `${feedUrl}#${item.id}`;
   const result = await ingestBytes({ origin, bytes: new TextEncoder().encode(html), url: feedUrl, fileName: "item.html" }, deps);
-  return itemResult(item, result, "feed");
+  return itemResult(item, result, "feed", articleFailure?.error ?? null);
 }
 
 function emptyResult(origin: string): IngestItemResult {
   return { origin, status: "failed", documentId: null, title: null, events: 0, figures: 0, error: null };
 }
 
-function itemResult(item: FeedItem, result: IngestItemResult, source: "article" | "feed" | null): FeedItemResult {
+function itemResult(
+  item: FeedItem,
+  result: IngestItemResult,
+  source: "article" | "feed" | null,
+  linkError: FeedItemResult["linkError"],
+): FeedItemResult {
   return {
     id: item.id,
     title: item.title,
@@ -257,6 +267,7 @@ function itemResult(item: FeedItem, result: IngestItemResult, source: "article" 
     documentId: result.documentId,
     events: result.events,
     error: result.error,
+    linkError,
   };
 }
 
