@@ -212,7 +212,15 @@ const DocumentReference = z
 export const EventDetail = Event.extend({
   documents: z.array(DocumentReference),
   edits: z.array(Edit),
-  origins: z.array(z.object({ dataset: z.string(), external_id: z.string(), original_type: z.string().nullable() })),
+  origins: z.array(
+    z.object({
+      dataset: z.string(),
+      external_id: z.string(),
+      original_type: z.string().nullable(),
+      fatalities_low: z.number().int().nullable(),
+      fatalities_high: z.number().int().nullable(),
+    }),
+  ),
 }).openapi("EventDetail");
 
 export const EventPage = z

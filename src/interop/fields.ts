@@ -19,6 +19,9 @@ export interface ImportedRow {
   readonly externalId: string;
   /** The dataset's own classification where the ACLED type was mapped from it. */
   readonly originalType: string | null;
+  /** The dataset's own low and high estimates of the deaths (UCDP GED); null where it gives one count. */
+  readonly fatalitiesLow: number | null;
+  readonly fatalitiesHigh: number | null;
 }
 
 /** Header names to positions, case-insensitive (old ACLED exports write EVENT_ID_CNTY). */
@@ -192,6 +195,8 @@ export interface ImportedOrigin {
   /** The import file's document (./import-document.ts). */
   readonly documentId: string;
   readonly originalType?: string | null;
+  readonly fatalitiesLow?: number | null;
+  readonly fatalitiesHigh?: number | null;
   /** The sitrep id the record carries (a STIX incident's x_sitrep_event_id), if any. */
   readonly sitrepId?: string | null;
 }
@@ -205,6 +210,8 @@ export function importedEvent(origin: ImportedOrigin, fields: ImportedEventField
   return {
     externalId,
     originalType: origin.originalType ?? null,
+    fatalitiesLow: origin.fatalitiesLow ?? null,
+    fatalitiesHigh: origin.fatalitiesHigh ?? null,
     event: {
       kind: "event",
       id,

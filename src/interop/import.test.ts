@@ -78,7 +78,9 @@ describe("ACLED import", () => {
     );
     assert.deepEqual(badush.sources, ["Shafaq News", "Rudaw"]);
     const origins = await store.eventOrigins([badush.id]);
-    assert.deepEqual(origins.get(badush.id), [{ dataset: "acled", externalId: "IRQ90001", originalType: null }]);
+    assert.deepEqual(origins.get(badush.id), [
+      { dataset: "acled", externalId: "IRQ90001", originalType: null, fatalitiesLow: null, fatalitiesHigh: null },
+    ]);
   });
 
   it("reads ACLED's codes: time_precision 3 is a month, geo_precision 3 a region with no point", async () => {
@@ -185,7 +187,7 @@ describe("ACLED import", () => {
 });
 
 describe("UCDP GED, GTD and GDELT imports", () => {
-  it("UCDP: type of violence, date and place precision, best deaths; disordered estimates reported", async () => {
+  it("UCDP: type of violence, date and place precision, best deaths and the low-high range; disordered estimates reported", async () => {
     const report = await importFile(store, "ucdp", fixture("ucdp-ged.csv"));
     assert.deepEqual(
       report.problems.map((problem) => problem.line),
@@ -199,6 +201,12 @@ describe("UCDP GED, GTD and GDELT imports", () => {
     );
     const tallAfar = events.find((event) => event.location === "Tall Afar town");
     assert.deepEqual([tallAfar?.eventType, tallAfar?.fatalities, tallAfar?.sources], ["Battles", 8, ["Agence France Presse", "Reuters"]]);
+    // GED's low and high are kept with the origin, and are the event's range of deaths.
+    assert.ok(tallAfar);
+    const origin = (await store.eventOrigins([tallAfar.id])).get(tallAfar.id)?.[0];
+    assert.deepEqual([origin?.fatalitiesLow, origin?.fatalitiesHigh], [8, 12]);
+    const assessment = (await store.incidents.assessEvents([tallAfar])).get(tallAfar.id);
+    assert.deepEqual([assessment?.fatalitiesLow, assessment?.fatalitiesHigh], [8, 12]);
     assert.equal(events.find((event) => event.country === "CD")?.fatalities, 7);
   });
 
@@ -240,7 +248,9 @@ describe("UCDP GED, GTD and GDELT imports", () => {
     assert.equal(other.geoPrecision, "country");
     assert.deepEqual(
       await store.eventOrigins([other.id]),
-      new Map([[other.id, [{ dataset: "gdelt", externalId: "1100000002", originalType: "CAMEO 0841" }]]]),
+      new Map([
+        [other.id, [{ dataset: "gdelt", externalId: "1100000002", originalType: "CAMEO 0841", fatalitiesLow: null, fatalitiesHigh: null }]],
+      ]),
     );
   });
 });

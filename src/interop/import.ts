@@ -193,7 +193,7 @@ class BatchWriter {
       this.#document,
       events,
       rows.map((row) => row.externalId),
-      rows.map((row) => row.originalType),
+      rows.map((row) => ({ originalType: row.originalType, fatalitiesLow: row.fatalitiesLow, fatalitiesHigh: row.fatalitiesHigh })),
     );
     this.imported += result.events;
     this.added += result.added;

@@ -115,7 +115,7 @@ export function ucdpRowToEvent(columns: Columns, fields: readonly string[], docu
   const offices = columns.text(fields, "source_office");
 
   return importedEvent(
-    { dataset: "ucdp", externalId, documentId, originalType: `type_of_violence ${typeCode}` },
+    { dataset: "ucdp", externalId, documentId, originalType: `type_of_violence ${typeCode}`, fatalitiesLow: low, fatalitiesHigh: high },
     {
       eventType,
       subEventType: null,

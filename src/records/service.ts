@@ -214,7 +214,13 @@ export type WireEventDetail = WireEvent & {
   documents: WireDocumentReference[];
   review: WireReview;
   edits: WireEdit[];
-  origins: { dataset: string; external_id: string; original_type: string | null }[];
+  origins: {
+    dataset: string;
+    external_id: string;
+    original_type: string | null;
+    fatalities_low: number | null;
+    fatalities_high: number | null;
+  }[];
 };
 
 export function eventDetailToWire(detail: EventDetail): WireEventDetail {
@@ -227,6 +233,8 @@ export function eventDetailToWire(detail: EventDetail): WireEventDetail {
       dataset: origin.dataset,
       external_id: origin.externalId,
       original_type: origin.originalType,
+      fatalities_low: origin.fatalitiesLow,
+      fatalities_high: origin.fatalitiesHigh,
     })),
   };
 }

@@ -126,7 +126,7 @@ export function importInserts(): {
       1000,
     ),
     eventOrigins: new BulkInsert<EventOriginsTable>(
-      ["dataset", "external_id", "event_id", "original_type"],
+      ["dataset", "external_id", "event_id", "original_type", "fatalities_low", "fatalities_high"],
       (db, rows) =>
         db
           .insertInto("event_origins")

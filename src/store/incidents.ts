@@ -535,7 +535,20 @@ export class IncidentRepository {
     const reports = await this.#reportsOf(ids);
     const parts = new Map<string, IncidentPart[]>();
     const claims = new Map<string, Assertion[]>();
+    // A dataset's own estimates of the deaths (UCDP GED's low and high) for an imported event.
+    const estimates = new Map<string, { low: number | null; high: number | null }>();
     for (const chunk of chunks(ids, READ_CHUNK)) {
+      const estimateRows = await this.#db
+        .selectFrom("event_origins")
+        .select(["event_id", "fatalities_low", "fatalities_high"])
+        .where("event_id", "in", chunk)
+        .where((where) => where.or([where("fatalities_low", "is not", null), where("fatalities_high", "is not", null)]))
+        .orderBy("dataset")
+        .orderBy("external_id")
+        .execute();
+      for (const row of estimateRows) {
+        if (!estimates.has(row.event_id)) estimates.set(row.event_id, { low: row.fatalities_low, high: row.fatalities_high });
+      }
       for (const row of await this.#db.selectFrom("event_parts").selectAll().where("incident_id", "in", chunk).execute()) {
         const list = parts.get(row.incident_id) ?? [];
         list.push(rowToPart(row));
@@ -561,10 +574,16 @@ export class IncidentRepository {
       const eventReports = reports.get(event.id) ?? [];
       const independent = independentSources(eventReports, overrides);
       const eventParts = parts.get(event.id) ?? [];
+      const estimate = estimates.get(event.id);
       const range =
         eventParts.length > 0
           ? fatalityRange(eventParts)
-          : { low: event.fatalities, best: event.fatalities, high: event.fatalities, claimed: null };
+          : {
+              low: estimate?.low ?? event.fatalities,
+              best: event.fatalities,
+              high: estimate?.high ?? event.fatalities,
+              claimed: null,
+            };
       result.set(event.id, {
         reports: eventReports.length,
         corroboration: independent.length,

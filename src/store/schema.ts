@@ -179,6 +179,9 @@ export interface EventOriginsTable {
   event_id: string;
   /** The dataset's own classification where the ACLED type is mapped from it ("CAMEO 193"). */
   original_type: string | null;
+  /** The dataset's low and high estimates of the deaths (UCDP GED), migration 0012. */
+  fatalities_low: number | null;
+  fatalities_high: number | null;
 }
 
 /** The latest review decision per event (migrations/0007_event_review.ts); no row: not reviewed. */

@@ -212,6 +212,7 @@ for (const dialect of DIALECTS) {
           "0010_bulk_import",
           "0010_redundant_event_indexes",
           "0011_rollup_subtypes",
+          "0012_origin_death_estimates",
         ],
       );
       const again = await (await open()).migrations();
@@ -564,8 +565,8 @@ for (const dialect of DIALECTS) {
 
       it("stores a batch with the file as its document and the dataset's ids as origins", async () => {
         const opened = await open();
-        const result = await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"], ["Battles"]);
-        assert.deepEqual(result, { events: 1, added: 1 });
+        const result = await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"], [{ originalType: "Battles" }]);
+        assert.deepEqual(result, { events: 1, added: 1, own: 0 });
         const found = await opened.getEvent("ev_00000000000000a1");
         assert.deepEqual(found?.event.sources, ["Rudaw"]);
         assert.deepEqual(
@@ -574,7 +575,12 @@ for (const dialect of DIALECTS) {
         );
         assert.deepEqual(
           await opened.eventOrigins(["ev_00000000000000a1", "ev_unknown"]),
-          new Map([["ev_00000000000000a1", [{ dataset: "acled", externalId: "IRQ1", originalType: "Battles" }]]]),
+          new Map([
+            [
+              "ev_00000000000000a1",
+              [{ dataset: "acled", externalId: "IRQ1", originalType: "Battles", fatalitiesLow: null, fatalitiesHigh: null }],
+            ],
+          ]),
         );
       });
 
@@ -582,7 +588,7 @@ for (const dialect of DIALECTS) {
         const opened = await open();
         await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"]);
         const before = await opened.summary();
-        assert.deepEqual(await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"]), { events: 1, added: 0 });
+        assert.deepEqual(await opened.saveImportedEvents("acled", FILE, [imported({})], ["IRQ1"]), { events: 1, added: 0, own: 0 });
         assert.deepEqual(await opened.summary(), before);
         await opened.saveImportedEvents("acled", FILE, [imported({ fatalities: 5 })], ["IRQ1"]);
         assert.equal((await opened.getEvent("ev_00000000000000a1"))?.event.fatalities, 5);

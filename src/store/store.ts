@@ -251,8 +251,15 @@ export interface ImportBatchResult {
 export interface EventOrigin {
   readonly dataset: ImportDataset;
   readonly externalId: string;
+  /** The dataset's own classification where the ACLED type is mapped from it ("CAMEO 193"). */
   readonly originalType: string | null;
+  /** The dataset's own low and high estimates of the deaths (UCDP GED's low and high); null where it gives one count. */
+  readonly fatalitiesLow: number | null;
+  readonly fatalitiesHigh: number | null;
 }
+
+/** What an import row says of its origin beyond the dataset and its id. */
+export type OriginDetails = Partial<Pick<EventOrigin, "originalType" | "fatalitiesLow" | "fatalitiesHigh">>;
 
 export interface AppliedMigration {
   readonly name: string;
@@ -275,14 +282,15 @@ export interface Store {
    * stored under the same id takes the batch's fields (the dataset is the authority on its own
    * records: ACLED revises fatalities under the same event_id_cnty), keeps its first document,
    * and gains this file as a source; so a re-import of the same file changes nothing.
-   * `originalTypes[i]`, when given, is the dataset's own classification of `events[i]`.
+   * `details[i]`, when given, is what the dataset says of `events[i]` beyond its id: its own
+   * classification, its low and high estimates of the deaths.
    */
   saveImportedEvents(
     dataset: ImportDataset,
     document: Document,
     events: readonly Event[],
     externalIds: readonly string[],
-    originalTypes?: readonly (string | null)[],
+    details?: readonly OriginDetails[],
   ): Promise<ImportBatchResult>;
   /**
    * Before a large import: when `expectedRows` is at least the number of events already stored,
@@ -606,7 +614,7 @@ export class KyselyStore implements Store {
     document: Document,
     events: readonly Event[],
     externalIds: readonly string[],
-    originalTypes: readonly (string | null)[] = [],
+    details: readonly OriginDetails[] = [],
   ): Promise<ImportBatchResult> {
     if (events.length !== externalIds.length) throw new RangeError("saveImportedEvents needs one external id per event");
     const foreign = events.find((event) => event.documentId !== document.id);
@@ -655,7 +663,15 @@ export class KyselyStore implements Store {
           const externalId = externalIds[index] ?? "";
           if (own.has(event.id)) return;
           if (!origins.has(externalId)) {
-            origins.set(externalId, { dataset, external_id: externalId, event_id: event.id, original_type: originalTypes[index] ?? null });
+            const detail = details[index];
+            origins.set(externalId, {
+              dataset,
+              external_id: externalId,
+              event_id: event.id,
+              original_type: detail?.originalType ?? null,
+              fatalities_low: detail?.fatalitiesLow ?? null,
+              fatalities_high: detail?.fatalitiesHigh ?? null,
+            });
           }
         });
         await inserts.eventOrigins.run(
@@ -698,7 +714,13 @@ export class KyselyStore implements Store {
         .execute();
       for (const row of rows) {
         const list = byEvent.get(row.event_id) ?? [];
-        list.push({ dataset: importDatasetOf(row.dataset), externalId: row.external_id, originalType: row.original_type });
+        list.push({
+          dataset: importDatasetOf(row.dataset),
+          externalId: row.external_id,
+          originalType: row.original_type,
+          fatalitiesLow: row.fatalities_low,
+          fatalitiesHigh: row.fatalities_high,
+        });
         byEvent.set(row.event_id, list);
       }
     }

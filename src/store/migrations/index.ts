@@ -11,6 +11,7 @@ import * as incidents from "./0006_incidents.ts";
 import * as eventReview from "./0007_event_review.ts";
 import * as eventStatusIndex from "./0008_event_status_index.ts";
 import * as redundantEventIndexes from "./0010_redundant_event_indexes.ts";
+import * as originDeathEstimates from "./0012_origin_death_estimates.ts";
 
 export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0001_core_tables": coreTables,
@@ -21,6 +22,7 @@ export const CORE_MIGRATIONS: Readonly<Record<string, Migration>> = {
   "0007_event_review": eventReview,
   "0008_event_status_index": eventStatusIndex,
   "0010_redundant_event_indexes": redundantEventIndexes,
+  "0012_origin_death_estimates": originDeathEstimates,
 };
 
 export class StoreMigrationProvider implements MigrationProvider {
