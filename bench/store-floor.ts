@@ -25,7 +25,11 @@ const TABLES: readonly { table: string; columns: readonly string[]; order: strin
   { table: "events", columns: EVENT_COLUMNS, order: "id" },
   { table: "event_documents", columns: ["event_id", "document_id"], order: "event_id, document_id" },
   { table: "event_sources", columns: ["event_id", "document_id", "position", "attribution"], order: "event_id, document_id, position" },
-  { table: "event_origins", columns: ["dataset", "external_id", "event_id", "original_type"], order: "dataset, external_id" },
+  {
+    table: "event_origins",
+    columns: ["dataset", "external_id", "event_id", "original_type", "fatalities_low", "fatalities_high"],
+    order: "dataset, external_id",
+  },
 ];
 
 export interface StoreFloor {

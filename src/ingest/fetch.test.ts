@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { TLSSocket } from "node:tls";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { blockedReason, canonicalAddress, parseIPv4 } from "./addresses.ts";
-import { fetchUrl, type FetchResult } from "./fetch.ts";
+import { FETCH_DEFAULTS, fetchUrl, type FetchResult } from "./fetch.ts";
 
 // The project's own servers on loopback (STYLE.md, practice 8: no network). `main` on 127.0.0.1
 // is reachable only through the allow-list; `forbidden` on 127.0.0.2 is never allowed, so every
@@ -136,6 +136,18 @@ function assertFailed(result: FetchResult, code: string): string {
   assert.equal(result.error.code, code, result.error.message);
   return result.error.message;
 }
+
+describe("the fetcher's defaults", () => {
+  // Every outside request, feed documents included, gets these unless its caller sets its own;
+  // the 25 MB cap is also checked by streaming past it below.
+  test("a request has 30 s in all", () => {
+    assert.equal(FETCH_DEFAULTS.timeoutMs, 30_000);
+  });
+
+  test("a body is capped at 25 MB (25 MiB: 26,214,400 bytes)", () => {
+    assert.equal(FETCH_DEFAULTS.maxBytes, 26_214_400);
+  });
+});
 
 describe("address rules", () => {
   test("odd IPv4 spellings are read as WHATWG URL and inet_aton read them", () => {

@@ -15,6 +15,13 @@ const SCHEMAS = fileURLToPath(new URL("../../../shared/data/stix2-json-schemas/s
 const NOW = new Date("2025-01-15T10:00:00.000Z");
 
 function loadValidators(): (type: string) => ValidateFunction {
+  // CI always has ../shared beside the repository: a missing schema folder is a broken checkout,
+  // not a reason to skip the validation.
+  assert.ok(
+    existsSync(SCHEMAS),
+    `the OASIS STIX 2.1 JSON schemas are missing: ${SCHEMAS} does not exist. The STIX export is validated against them; ` +
+      "check out ../shared (with data/stix2-json-schemas) beside the repository.",
+  );
   const ajv = new Ajv2020({ unicodeRegExp: false, strict: false, allErrors: true });
   addFormats.default(ajv);
   const byTitle = new Map<string, string>();
@@ -34,7 +41,46 @@ function loadValidators(): (type: string) => ValidateFunction {
   };
 }
 
-describe("STIX 2.1 export", { skip: !existsSync(SCHEMAS) && "the OASIS schemas are not in ../shared/data" }, () => {
+/**
+ * The five OASIS TLP 2.0 marking definitions, as published in oasis-open/cti-stix-common-objects
+ * (extension-definition-specifications/tlp-2.0): each level's fixed id and name. Written out here,
+ * not read from stix.ts, so a changed id fails.
+ */
+const OASIS_TLP_2_0 = [
+  ["clear", "marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487", "TLP:CLEAR"],
+  ["green", "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb", "TLP:GREEN"],
+  ["amber", "marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421", "TLP:AMBER"],
+  ["amber+strict", "marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003", "TLP:AMBER+STRICT"],
+  ["red", "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1", "TLP:RED"],
+] as const;
+
+describe("TLP 2.0 marking definitions", () => {
+  it("has OASIS's id for each of the five levels", () => {
+    assert.deepEqual(TLP_MARKING_IDS, Object.fromEntries(OASIS_TLP_2_0.map(([level, id]) => [level, id])));
+  });
+
+  for (const [level, id, name] of OASIS_TLP_2_0) {
+    it(`exports ${name} as OASIS publishes it, and marks every object with it at --tlp ${level}`, () => {
+      const bundle = eventsToStixBundle({ events: EVENTS, documents: [REPORT], actors: ACTORS, tlp: level, now: NOW });
+      const marking = bundle.objects.find((object) => object.id === id);
+      assert.deepEqual(marking, {
+        type: "marking-definition",
+        spec_version: "2.1",
+        id,
+        created: "2022-10-01T00:00:00.000Z",
+        name,
+        extensions: {
+          "extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d": { extension_type: "property-extension", tlp_2_0: level },
+        },
+      });
+      for (const object of bundle.objects.filter((candidate) => candidate.type !== "marking-definition")) {
+        assert.deepEqual(object.object_marking_refs, [id], object.id);
+      }
+    });
+  }
+});
+
+describe("STIX 2.1 export", () => {
   const bundle = eventsToStixBundle({ events: EVENTS, documents: [REPORT], actors: ACTORS, tlp: "amber", now: NOW });
   const ofType = (type: string): StixObject[] => bundle.objects.filter((object) => object.type === type);
 
