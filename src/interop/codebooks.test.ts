@@ -647,9 +647,9 @@ describe("GTD: attack types, success and suicide to ACLED", () => {
     ["1", "0", "town", true],
     ["1", "1", "district", true],
     ["2", "0", "district", true],
-    ["3", "0", "region", false],
+    ["3", "0", "district", true],
     ["4", "0", "region", false],
-    ["5", "0", "region", false],
+    ["5", "0", "country", false],
   ];
   for (const [specificity, vicinity, precision, kept] of PLACES) {
     it(`specificity ${specificity}, vicinity ${vicinity} → ${precision}`, () => {

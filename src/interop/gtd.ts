@@ -50,10 +50,13 @@ function typesOf(attackType: string, suicide: boolean, target: string): { eventT
 }
 
 /**
- * specificity: 1 the city, town or village is known and so are its coordinates; 2 the place is
- * known but the coordinates are of the smallest administrative region around it; 3 and 4 the
- * coordinates are of a region's centroid; 5 only the province is known. vicinity = 1 means "in the
- * vicinity of" the city, a district rather than the town.
+ * specificity (GTD Codebook): 1 the city, town or village and its coordinates are known; 2 the
+ * town is known but the coordinates are the centroid of the smallest administrative region
+ * around it; 3 the event was not in a town, and the coordinates are the centroid of the smallest
+ * subnational region identified (below the province: a district); 4 no region below the province
+ * was identified (the province's centroid); 5 not even the province was, and the coordinates are
+ * unknown (the country only). vicinity = 1 means "in the vicinity of" the city, a district rather
+ * than the town.
  */
 function geoPrecisionOf(specificity: string, vicinity: string): GeoPrecision | null {
   switch (specificity) {
@@ -62,11 +65,12 @@ function geoPrecisionOf(specificity: string, vicinity: string): GeoPrecision | n
     case "1":
       return vicinity === "1" ? "district" : "town";
     case "2":
-      return "district";
     case "3":
+      return "district";
     case "4":
-    case "5":
       return "region";
+    case "5":
+      return "country";
     default:
       throw new RowError(`specificity is not 1 to 5: "${specificity}"`);
   }

@@ -228,7 +228,8 @@ describe("UCDP GED, GTD and GDELT imports", () => {
       ["Battles", "2015-02", "attempted", "district"],
     );
     const kidnapping = events.find((event) => event.subEventType === "Abduction/forced disappearance");
-    assert.deepEqual([kidnapping?.perpetratorGroup, kidnapping?.location, kidnapping?.geoPrecision], [null, null, "region"]);
+    // specificity 5: no province identified, the coordinates unknown.
+    assert.deepEqual([kidnapping?.perpetratorGroup, kidnapping?.location, kidnapping?.geoPrecision], [null, null, "country"]);
   });
 
   it("GDELT: CAMEO codes mapped where sound, the rest kept as Other with their code", async () => {
