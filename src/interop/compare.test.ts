@@ -168,6 +168,10 @@ describe("compareDataset", () => {
         (await store.findEvents({ group: "Islamic State" })).some((event) => event.actor1 === "Islamic State (Syria)"),
         "every listing's group filter reads the qualified names",
       );
+      assert.ok(
+        (await store.findEvents({ group: "IS" })).some((event) => event.actor1 === "Islamic State (Syria)"),
+        "an import brings the alias registry: IS finds the group",
+      );
       const syria = await compareDataset(store, { dataset: "acled", filter: { country: "SY" } });
       assert.equal(syria.own, 0);
       assert.equal(syria.matched.length, 0);

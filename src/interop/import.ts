@@ -18,6 +18,7 @@ import { SitrepError } from "../domain/errors.ts";
 import type { Document, Event } from "../domain/records.ts";
 import type { ImportDataset } from "../domain/taxonomy.ts";
 import { decodeText } from "../ingest/decode.ts";
+import { registryActors } from "../resolve/actors/actors.ts";
 import type { Store } from "../store/store.ts";
 import { ACLED_REQUIRED, acledRowToEvent } from "./acled.ts";
 import { CsvParser, type CsvItem } from "./csv.ts";
@@ -231,6 +232,9 @@ export async function importFile(store: Store, dataset: ImportDataset, path: str
   const info = await stat(path).catch(() => null);
   if (info === null) throw new SitrepError("INPUT_NOT_FOUND", `${path}: no such file`, { input: path });
   if (!info.isFile()) throw new SitrepError("INPUT_UNREADABLE", `${path}: not a file`, { input: path });
+  // The alias registry goes into the store first, as ingest does: a query by any alias ("IS",
+  // "Daesh") must find the dataset's events in a database that has only ever imported.
+  await store.saveActors(registryActors());
   const facts = await scan(path);
   const document = importDocument(dataset, { origin: path, name: basename(path), sha256: facts.sha256, bytes: facts.bytes });
   const writer = new BatchWriter(
