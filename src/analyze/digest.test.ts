@@ -75,7 +75,9 @@ function generated(): { early: Event[]; late: Event[] } {
         admin1: next(3) === 0 ? "Nineveh" : null,
         fatalities: next(3) === 0 ? null : next(6),
         perpetratorGroup: group === 0 ? "Other Front" : group === 1 ? null : "Islamic State",
-        actor1: group === 1 ? "ISIS" : null,
+        // group 2: a raid or a strike on the group, among its events but no attack of its.
+        actor1: group === 1 ? "ISIS" : group === 2 ? "US military" : null,
+        actor2: group === 2 ? "Islamic State" : null,
       }),
     );
   }
@@ -135,6 +137,10 @@ for (const variant of ["a later report", "the rollup, some events rejected"] as 
     let store: Store;
     let fromStore: EventDigest;
     let inMemory: EventDigest;
+    /** The digest with every attack counted, the group's targets too. */
+    let everyAttack: EventDigest;
+    /** The events in which the US military acts on the group. */
+    let raids = new Set<string>();
 
     before(async () => {
       directory = mkdtempSync(join(tmpdir(), "sitrep-digest-"));
@@ -150,8 +156,12 @@ for (const variant of ["a later report", "the rollup, some events rejected"] as 
         }
       }
       const events = await store.findEvents({ ...scope, where: { countries: region } });
-      inMemory = digestFromEvents(events, { ...options, suicideIds: suicideIdsOf(events) });
-      fromStore = await digestFromStore(store, scope, region, options);
+      const groupNames = await store.groupNames("ISIS");
+      assert.deepEqual([...groupNames].sort(), ["ISIS", "Islamic State"]);
+      inMemory = digestFromEvents(events, { ...options, groupNames, suicideIds: suicideIdsOf(events) });
+      fromStore = await digestFromStore(store, scope, region, { ...options, groupNames });
+      everyAttack = digestFromEvents(events, { ...options, suicideIds: suicideIdsOf(events) });
+      raids = new Set(events.filter((event) => event.actor1 === "US military").map((event) => event.id));
     });
     after(async () => {
       await store.close();
@@ -170,6 +180,23 @@ for (const variant of ["a later report", "the rollup, some events rejected"] as 
       assert.ok(inMemory.attacks.current > 10 && inMemory.attacks.baseline > 10);
       assert.ok(inMemory.suicideComplex.current + inMemory.suicideComplex.baseline > 0);
       assert.ok(inMemory.disrupted.current > 0);
+    });
+
+    it("counts no raid or strike on the group among its attacks", () => {
+      const attacks = (digest: EventDigest): number => digest.attacks.current + digest.attacks.baseline;
+      assert.ok(attacks(inMemory) < attacks(everyAttack), "the data holds raids on the group");
+      for (const cited of [...inMemory.attacks.cited, ...fromStore.attacks.cited, ...fromStore.lethality.cited]) {
+        assert.notEqual(cited.actor1, "US military", cited.id);
+      }
+      assert.ok(raids.size > 0);
+      for (const [figure, reconciled] of fromStore.reconciliations) {
+        if (figure === "fig_arrests" || figure === "fig_foiled") continue;
+        assert.deepEqual(
+          reconciled.eventIds.filter((id) => raids.has(id)),
+          [],
+          `${figure} is checked against the group's own attacks`,
+        );
+      }
     });
 
     it("adds the same deaths, and finds the same new places", () => {

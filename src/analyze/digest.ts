@@ -13,6 +13,15 @@ export const VIOLENT_EVENT_TYPES = ["Battles", "Explosions/Remote violence", "Vi
 
 /** Attacks: political violence that was not foiled. */
 export const ATTACKS: readonly EventClause[] = [{ eventTypes: VIOLENT_EVENT_TYPES, notStatus: "foiled" }];
+
+/**
+ * The group's attacks: ATTACKS, less the events in which another named actor acts on the group
+ * (a raid or a strike on it is among its events, but is no attack of its). `groupNames`: the
+ * group's names as events store them; none, every attack.
+ */
+export function attacksBy(groupNames: readonly string[]): readonly EventClause[] {
+  return groupNames.length === 0 ? ATTACKS : ATTACKS.map((clause) => ({ ...clause, notTargetOf: groupNames }));
+}
 /**
  * Foiled plots: foiled events, and disrupted weapons use (a plot stopped, a cache seized). A bomb
  * defused where it was planted is an attempted attack, counted with the attacks (ADR-5).
@@ -82,6 +91,8 @@ export interface DigestOptions {
   readonly figures: readonly Figure[];
   /** Ids of events whose sentences describe a suicide or complex attack (describesSuicideOrComplex). */
   readonly suicideIds: readonly string[];
+  /** The group's names as events store them (attacksBy); absent or empty: every attack counts. */
+  readonly groupNames?: readonly string[];
 }
 
 const COUNTED_MEASURES = new Set(["attacks", "claimed_attacks", "foiled_plots", "arrests", "fatalities"]);
@@ -97,15 +108,15 @@ export function reconcilable(figure: Figure): boolean {
   );
 }
 
-/** The events a figure is reconciled against: its class, place and period. */
-export function reconciliationCondition(figure: Figure): EventCondition {
+/** The events a figure is reconciled against: its class, place and period; attacks are the group's (attacksBy). */
+export function reconciliationCondition(figure: Figure, groupNames: readonly string[] = []): EventCondition {
   const anyOf =
     figure.measure === "foiled_plots"
       ? FOILED
       : figure.measure === "arrests"
         ? ARRESTS
         : COUNTED_MEASURES.has(figure.measure)
-          ? ATTACKS
+          ? attacksBy(groupNames)
           : [];
   return {
     anyOf,
@@ -136,11 +147,15 @@ export function suicideIdsOf(events: readonly Event[]): string[] {
 }
 
 /** Each reconcilable figure's counted events, from events in memory (ordered as the store orders). */
-export function reconciliationsFromEvents(events: readonly Event[], figures: readonly Figure[]): Map<string, Reconciled> {
+export function reconciliationsFromEvents(
+  events: readonly Event[],
+  figures: readonly Figure[],
+  groupNames: readonly string[] = [],
+): Map<string, Reconciled> {
   const ordered = [...events].sort(byDateThenId);
   const reconciliations = new Map<string, Reconciled>();
   for (const figure of figures.filter(reconcilable)) {
-    const condition = reconciliationCondition(figure);
+    const condition = reconciliationCondition(figure, groupNames);
     const found = ordered.filter((event) => matchesCondition(event, condition));
     reconciliations.set(figure.id, {
       counted: figure.measure === "fatalities" ? found.reduce((sum, event) => sum + (event.fatalities ?? 0), 0) : found.length,
@@ -153,6 +168,7 @@ export function reconciliationsFromEvents(events: readonly Event[], figures: rea
 /** The digest of events held in memory: the reference the SQL path must agree with. */
 export function digestFromEvents(events: readonly Event[], options: DigestOptions): EventDigest {
   const ordered = [...events].sort(byDateThenId);
+  const attacks = attacksBy(options.groupNames ?? []);
   const matching = (condition: EventCondition): Event[] => ordered.filter((event) => matchesCondition(event, condition));
   const tally = (anyOf: readonly EventClause[]): WindowTally => {
     const current = matching({ anyOf, within: options.windows.current });
@@ -160,21 +176,21 @@ export function digestFromEvents(events: readonly Event[], options: DigestOption
     return { current: current.length, baseline: baseline.length, cited: [...current, ...baseline].slice(0, CITED_EVENTS) };
   };
   const deaths = (window: Window): { tally: DeathTally; events: Event[] } => {
-    const known = matching({ anyOf: ATTACKS, within: window, withFatalities: true });
+    const known = matching({ anyOf: attacks, within: window, withFatalities: true });
     return { tally: { events: known.length, fatalities: known.reduce((sum, event) => sum + (event.fatalities ?? 0), 0) }, events: known };
   };
   const currentDeaths = deaths(options.windows.current);
   const baselineDeaths = deaths(options.windows.baseline);
 
   const places = (window: Window): Set<string> =>
-    new Set(matching({ anyOf: ATTACKS, within: window }).flatMap((event) => placeOf(event) ?? []));
+    new Set(matching({ anyOf: attacks, within: window }).flatMap((event) => placeOf(event) ?? []));
   const before = places(options.windows.baseline);
-  const fresh = matching({ anyOf: ATTACKS, within: options.windows.current }).filter((event) => {
+  const fresh = matching({ anyOf: attacks, within: options.windows.current }).filter((event) => {
     const place = placeOf(event);
     return place !== null && !before.has(place);
   });
 
-  const reconciliations = reconciliationsFromEvents(ordered, options.figures);
+  const reconciliations = reconciliationsFromEvents(ordered, options.figures, options.groupNames ?? []);
 
   const disruptions = matching({ anyOf: DISRUPTIONS, datedUntil: options.asOf });
   const keys = [...new Set(disruptions.map(disruptionKey))];
@@ -182,7 +198,7 @@ export function digestFromEvents(events: readonly Event[], options: DigestOption
 
   return {
     monthly: buildSeries(events, { interval: "month", by: ["country"], from: options.firstMonth, to: options.lastMonth }),
-    attacks: tally(ATTACKS),
+    attacks: tally(attacks),
     suicideComplex: tally(suicideOrComplex(options.suicideIds)),
     disrupted: tally(DISRUPTIONS),
     lethality: {

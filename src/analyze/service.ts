@@ -10,7 +10,7 @@ import { matchesCondition, type DayWindow, type EventClause, type EventCondition
 import type { CountFilter, EventFilter, Store } from "../store/store.ts";
 import { analyzeBrief, chartMonths, windowsFor, type Brief } from "./brief.ts";
 import {
-  ATTACKS,
+  attacksBy,
   CITED_EVENTS,
   DISRUPTIONS,
   LISTED_EVENT_IDS,
@@ -116,6 +116,8 @@ export async function digestFromStore(
   options: Omit<DigestOptions, "suicideIds">,
 ): Promise<EventDigest> {
   const { windows, asOf } = options;
+  const groupNames = options.groupNames ?? [];
+  const attacks = attacksBy(groupNames);
   const inRegion = (condition: EventCondition): EventFilter => ({ ...scope, where: { ...condition, countries: region } });
   // The first events of a class in date order. Where the class is dense in the range, walking
   // the date index finds them at once; where it is rare, the default plan finds the few first.
@@ -136,12 +138,12 @@ export async function digestFromStore(
   // conditions. It names no single event, so the store counts whole months from its rollup; the
   // events whose sentences describe a suicide attack (few) are counted here.
   const conditions: EventCondition[] = [
-    { anyOf: ATTACKS },
+    { anyOf: attacks },
     { anyOf: [SUICIDE_BOMB] },
     { anyOf: DISRUPTIONS },
-    { anyOf: ATTACKS, withFatalities: true },
+    { anyOf: attacks, withFatalities: true },
     { anyOf: DISRUPTIONS, datedUntil: asOf },
-    ...figures.map(reconciliationCondition),
+    ...figures.map((figure) => reconciliationCondition(figure, groupNames)),
   ];
   const rows = await store.tallyEvents({ ...scope, where: { countries: region } }, conditions, [
     "month",
@@ -172,7 +174,7 @@ export async function digestFromStore(
     };
   };
   // Attacks per place in each window; a place is new when it saw attacks now and none before.
-  const attacksIn = (window: DayWindow) => store.placeCounts(inRegion({ anyOf: ATTACKS, within: window }));
+  const attacksIn = (window: DayWindow) => store.placeCounts(inRegion({ anyOf: attacks, within: window }));
   const [baselineByPlace, currentByPlace] = [await attacksIn(windows.baseline), await attacksIn(windows.current)];
   const byPlace = new Map<string, { baseline: number; current: number }>();
   for (const [place, baseline] of baselineByPlace) byPlace.set(place, { baseline, current: 0 });
@@ -191,7 +193,7 @@ export async function digestFromStore(
   const reconciliations = new Map<string, Reconciled>();
   for (const [index, figure] of figures.entries()) {
     const tally = total(5 + index);
-    const condition = reconciliationCondition(figure);
+    const condition = reconciliationCondition(figure, groupNames);
     const counted = figure.measure === "fatalities" ? tally.fatalities : tally.events;
     const listed =
       tally.events === 0
@@ -208,7 +210,7 @@ export async function digestFromStore(
   const baselinePlaces = places.filter(([, counts]) => counts.baseline > 0).map(([place]) => place);
   const freshPlaces = places.filter(([, counts]) => counts.baseline === 0 && counts.current > 0);
   const freshCount = freshPlaces.reduce((sum, [, counts]) => sum + counts.current, 0);
-  const fresh: EventCondition = { anyOf: ATTACKS, within: windows.current, placeNotIn: baselinePlaces };
+  const fresh: EventCondition = { anyOf: attacks, within: windows.current, placeNotIn: baselinePlaces };
 
   // Foiled plots and arrests: the events of the first few distinct ones, read page by page in
   // date order. Reports of one incident share its date, so once the pages pass the last named
@@ -246,10 +248,10 @@ export async function digestFromStore(
     })),
     { interval: "month", by: ["country"], from: options.firstMonth, to: options.lastMonth },
   );
-  const lethality = await windowTally(3, ATTACKS, { withFatalities: true });
+  const lethality = await windowTally(3, attacks, { withFatalities: true });
   return {
     monthly,
-    attacks: await windowTally(0, ATTACKS),
+    attacks: await windowTally(0, attacks),
     suicideComplex: await windowTally(1, suicide),
     disrupted: await windowTally(2, DISRUPTIONS),
     lethality: { current: total(3, CURRENT), baseline: total(3, BASELINE), cited: lethality.cited },
@@ -381,7 +383,15 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
   const scope: CountFilter = { group, since: earliestDay(windows.baseline.first, figures), until: asOf, ...knownBy };
   const digest = await withEvidence(
     store,
-    await digestFromStore(store, scope, countries, { windows, asOf, firstMonth: chart.first, lastMonth: chart.last, figures }),
+    await digestFromStore(store, scope, countries, {
+      windows,
+      asOf,
+      firstMonth: chart.first,
+      lastMonth: chart.last,
+      figures,
+      // A raid or a strike on the group is among its events but is no attack of its.
+      groupNames: await store.groupNames(group),
+    }),
   );
   // The documents of the events cited are listed with the brief.
   for (const event of citedEvents(digest)) await remember(event.documentId);

@@ -14,6 +14,13 @@ export interface EventClause {
   readonly status?: EventStatus;
   readonly notStatus?: EventStatus;
   readonly ids?: readonly string[];
+  /**
+   * Not an event in which another named actor acts on one of these names: a raid, strike or
+   * arrest whose actor1 is someone else and whose actor2 is the group. The group's attacks
+   * exclude them; the rest of the group's events (its own attacks, those with no actor named,
+   * clashes it started) hold. Names as events store them (Store.groupNames).
+   */
+  readonly notTargetOf?: readonly string[];
 }
 
 /** Inclusive ISO days. */
@@ -77,8 +84,13 @@ function clauseHolds(event: Event, clause: EventClause): boolean {
     (clause.subEventType === undefined || event.subEventType === clause.subEventType) &&
     (clause.status === undefined || event.status === clause.status) &&
     (clause.notStatus === undefined || event.status !== clause.notStatus) &&
-    (clause.ids === undefined || clause.ids.includes(event.id))
+    (clause.ids === undefined || clause.ids.includes(event.id)) &&
+    (clause.notTargetOf === undefined || !targetOf(event, clause.notTargetOf))
   );
+}
+
+function targetOf(event: Pick<Event, "actor1" | "actor2">, names: readonly string[]): boolean {
+  return event.actor2 !== null && names.includes(event.actor2) && event.actor1 !== null && !names.includes(event.actor1);
 }
 
 /** The condition evaluated on one event in memory: what conditionSql() asks of the database. */
@@ -109,6 +121,12 @@ function clauseSql(clause: EventClause, column: EventColumn): RawBuilder<boolean
   if (clause.status !== undefined) parts.push(sql`${column("status")} = ${clause.status}`);
   if (clause.notStatus !== undefined) parts.push(sql`${column("status")} <> ${clause.notStatus}`);
   if (clause.ids !== undefined) parts.push(clause.ids.length === 0 ? sql`1 = 0` : sql`${column("id")} in (${sql.join([...clause.ids])})`);
+  if (clause.notTargetOf !== undefined && clause.notTargetOf.length > 0) {
+    const names = sql.join([...clause.notTargetOf]);
+    parts.push(
+      sql`not (${column("actor2")} is not null and ${column("actor2")} in (${names}) and ${column("actor1")} is not null and ${column("actor1")} not in (${names}))`,
+    );
+  }
   return parts.length === 0 ? sql<boolean>`1 = 1` : sql<boolean>`(${sql.join(parts, sql` and `)})`;
 }
 

@@ -16,6 +16,8 @@ export interface RollupTallyRow {
   readonly event_type: string;
   readonly sub_event_type: string | null;
   readonly status: string;
+  readonly actor1: string | null;
+  readonly actor2: string | null;
   readonly events: number;
   readonly fatalities: number;
   readonly known_tolls: number;
@@ -120,6 +122,8 @@ export function tallyRollupRows(
       subEventType: row.sub_event_type,
       status: row.status,
       country: row.country,
+      actor1: row.actor1,
+      actor2: row.actor2,
       eventDate: row.month,
       fatalities: 0,
     } as unknown as Event;
