@@ -244,6 +244,8 @@ describe("GET /api/events", () => {
     for (const query of [
       "since=2024-13",
       "until=yesterday",
+      "until=2024-02-30",
+      "since=2025&until=2024",
       "country=IRQ",
       "type=Skirmish",
       "status=maybe",

@@ -3,12 +3,18 @@
 // wire vocabulary (src/domain/wire.ts, GOLD-FORMAT.md).
 import { z } from "@hono/zod-openapi";
 import { EVENT_STATUSES, EVENT_TYPES, FIGURE_MEASURES } from "../domain/taxonomy.ts";
+import { isPartialDate } from "../store/dates.ts";
 import { EVENT_SORTS } from "../store/event-pages.ts";
 
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 const date = (description: string) =>
-  z.string().regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD").optional().openapi({ description, example: "2024-06" });
+  z
+    .string()
+    .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
+    .refine(isPartialDate, "must name a day that exists")
+    .optional()
+    .openapi({ description, example: "2024-06" });
 
 const country = z
   .string()

@@ -1,7 +1,7 @@
 // Checks on the record filters every listing command shares (--since, --until, --country), so a
 // bad value is a usage error with one message wherever it is typed.
 import { SitrepError } from "../domain/errors.ts";
-import { isPartialDate } from "../store/dates.ts";
+import { boundsOutOfOrder, isPartialDate } from "../store/dates.ts";
 
 export interface RecordFilterOptions {
   readonly since?: string | undefined;
@@ -18,6 +18,8 @@ export function checkFilters(options: RecordFilterOptions): void {
       throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
     }
   }
+  const order = boundsOutOfOrder(options.since, options.until);
+  if (order !== null) throw new SitrepError("USAGE", `--${order.replace(" until", " --until")}`);
   if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
     throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
   }

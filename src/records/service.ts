@@ -6,7 +6,7 @@ import type { IncidentDetails } from "../store/incidents.ts";
 import type { Event, PartialDate } from "../domain/records.ts";
 import { EVENT_STATUSES, EVENT_TYPES, isEventType, subEventTypeBelongs, type EventStatus, type EventType } from "../domain/taxonomy.ts";
 import { eventToWire, type WireEvent } from "../domain/wire.ts";
-import { isPartialDate } from "../store/dates.ts";
+import { boundsOutOfOrder, isPartialDate } from "../store/dates.ts";
 import type {
   BoundingBox,
   CountFilter,
@@ -97,14 +97,19 @@ export interface EventFilterInput {
 
 /** Checks every value; `flag` names a parameter in messages ("--since" on the command line). */
 export function eventFilter(input: EventFilterInput, flag: (name: string) => string = (name) => name): CountFilter {
+  const since = input.since === undefined ? undefined : checkedDate(input.since, flag("since"));
+  const until = input.until === undefined ? undefined : checkedDate(input.until, flag("until"));
+  if (boundsOutOfOrder(since, until) !== null) {
+    throw new SitrepError("USAGE", `${flag("since")} (${since}) is after ${flag("until")} (${until}): no date lies between`);
+  }
   return {
     group: input.group,
     country: input.country === undefined ? undefined : checkedCountry(input.country, flag("country")),
     admin1: input.admin1,
     eventType: input.type === undefined ? undefined : checkedEventType(input.type, flag("type")),
     status: input.status === undefined ? undefined : checkedStatus(input.status, flag("status")),
-    since: input.since === undefined ? undefined : checkedDate(input.since, flag("since")),
-    until: input.until === undefined ? undefined : checkedDate(input.until, flag("until")),
+    since,
+    until,
     bbox: input.bbox === undefined ? undefined : parseBoundingBox(input.bbox, flag("bbox")),
     text: input.text,
     review: input.review === undefined ? undefined : parseReviewStates(input.review, flag("review")),

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { isPartialDate, sinceBound, untilBound } from "./dates.ts";
+import { boundsOutOfOrder, isPartialDate, partialDateDays, sinceBound, untilBound } from "./dates.ts";
 
 // The store compares these bounds with stored dates in SQL; here the same comparison in
 // JavaScript (byte-wise on ASCII, as SQLite's BINARY collation does) pins the interval semantics.
@@ -39,5 +39,24 @@ describe("partial date bounds", () => {
     assert.equal(isPartialDate("24-01-01"), false);
     assert.throws(() => sinceBound("2024/12"), RangeError);
     assert.throws(() => untilBound("' OR 1=1--"), RangeError);
+  });
+
+  it("rejects a day the calendar does not have", () => {
+    assert.equal(isPartialDate("2024-02-29"), true);
+    assert.equal(isPartialDate("2025-02-29"), false);
+    assert.equal(isPartialDate("2024-02-30"), false);
+    assert.equal(isPartialDate("2024-04-31"), false);
+    assert.equal(isPartialDate("2024-12-31"), true);
+    assert.throws(() => untilBound("2024-02-30"), RangeError);
+  });
+
+  it("finds bounds out of order: since starting after until ends", () => {
+    assert.deepEqual(partialDateDays("2024-02"), { first: "2024-02-01", last: "2024-02-29" });
+    assert.match(boundsOutOfOrder("2025", "2024") ?? "", /since \(2025\) is after until \(2024\)/);
+    assert.notEqual(boundsOutOfOrder("2024-12-02", "2024-12-01"), null);
+    assert.equal(boundsOutOfOrder("2024-06", "2024"), null, "a month inside the year");
+    assert.equal(boundsOutOfOrder("2024", "2024-01-01"), null, "the year starts on that day");
+    assert.equal(boundsOutOfOrder("2024-12-01", "2024-12-01"), null);
+    assert.equal(boundsOutOfOrder(undefined, "2024"), null);
   });
 });

@@ -11,11 +11,32 @@
 // - the interval of D starts on or before U ends <=>  D <= U + "~" ("~" sorts after "-" and
 //   every digit, so it stands for "any later character at this precision").
 import type { PartialDate } from "../domain/records.ts";
+import { daysInMonth } from "../nlp/calendar.ts";
 
 const PARTIAL_DATE = /^\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$/;
 
+/** YYYY, YYYY-MM or YYYY-MM-DD naming a day that exists: 2024-02-29 is one, 2025-02-29 and 2024-04-31 are not. */
 export function isPartialDate(value: string): value is PartialDate {
-  return PARTIAL_DATE.test(value);
+  if (!PARTIAL_DATE.test(value)) return false;
+  return value.length < 10 || Number(value.slice(8, 10)) <= daysInMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)));
+}
+
+/** The first and last day of the interval a partial date names ("2024-02" is 2024-02-01..2024-02-29). */
+export function partialDateDays(date: PartialDate): { readonly first: string; readonly last: string } {
+  if (date.length >= 10) return { first: date.slice(0, 10), last: date.slice(0, 10) };
+  if (date.length === 7) {
+    const last = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
+    return { first: `${date}-01`, last: `${date}-${String(last).padStart(2, "0")}` };
+  }
+  return { first: `${date}-01-01`, last: `${date}-12-31` };
+}
+
+/** A usage error's text when the since bound starts after the until bound ends; null when they are in order. */
+export function boundsOutOfOrder(since: PartialDate | undefined, until: PartialDate | undefined): string | null {
+  if (since === undefined || until === undefined) return null;
+  return partialDateDays(since).first > partialDateDays(until).last
+    ? `since (${since}) is after until (${until}): no date lies between`
+    : null;
 }
 
 export function assertPartialDate(value: string, bound: "since" | "until"): void {
