@@ -7,6 +7,7 @@ import { SitrepError } from "../domain/errors.ts";
 import { CREDIBILITY_WORDS, RELIABILITY_GRADES, RELIABILITY_WORDS, type EventAssessment } from "../domain/incidents.ts";
 import type { Event } from "../domain/records.ts";
 import { isReliabilityGrade } from "../resolve/incidents/sources.ts";
+import { foldName } from "../store/fold.ts";
 import type { IncidentDetails } from "../store/incidents.ts";
 import { openStore } from "../store/store.ts";
 import type { CliIo } from "./main.ts";
@@ -142,6 +143,7 @@ export function registerIncidentCommands(program: Command, config: () => Config,
     .argument("<event-id>")
     .argument("<other-event-id>")
     .action(async (left: string, right: string) => {
+      if (left === right) throw new SitrepError("USAGE", `merge needs two different events (got ${left} twice)`, { input: left });
       const store = await openStore({ path: config().databasePath });
       try {
         const result = await store.incidents.merge(left, right);
@@ -203,6 +205,10 @@ export function registerIncidentCommands(program: Command, config: () => Config,
       }
       const store = await openStore({ path: config().databasePath });
       try {
+        // A grade may be set before the source's first report arrives; a name no stored report
+        // gives is more often a typo, so the command says so.
+        const known = (await store.incidents.listSources()).some((source) => foldName(source.name) === foldName(name));
+        if (!known) io.stderr(`${name}: no stored report names this source yet; the grade applies when one does (check the spelling)\n`);
         await store.incidents.gradeSource(name, isReliabilityGrade(letter) ? letter : null);
         io.stdout(
           isReliabilityGrade(letter)

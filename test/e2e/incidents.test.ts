@@ -201,6 +201,11 @@ describe("several reports of one incident are one event", () => {
 
     const graded = await workspace.run(["sources", "grade", "lake chad times", "E"]);
     assert.equal(graded.code, 0, graded.stderr);
+    assert.equal(graded.stderr, "", "a source the reports name is graded without a warning");
+    // A name no report gives (a typo, or a source not yet ingested) is graded, with a warning.
+    const typo = await workspace.run(["sources", "grade", "Lake Chad Tmes", "B"]);
+    assert.equal(typo.code, 0);
+    assert.match(typo.stderr, /no stored report names this source yet/);
     const after = await workspace.json<ShowJson>(["show", found.Maiduguri.id]);
     assert.deepEqual([after.reliability, after.credibility], ["C", 2]);
     assert.deepEqual(
@@ -254,6 +259,9 @@ describe("several reports of one incident are one event", () => {
     rollupAgrees(workspace);
 
     // merge lifts the decision between two of them; they match, so they are one event again.
+    const twice = await workspace.run(["merge", parts[0]!, parts[0]!]);
+    assert.equal(twice.code, 2);
+    assert.match(twice.stderr, /\[USAGE\]: merge needs two different events/);
     const merged = await workspace.run(["merge", parts[0]!, parts[1]!]);
     assert.equal(merged.code, 0, merged.stdout + merged.stderr);
     const again = await workspace.json<ShowJson>(["show", parts[1]!]);
