@@ -301,6 +301,13 @@ async function withEvidence(store: Store, digest: EventDigest): Promise<EventDig
 export async function loadBrief(store: Store, request: BriefRequest): Promise<Brief> {
   const actor = await store.findActor(request.group);
   const group = actor?.canonicalName ?? request.group;
+  // A name nothing stored knows is most often a misspelling: say so, rather than write a brief
+  // of nothing ("no signs of rebuilding") that reads like an answer.
+  if (actor === null && (await store.groupNames(group)).length === 0 && (await store.findFigures({ group })).length === 0) {
+    throw new SitrepError("GROUP_UNKNOWN", `no event, figure or alias in the registry names the group "${request.group}"`, {
+      input: request.group,
+    });
+  }
   // Without --region, the region is every country the group's records name; the events' countries
   // are counted in SQL rather than read with every event.
   const countries =

@@ -582,7 +582,8 @@ describe("analysis", () => {
     assert.match(policy, /default-src 'none'/);
     assert.doesNotMatch(policy, /script-src/);
     assertProblem(await call("/api/brief"), 400, "REQUEST_INVALID");
-    assertProblem(await call("/api/brief?group=Nobody%20At%20All"), 400, "REQUEST_INVALID");
+    assertProblem(await call("/api/brief?group=Nobody%20At%20All"), 404, "GROUP_UNKNOWN");
+    assertProblem(await call("/api/brief?group=Nobody%20At%20All&region=IQ"), 404, "GROUP_UNKNOWN");
     assertProblem(await call("/api/brief?group=ISIS&format=pdf"), 400, "REQUEST_INVALID");
     assertProblem(await call("/api/brief?group=ISIS&region=IQ&pivot=ev_nothing"), 404, "RECORD_NOT_FOUND");
   });

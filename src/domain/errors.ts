@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   STORE_WRITE_FAILED: { category: "store", summary: "the database write failed" },
   STORE_OPEN_FAILED: { category: "store", summary: "the database could not be opened" },
   RECORD_NOT_FOUND: { category: "store", summary: "no record has that id" },
+  GROUP_UNKNOWN: { category: "store", summary: "no event, figure or alias in the registry names that group" },
   CONFIG_INVALID: { category: "config", summary: "a setting is invalid" },
   USAGE: { category: "cli", summary: "the command line is invalid" },
   REQUEST_INVALID: { category: "api", summary: "a parameter or the body of the request is invalid" },

@@ -193,6 +193,13 @@ describe("brief on the founding report alone", () => {
     assert.equal(run.code, 1);
     assert.match(run.stderr, /"Atlantis" is not a country/);
   });
+
+  test("a group nothing names is an error, not an empty brief", async () => {
+    const run = await analysis(workspace, ["brief", "--group", "Islamc State", "--region", "Syria,Iraq"]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /no event, figure or alias in the registry names the group "Islamc State"/);
+    assert.equal(run.stdout, "");
+  });
 });
 
 describe("brief on a second group and region (al-Shabaab in Somalia and Kenya)", () => {
