@@ -39,6 +39,8 @@ describe("expandInputs", () => {
       "b-reports/2025/01.htm": "<p>x</p>",
       "b-reports/summary.markdown": "summary",
       "b-reports/plain.text": "plain",
+      "b-reports/README.md": "what the folder holds: not a report",
+      "readme.txt": "not a report either",
       ".git/config.txt": "hidden folder",
       "node_modules/pkg/readme.md": "dependency",
     };

@@ -117,6 +117,8 @@ export async function expandInputs(args: readonly string[]): Promise<InputItem[]
  * to a parent cannot loop. The set of visited real paths also stops a loop made by a bind mount.
  * Links to files are followed: they cannot loop.
  */
+const README = /^readme(?:\.[^.]+)?$/i;
+
 async function walkFolder(
   folder: string,
   origin: string,
@@ -138,6 +140,10 @@ async function walkFolder(
 
   for (const entry of entries) {
     if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+    // A folder's README describes the folder (a corpus's origin, a sample set's expected
+    // findings); read as a report it would add whatever events its text describes. Named on the
+    // command line, it is read like any file.
+    if (README.test(entry.name)) continue;
     const entryPath = join(folder, entry.name);
     const entryOrigin = join(origin, entry.name);
     if (entry.isDirectory()) {
