@@ -351,14 +351,17 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
     }
   }
 
+  // By default the brief is as of its newest report: no later day is known to anyone. Without
+  // any publication date, as of the latest day its events and figures name.
+  const published = latestDay(
+    [],
+    [],
+    [...documents.values()].map((info) => info.publishedDate),
+  );
   const asOf =
     request.asOf !== undefined
       ? dayBounds(checkedDate(request.asOf, "--as-of")).last
-      : (latestDay(
-          await latestEventDates(store, group, countries),
-          allFigures,
-          [...documents.values()].map((info) => info.publishedDate),
-        ) ?? "1970-01-01");
+      : (published ?? latestDay(await latestEventDates(store, group, countries), allFigures, []) ?? "1970-01-01");
 
   let pivot: string | null = null;
   if (request.pivot !== undefined) {

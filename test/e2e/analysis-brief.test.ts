@@ -225,6 +225,10 @@ describe("brief on a second group and region (al-Shabaab in Somalia and Kenya)",
   });
   after(async () => workspace.remove());
 
+  test("is as of the newest report by default", () => {
+    assert.match(markdown, /Brief as of 2026-07-06\b/);
+  });
+
   test("the monitor's half-year count is projected with its interval", () => {
     assert.match(markdown, /on course for about 300 in Somalia in 2026 \(the report says 300\); 95% interval 254–352/);
   });
@@ -269,5 +273,28 @@ describe("brief on a second group and region (al-Shabaab in Somalia and Kenya)",
       run.stdout,
       /Recorded attacks: 3 from[^\n]*the counts are too few or too close to say whether the rate moved \(exact test p = 0\.250\)/,
     );
+  });
+});
+
+describe("brief as of its newest report", () => {
+  test("a period or a month that ends after the report does not carry the brief past the report's day", async () => {
+    // Written for this test. "This year" ends on 31 December and "in December" is the month, but
+    // the report was published on the 23rd: nothing later is known.
+    const workspace = await Workspace.create();
+    try {
+      await workspace.write({
+        "reports/iraq-year.txt":
+          "Iraq says Islamic State attacks fell this year\n\n" +
+          "BAGHDAD, Dec. 23, 2025 - Islamic State carried out 40 attacks in Iraq this year, the Joint Operations Command said " +
+          "on Tuesday. Islamic State fighters attacked an army checkpoint near Kirkuk in December, killing two soldiers, officials said.\n",
+      });
+      const ingest = await workspace.run(["ingest", workspace.path("reports")]);
+      assert.equal(ingest.code, 0, ingest.stderr);
+      const run = await analysis(workspace, ["brief", "--group", "IS", "--region", "Iraq"]);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, /Brief as of 2025-12-23\./);
+    } finally {
+      await workspace.remove();
+    }
   });
 });
