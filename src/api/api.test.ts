@@ -238,6 +238,7 @@ describe("GET /api/events", () => {
     await expect("&bbox=42,36,45,37", (event) => event.longitude !== null && event.longitude >= 42 && (event.latitude ?? 0) >= 36);
     await expect("&text=checkpoint", () => true);
     assert.deepEqual(await allEvents("&text=zeppelin"), []);
+    assert.deepEqual(await allEvents("&text=zeppelin%00"), [], "a NUL in the search text is no error");
   });
 
   it("refuses bad parameters with 400 REQUEST_INVALID naming them", async () => {
@@ -426,6 +427,7 @@ describe("review actions", () => {
       { changes: { lat: 36.1 } },
       { changes: { weather: "rain" } },
       { changes: { date: "June" } },
+      { changes: { date: "2024-02-31" } },
       { changes: { fatalities: -1 } },
       { changes: { event_type: "Battles", sub_event_type: "Grenade" } },
       { reviewer: 5, changes: { fatalities: 1 } },
@@ -438,6 +440,19 @@ describe("review actions", () => {
       "REQUEST_INVALID",
     );
     assertProblem(await call(`/api/events/${id}/reject`, json("POST", { reviewer: "" })), 400, "REQUEST_INVALID");
+    // A body of a media type the route does not read is a 415 with a code, not a server error.
+    for (const [path, method] of [
+      [`/api/events/${id}/accept`, "POST"],
+      [`/api/events/${id}`, "PATCH"],
+      ["/api/documents/text", "POST"],
+    ] as const) {
+      assertProblem(await call(path, { method, headers: { "Content-Type": "text/plain" }, body: "x" }), 415, "INPUT_UNSUPPORTED");
+    }
+    assertProblem(
+      await call("/api/documents/text", json("POST", { text: "IS attacked Kirkuk.", published_date: "2025-02-30" })),
+      400,
+      "REQUEST_INVALID",
+    );
     assertProblem(await call("/api/events/ev_none/reject", { method: "POST" }), 404, "RECORD_NOT_FOUND");
     assertProblem(await call("/api/events/ev_none/accept", { method: "POST" }), 404, "RECORD_NOT_FOUND");
     assertProblem(await call("/api/events/ev_none", json("PATCH", { changes: { fatalities: 1 } })), 404, "RECORD_NOT_FOUND");
@@ -445,6 +460,17 @@ describe("review actions", () => {
     assertProblem(await call(`/api/events/${id}/reject`, json("POST", huge)), 413, "INPUT_TOO_LARGE");
     assertProblem(await call(`/api/events/${id}`, json("PATCH", { ...huge, changes: { fatalities: 1 } })), 413, "INPUT_TOO_LARGE");
     assert.equal(field((await call(`/api/events/${id}`)).body, "review", "status"), "unreviewed", "a refused request changes nothing");
+  });
+
+  it("reads a review body whose media type is written in capitals", async () => {
+    const id = EVENTS[2]?.id ?? assert.fail();
+    const reply = await call(`/api/events/${id}/accept`, {
+      method: "POST",
+      headers: { "Content-Type": "APPLICATION/JSON" },
+      body: JSON.stringify({ reviewer: "j.doe", note: "checked" }),
+    });
+    assert.equal(reply.status, 200, reply.text);
+    assert.equal(field((await call(`/api/events/${id}`)).body, "review", "reviewer"), "j.doe");
   });
 });
 

@@ -84,7 +84,13 @@ export function errorResponse(error: unknown, c: Context): Response {
     if (error.status === 503 || error.status === 504) {
       return problemResponse(problem("REQUEST_TIMEOUT", "the request took longer than the server's time limit", path));
     }
-    if (error.status === 400) return problemResponse(problem("REQUEST_INVALID", error.message || "the request is malformed", path));
+    // The OpenAPI validator refuses a body of another media type than the route declares.
+    if (error.status === 415) {
+      return problemResponse(problem("INPUT_UNSUPPORTED", "the request's Content-Type is not one this route reads", path));
+    }
+    if (error.status >= 400 && error.status < 500) {
+      return problemResponse(problem("REQUEST_INVALID", error.message || "the request is malformed", path));
+    }
   }
   // Anything else is a bug or a failing database: the details stay in the server's log.
   console.error(error);

@@ -139,7 +139,8 @@ export function registerEventRoutes(app: OpenAPIHono, { store }: RouteContext): 
   ] as const) {
     app.openapi(route, async (c) => {
       const { id } = c.req.valid("param");
-      const body = c.req.header("content-type")?.includes("application/json") ? c.req.valid("json") : DEFAULT_REVIEW;
+      // Media types are case-insensitive (RFC 9110 §8.3.1): "APPLICATION/JSON" is JSON too.
+      const body = c.req.header("content-type")?.toLowerCase().includes("application/json") ? c.req.valid("json") : DEFAULT_REVIEW;
       const review = await decideEvent(store, id, status, { reviewer: body.reviewer, note: body.note ?? null });
       return c.json({ event_id: id, review: reviewToWire(review), edit: null }, 200);
     });

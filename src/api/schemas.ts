@@ -250,7 +250,12 @@ export const EditBody = ReviewBody.extend({
     .object({
       event_type: z.enum(EVENT_TYPES as [string, ...string[]]).optional(),
       sub_event_type: nullableText,
-      date: z.string().regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD").nullable().optional(),
+      date: z
+        .string()
+        .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
+        .refine(isPartialDate, "must name a day that exists")
+        .nullable()
+        .optional(),
       country: z
         .string()
         .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
@@ -355,7 +360,11 @@ export const TextBody = z
     text: z.string().min(1).openapi({ description: "the report's plain text" }),
     title: z.string().max(500).optional(),
     url: z.string().url().max(2000).optional(),
-    published_date: z.string().regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD").optional(),
+    published_date: z
+      .string()
+      .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
+      .refine(isPartialDate, "must name a day that exists")
+      .optional(),
   })
   .openapi("TextBody");
 

@@ -12,6 +12,11 @@ describe("toFts5Query", () => {
     assert.equal(toFts5Query('"Islamic State" attack*'), '"Islamic State" "attack"*');
   });
 
+  it("reads a NUL as a space: FTS5 would end the quoted string there", () => {
+    assert.equal(toFts5Query("a\u0000b"), '"a" "b"');
+    assert.equal(toFts5Query("\u0000"), null);
+  });
+
   it("returns null when nothing is searchable", () => {
     assert.equal(toFts5Query("   "), null);
     assert.equal(toFts5Query('-- * ""'), null);

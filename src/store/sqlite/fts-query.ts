@@ -12,7 +12,9 @@ function quoted(text: string): string {
 /** The FTS5 query for `text`, or null when it holds no letter or digit to search for. */
 export function toFts5Query(text: string): string | null {
   const terms: string[] = [];
-  for (const match of text.matchAll(TERM)) {
+  // FTS5 reads a NUL inside a quoted string as its end ("unterminated string"): a NUL is no
+  // character anyone searches for, so it separates words like a space.
+  for (const match of text.replaceAll("\u0000", " ").matchAll(TERM)) {
     const phrase = match[1];
     const word = match[2];
     if (phrase !== undefined) {
