@@ -974,8 +974,13 @@ class MentionFinder {
   /** A dateline: the name opens a line and a comma, a parenthesis or a dash follows it. */
   private isDateline(first: number, last: number): boolean {
     const start = (this.tokens[first] as Token).start;
-    const lineStart = this.text.lastIndexOf("\n", start - 1) + 1;
-    if (this.text.slice(lineStart, start).trim() !== "") return false;
+    // Only blanks between the line's start and the name; read back to the first other character
+    // (not the whole line: a text with no line break would be read whole for every name).
+    for (let index = start - 1; index >= 0; index--) {
+      const character = this.text[index] as string;
+      if (character === "\n") break;
+      if (!/\s/.test(character)) return false;
+    }
     return /^\s*(?:,|\(|--|—|–)/.test(this.text.slice((this.tokens[last] as Token).end, (this.tokens[last] as Token).end + 4));
   }
 
