@@ -15,6 +15,7 @@ import { createApp, type ApiApp } from "./app.ts";
 import { startServer } from "./server.ts";
 import { AnswerCache, answerFromCache } from "./cache.ts";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { connect } from "node:net";
 
 const TYPES = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Strategic developments"] as const;
 const DATES = ["2024-01-15", "2024-01-15", "2024-02-03", "2024-03", "2024-03-20", null, "2024-05-09", "2024"];
@@ -775,6 +776,36 @@ describe("answers kept while the database is unchanged", () => {
       const posted = await fetch(`${server.url}${path}`, { method: "POST" });
       assert.equal(posted.headers.get("cache-status"), null);
       assert.equal(posted.status, 404);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("answers requests Node or the adapter cannot read with the policy and a problem body too", async () => {
+    const server = await startServer({ store, port: 0 });
+    try {
+      const raw = (request: string): Promise<string> =>
+        new Promise((resolve, reject) => {
+          let reply = "";
+          const socket = connect(server.port, "127.0.0.1", () => socket.write(request));
+          socket.setEncoding("utf8");
+          socket.on("data", (chunk: string) => (reply += chunk));
+          socket.on("end", () => resolve(reply));
+          socket.on("close", () => resolve(reply));
+          socket.on("error", reject);
+          setTimeout(() => socket.end(), 2000);
+        });
+      for (const [request, status] of [
+        ["GET /api/health HTTP/1.1\r\nHost: a b\r\nConnection: close\r\n\r\n", 400],
+        ["BOGUS\r\n\r\n", 400],
+        [`GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Long: ${"x".repeat(20_000)}\r\n\r\n`, 431],
+      ] as const) {
+        const reply = await raw(request);
+        assert.match(reply, new RegExp(`^HTTP/1\\.1 ${status} `), reply.slice(0, 80));
+        assert.match(reply, /content-security-policy: [^\r]*frame-ancestors 'none'/i);
+        assert.match(reply, /content-type: application\/problem\+json/i);
+        assert.match(reply, /"code":"REQUEST_INVALID"/);
+      }
     } finally {
       await server.close();
     }
