@@ -131,6 +131,37 @@ describe("buildLedger", () => {
     );
   });
 
+  it("makes one projection and one comparison of a number two reports give, citing both", () => {
+    const wire = makeDocument("A wire report repeats the monitor's count of 12 raids and of 3 against 9.", { publisher: "Other Wire" });
+    const sentence = "A wire report repeats the monitor's count of 12 raids and of 3 against 9.";
+    const repeated = figures
+      .filter((figure) => figure === figures[0] || figure.id === "fig_now" || figure.id === "fig_before")
+      .map((figure) =>
+        makeFigure(wire, sentence, {
+          id: `${figure.id}_wire`,
+          measure: figure.measure,
+          group: figure.group,
+          country: figure.country,
+          periodStart: figure.periodStart,
+          periodEnd: figure.periodEnd,
+          value: figure.value,
+          qualifier: figure.qualifier,
+        }),
+      );
+    const both = buildLedger([...figures, ...repeated], new Map());
+    assert.equal(both.projections.length, ledger.projections.length);
+    const projection = both.projections.find((entry) => entry.basis.country === "RU");
+    assert.deepEqual(
+      projection?.citations.map((citation) => citation.documentId),
+      [document.id, wire.id],
+    );
+    assert.equal(both.comparisons.length, ledger.comparisons.length);
+    assert.ok(both.comparisons[0]?.citations.some((citation) => citation.documentId === wire.id));
+    // A different number is another reading, kept apart.
+    const other = { ...(repeated[0] ?? assert.fail()), id: "fig_other", value: 14 };
+    assert.equal(buildLedger([...figures, other], new Map()).projections.length, ledger.projections.length + 1);
+  });
+
   it("names simple fractions", () => {
     assert.equal(fractionLabel(90 / 270), "1/3");
     assert.equal(fractionLabel(0.25), "1/4");

@@ -109,6 +109,22 @@ function scopeKey(figure: Figure): string {
   return [figure.measure, figure.group ?? "", figure.country ?? ""].join("\u001f");
 }
 
+/** Two reports of one number: the same measure, group, place, period, value and qualifier. */
+function sameReading(left: Figure, right: Figure): boolean {
+  return (
+    scopeKey(left) === scopeKey(right) &&
+    left.periodStart === right.periodStart &&
+    left.periodEnd === right.periodEnd &&
+    left.value === right.value &&
+    left.qualifier === right.qualifier
+  );
+}
+
+/** Citations without repeats (the same sentence of the same document once). */
+function distinctCitations(citations: readonly Citation[]): Citation[] {
+  return [...new Map(citations.map((citation) => [`${citation.documentId}\u001f${citation.text}`, citation])).values()];
+}
+
 function sourceChain(figure: Figure, documents: ReadonlyMap<string, DocumentInfo>): string[] {
   const document = documents.get(figure.documentId);
   const outer = document?.publisher ?? document?.title ?? figure.documentId;
@@ -170,6 +186,14 @@ export function buildLedger(
   const projections: ProjectionEntry[] = [];
   for (const figure of reported) {
     if (!COUNTED_MEASURES.has(figure.measure) || !PROJECTED_QUALIFIERS.has(figure.qualifier) || !Number.isInteger(figure.value)) continue;
+    // A number two reports give is one projection, citing both (the monitor's count and the
+    // wire's report of it), not the same judgement twice.
+    const same = projections.findIndex((entry) => sameReading(entry.basis, figure));
+    if (same >= 0) {
+      const entry = projections[same] as ProjectionEntry;
+      projections[same] = { ...entry, citations: distinctCitations([...entry.citations, ...citationsOf(figure)]) };
+      continue;
+    }
     const part = partialYear(figure);
     if (part === null) continue;
     if (options.asOf !== undefined && !(options.asOf >= (figure.periodEnd ?? "") && options.asOf < `${part.year}-12-31`)) continue;
@@ -204,6 +228,15 @@ export function buildLedger(
         (other.periodEnd === end || other.periodEnd?.slice(0, 7) === end.slice(0, 7)),
     );
     if (previous === undefined || !Number.isInteger(current.value) || !Number.isInteger(previous.value)) continue;
+    const same = comparisons.findIndex((entry) => sameReading(entry.current, current) && sameReading(entry.previous, previous));
+    if (same >= 0) {
+      const entry = comparisons[same] as ComparisonEntry;
+      comparisons[same] = {
+        ...entry,
+        citations: distinctCitations([...entry.citations, ...citationsOf(current), ...citationsOf(previous)]),
+      };
+      continue;
+    }
     comparisons.push({
       current,
       previous,
