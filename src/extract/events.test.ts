@@ -531,6 +531,17 @@ describe("what is not an event", () => {
     assert.deepEqual(eventsOf("The group continued to conduct ambushes and roadside bombings in rural areas."), []);
   });
 
+  it("gives no event for what a group 'still' does, and one for what it did", () => {
+    assert.deepEqual(
+      eventsOf(
+        "The group's remnants still carry out hit-and-run attacks, mostly in the rural belt where Kirkuk, Salahuddin and Diyala provinces meet.",
+      ),
+      [],
+    );
+    assert.deepEqual(eventsOf("Militants in the north still mount ambushes on army convoys."), []);
+    assert.equal(eventsOf("Militants carried out an attack on an army checkpoint near Kirkuk on Monday, killing two soldiers.").length, 1);
+  });
+
   it("gives no explosion for grenades seized by police", () => {
     const events = eventsOf("Police seized 20 grenades and two rifles from a house in Peshawar on Monday.");
     assert.deepEqual(
