@@ -2,6 +2,7 @@
 // need: how many whole months a reported period covers, and whether it is part of one year.
 import type { PartialDate } from "../domain/records.ts";
 import { daysInMonth, parseIsoDay } from "../nlp/calendar.ts";
+import { dayBounds } from "../store/dates.ts";
 
 export type Interval = "week" | "month" | "year";
 export const INTERVALS: readonly Interval[] = ["week", "month", "year"];
@@ -77,16 +78,8 @@ export function wholeMonths(start: string, end: string): number | null {
   return months > 0 ? months : null;
 }
 
-/** The first and last day of a partial date. */
-export function dayBounds(date: PartialDate): { readonly first: string; readonly last: string } {
-  if (date.length >= 10) return { first: date.slice(0, 10), last: date.slice(0, 10) };
-  const year = Number(date.slice(0, 4));
-  if (date.length >= 7) {
-    const month = Number(date.slice(5, 7));
-    return { first: `${date.slice(0, 7)}-01`, last: `${date.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, "0")}` };
-  }
-  return { first: `${year}-01-01`, last: `${year}-12-31` };
-}
+// The first and last day of a partial date: one implementation, with the store's date filters.
+export { dayBounds };
 
 /** True when the partial date lies wholly inside [first, last] (days, inclusive). */
 export function within(date: PartialDate | null, first: string, last: string): boolean {

@@ -303,7 +303,8 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
   const group = actor?.canonicalName ?? request.group;
   // A name nothing stored knows is most often a misspelling: say so, rather than write a brief
   // of nothing ("no signs of rebuilding") that reads like an answer.
-  if (actor === null && (await store.groupNames(group)).length === 0 && (await store.findFigures({ group })).length === 0) {
+  const groupNames = await store.groupNames(group);
+  if (actor === null && groupNames.length === 0 && (await store.findFigures({ group })).length === 0) {
     throw new SitrepError("GROUP_UNKNOWN", `no event, figure or alias in the registry names the group "${request.group}"`, {
       input: request.group,
     });
@@ -400,7 +401,7 @@ export async function loadBrief(store: Store, request: BriefRequest): Promise<Br
       lastMonth: chart.last,
       figures,
       // A raid or a strike on the group is among its events but is no attack of its.
-      groupNames: await store.groupNames(group),
+      groupNames,
     }),
   );
   // The documents of the events cited are listed with the brief.

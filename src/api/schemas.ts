@@ -8,13 +8,11 @@ import { EVENT_SORTS } from "../store/event-pages.ts";
 
 const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-const date = (description: string) =>
-  z
-    .string()
-    .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
-    .refine(isPartialDate, "must name a day that exists")
-    .optional()
-    .openapi({ description, example: "2024-06" });
+/** YYYY, YYYY-MM or YYYY-MM-DD, a day the calendar has. */
+const partialDate = () =>
+  z.string().regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD").refine(isPartialDate, "must name a day that exists");
+
+const date = (description: string) => partialDate().optional().openapi({ description, example: "2024-06" });
 
 const country = z
   .string()
@@ -250,12 +248,7 @@ export const EditBody = ReviewBody.extend({
     .object({
       event_type: z.enum(EVENT_TYPES as [string, ...string[]]).optional(),
       sub_event_type: nullableText,
-      date: z
-        .string()
-        .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
-        .refine(isPartialDate, "must name a day that exists")
-        .nullable()
-        .optional(),
+      date: partialDate().nullable().optional(),
       country: z
         .string()
         .regex(/^[A-Za-z]{2}$/, "must be an ISO 3166-1 alpha-2 code")
@@ -360,11 +353,7 @@ export const TextBody = z
     text: z.string().min(1).openapi({ description: "the report's plain text" }),
     title: z.string().max(500).optional(),
     url: z.string().url().max(2000).optional(),
-    published_date: z
-      .string()
-      .regex(PARTIAL_DATE, "must be YYYY, YYYY-MM or YYYY-MM-DD")
-      .refine(isPartialDate, "must name a day that exists")
-      .optional(),
+    published_date: partialDate().optional(),
   })
   .openapi("TextBody");
 

@@ -18,8 +18,9 @@ export function checkFilters(options: RecordFilterOptions): void {
       throw new SitrepError("USAGE", `${flag} must be YYYY, YYYY-MM or YYYY-MM-DD (got "${value}")`);
     }
   }
-  const order = boundsOutOfOrder(options.since, options.until);
-  if (order !== null) throw new SitrepError("USAGE", `--${order.replace(" until", " --until")}`);
+  if (boundsOutOfOrder(options.since, options.until) !== null) {
+    throw new SitrepError("USAGE", `--since (${options.since}) is after --until (${options.until}): no date lies between`);
+  }
   if (options.country !== undefined && !/^[A-Za-z]{2}$/.test(options.country)) {
     throw new SitrepError("USAGE", `--country must be an ISO 3166-1 alpha-2 code such as IQ (got "${options.country}")`);
   }

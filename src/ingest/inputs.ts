@@ -112,13 +112,14 @@ export async function expandInputs(args: readonly string[]): Promise<InputItem[]
   return items;
 }
 
+/** A folder's own description (README, README.md, readme.txt), not a report. */
+const README = /^readme(?:\.[^.]+)?$/i;
+
 /**
  * Symbolic links to folders are not followed, as in `find` and ripgrep by default, so a link back
  * to a parent cannot loop. The set of visited real paths also stops a loop made by a bind mount.
  * Links to files are followed: they cannot loop.
  */
-const README = /^readme(?:\.[^.]+)?$/i;
-
 async function walkFolder(
   folder: string,
   origin: string,

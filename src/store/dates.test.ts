@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
-import { boundsOutOfOrder, isPartialDate, partialDateDays, sinceBound, untilBound } from "./dates.ts";
+import { boundsOutOfOrder, dayBounds, isPartialDate, sinceBound, untilBound } from "./dates.ts";
 
 // The store compares these bounds with stored dates in SQL; here the same comparison in
 // JavaScript (byte-wise on ASCII, as SQLite's BINARY collation does) pins the interval semantics.
@@ -51,7 +51,7 @@ describe("partial date bounds", () => {
   });
 
   it("finds bounds out of order: since starting after until ends", () => {
-    assert.deepEqual(partialDateDays("2024-02"), { first: "2024-02-01", last: "2024-02-29" });
+    assert.deepEqual(dayBounds("2024-02"), { first: "2024-02-01", last: "2024-02-29" });
     assert.match(boundsOutOfOrder("2025", "2024") ?? "", /since \(2025\) is after until \(2024\)/);
     assert.notEqual(boundsOutOfOrder("2024-12-02", "2024-12-01"), null);
     assert.equal(boundsOutOfOrder("2024-06", "2024"), null, "a month inside the year");

@@ -22,21 +22,20 @@ export function isPartialDate(value: string): value is PartialDate {
 }
 
 /** The first and last day of the interval a partial date names ("2024-02" is 2024-02-01..2024-02-29). */
-export function partialDateDays(date: PartialDate): { readonly first: string; readonly last: string } {
+export function dayBounds(date: PartialDate): { readonly first: string; readonly last: string } {
   if (date.length >= 10) return { first: date.slice(0, 10), last: date.slice(0, 10) };
-  if (date.length === 7) {
-    const last = daysInMonth(Number(date.slice(0, 4)), Number(date.slice(5, 7)));
-    return { first: `${date}-01`, last: `${date}-${String(last).padStart(2, "0")}` };
+  const year = Number(date.slice(0, 4));
+  if (date.length >= 7) {
+    const month = Number(date.slice(5, 7));
+    return { first: `${date.slice(0, 7)}-01`, last: `${date.slice(0, 7)}-${String(daysInMonth(year, month)).padStart(2, "0")}` };
   }
-  return { first: `${date}-01-01`, last: `${date}-12-31` };
+  return { first: `${year}-01-01`, last: `${year}-12-31` };
 }
 
 /** A usage error's text when the since bound starts after the until bound ends; null when they are in order. */
 export function boundsOutOfOrder(since: PartialDate | undefined, until: PartialDate | undefined): string | null {
   if (since === undefined || until === undefined) return null;
-  return partialDateDays(since).first > partialDateDays(until).last
-    ? `since (${since}) is after until (${until}): no date lies between`
-    : null;
+  return dayBounds(since).first > dayBounds(until).last ? `since (${since}) is after until (${until}): no date lies between` : null;
 }
 
 export function assertPartialDate(value: string, bound: "since" | "until"): void {
